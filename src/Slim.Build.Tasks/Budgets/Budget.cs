@@ -1,0 +1,18 @@
+namespace Slim.Build.Tasks.Budgets;
+
+/// <summary>A <c>SlimBudget</c> item: the files matching <see cref="Pattern"/> may add up to <see cref="Max"/>.</summary>
+internal sealed record PatternBudget(string Pattern, ByteSize Max);
+
+/// <summary>Every budget a project sets, already parsed.</summary>
+internal sealed record BudgetSettings(
+    ByteSize? MaxPublishSize,
+    ByteSize? MaxFileSize,
+    IReadOnlyList<PatternBudget> PatternBudgets,
+    Baseline? Baseline,
+    Growth? MaxGrowth)
+{
+    public static BudgetSettings None { get; } = new(null, null, [], null, null);
+}
+
+/// <summary>The total of an earlier publish, read from its report.json.</summary>
+internal sealed record Baseline(string Path, long TotalBytes);

@@ -1,0 +1,52 @@
+namespace Slim.Build.Tasks.Budgets;
+
+/// <summary>Checks a measured publish against the budgets. Pure: reports nothing, only returns results.</summary>
+internal static class BudgetEvaluator
+{
+    private const int ContributorCount = 3;
+
+    public static IReadOnlyList<BudgetResult> Evaluate(IReadOnlyList<PublishedFile> files, BudgetSettings settings)
+    {
+        var results = new List<BudgetResult>();
+        var total = files.Sum(f => f.Size);
+        var largest = Largest(files);
+
+        if (settings.MaxPublishSize is { } maxPublish)
+            results.Add(new("publish", "SlimMaxPublishSize", maxPublish.ToString(), maxPublish.Bytes, total,
+                total <= maxPublish.Bytes, null, largest));
+
+        if (settings.MaxFileSize is { } maxFile)
+        {
+            var over = files.Where(f => f.Size > maxFile.Bytes).OrderByDescending(f => f.Size).ToList();
+            if (over.Count == 0)
+            {
+                var biggest = largest.FirstOrDefault();
+                results.Add(new("file", "SlimMaxFileSize", maxFile.ToString(), maxFile.Bytes, biggest?.Size ?? 0,
+                    true, biggest?.Path, largest.Take(1).ToList()));
+            }
+            foreach (var file in over)
+                results.Add(new("file", "SlimMaxFileSize", maxFile.ToString(), maxFile.Bytes, file.Size, false, file.Path, [file]));
+        }
+
+        foreach (var budget in settings.PatternBudgets)
+        {
+            var regex = Glob.ToRegex(budget.Pattern);
+            var matched = files.Where(f => regex.IsMatch(f.Path)).ToList();
+            var sum = matched.Sum(f => f.Size);
+            results.Add(new("pattern", "SlimBudget", budget.Max.ToString(), budget.Max.Bytes, sum,
+                sum <= budget.Max.Bytes, budget.Pattern, Largest(matched)));
+        }
+
+        if (settings.Baseline is { } baseline && settings.MaxGrowth is { } growth)
+        {
+            var allowed = growth.AllowedBytes(baseline.TotalBytes);
+            var grown = total - baseline.TotalBytes;
+            results.Add(new("growth", "SlimMaxGrowth", growth.ToString(), allowed, grown,
+                grown <= allowed, baseline.Path, largest));
+        }
+        return results;
+    }
+
+    private static List<PublishedFile> Largest(IEnumerable<PublishedFile> files) =>
+        files.OrderByDescending(f => f.Size).ThenBy(f => f.Path, StringComparer.Ordinal).Take(ContributorCount).ToList();
+}

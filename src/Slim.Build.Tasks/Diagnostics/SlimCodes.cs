@@ -1,0 +1,31 @@
+namespace Slim.Build.Tasks.Diagnostics;
+
+/// <summary>Every SLIM code, for tests and for code that needs to name one. Strings.resx holds the texts.</summary>
+internal static class SlimCodes
+{
+    // 1xxx settings
+    public const string InvalidSize = "SLIM1001";
+    public const string ProfileMismatch = "SLIM1002";
+    public const string UnknownChoice = "SLIM1003";
+    public const string UnsupportedRuntimeIdentifier = "SLIM1004";
+    public const string InvalidGrowth = "SLIM1005";
+    public const string BudgetWithoutMax = "SLIM1006";
+    public const string BaselineUnreadable = "SLIM1007";
+    public const string FrameworkProfile = "SLIM1010";
+    public const string InvariantGlobalizationCultureCall = "SLIM1011";
+    public const string TimeZoneLookup = "SLIM1012";
+    public const string SlimBuilderTrimmed = "SLIM1013";
+    // 2xxx host tools
+    public const string NativeToolchainMissing = "SLIM2001";
+    public const string StripMissing = "SLIM2002";
+    // 3xxx a step failed
+    public const string StripFailed = "SLIM3001";
+    public const string FileAccessFailed = "SLIM3002";
+    // 6xxx budgets
+    public const string BudgetExceededPublish = "SLIM6001";
+    public const string BudgetExceededFile = "SLIM6002";
+    public const string BudgetExceededItem = "SLIM6003";
+    public const string BudgetExceededGrowth = "SLIM6004";
+    // 9xxx internal
+    public const string InternalError = "SLIM9001";
+}

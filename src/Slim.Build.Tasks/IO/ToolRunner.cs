@@ -1,0 +1,42 @@
+using System.Diagnostics;
+
+namespace Slim.Build.Tasks.IO;
+
+/// <summary>The outcome of running a host tool.</summary>
+internal sealed record ToolResult(int ExitCode, string StandardOutput, string StandardError)
+{
+    public string Output => (StandardError + "\n" + StandardOutput).Trim();
+}
+
+/// <summary>Runs host tools (strip, upx); tests swap in a fake.</summary>
+internal interface IToolRunner
+{
+    ToolResult Run(string tool, IReadOnlyList<string> arguments);
+}
+
+internal sealed class ToolRunner(TimeSpan timeout) : IToolRunner
+{
+    public ToolRunner() : this(TimeSpan.FromMinutes(5)) { }
+
+    public ToolResult Run(string tool, IReadOnlyList<string> arguments)
+    {
+        var start = new ProcessStartInfo(tool)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit((int)timeout.TotalMilliseconds))
+        {
+            process.Kill(entireProcessTree: true);
+            return new ToolResult(-1, stdout.Result, $"timed out after {timeout.TotalSeconds:0} s");
+        }
+        process.WaitForExit();
+        return new ToolResult(process.ExitCode, stdout.Result, stderr.Result);
+    }
+}

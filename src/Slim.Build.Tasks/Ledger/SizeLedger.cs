@@ -1,0 +1,49 @@
+using System.Text.Json;
+using Slim.Build.Tasks.IO;
+
+namespace Slim.Build.Tasks.Ledger;
+
+/// <summary>
+/// Every file's size after every step. Each step keeps its own file under obj/slim/ledger/
+/// so a step skipped as up to date keeps what it recorded last time.
+/// </summary>
+internal sealed class SizeLedger
+{
+    /// <summary>The steps in pipeline order; the report lists them in this order.</summary>
+    public static readonly IReadOnlyList<string> StepOrder = ["publish", "symbols", "prune", "strip", "upx"];
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    public SizeLedger(string step, IEnumerable<LedgerEntry> entries)
+    {
+        Step = step;
+        Entries = entries.OrderBy(e => e.Path, StringComparer.Ordinal).ToList();
+    }
+
+    public string Step { get; }
+    public IReadOnlyList<LedgerEntry> Entries { get; }
+    public long BytesSaved => Entries.Sum(e => e.Before - e.After);
+
+    public static string FileFor(string ledgerDirectory, string step) => Path.Combine(ledgerDirectory, step + ".json");
+
+    /// <summary>Writes only when the content changed, so an unchanged publish keeps later steps up to date.</summary>
+    public void Save(string ledgerDirectory) =>
+        AtomicFile.WriteAllTextIfChanged(FileFor(ledgerDirectory, Step), JsonSerializer.Serialize(new StepFile(Step, Entries.ToList()), Json));
+
+    public static void Delete(string ledgerDirectory, string step)
+    {
+        var file = FileFor(ledgerDirectory, step);
+        if (File.Exists(file))
+            File.Delete(file);
+    }
+
+    /// <summary>All steps recorded in the folder, in pipeline order.</summary>
+    public static IReadOnlyList<SizeLedger> LoadAll(string ledgerDirectory) =>
+        StepOrder.Select(step => FileFor(ledgerDirectory, step))
+            .Where(File.Exists)
+            .Select(file => JsonSerializer.Deserialize<StepFile>(File.ReadAllText(file), Json)!)
+            .Select(s => new SizeLedger(s.Step, s.Entries))
+            .ToList();
+
+    private sealed record StepFile(string Step, List<LedgerEntry> Entries);
+}

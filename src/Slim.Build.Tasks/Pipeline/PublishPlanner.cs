@@ -1,0 +1,60 @@
+using Slim.Build.Tasks.Ledger;
+using Slim.Build.Tasks.Prune;
+using Slim.Build.Tasks.Strip;
+using Slim.Build.Tasks.Symbols;
+
+namespace Slim.Build.Tasks.Pipeline;
+
+/// <summary>Settings of the steps that change what the SDK copies.</summary>
+internal sealed record PlanOptions(bool MoveSymbols, bool Strip, PruneRules Prune, IReadOnlyList<string> StripExclude);
+
+/// <summary>
+/// Decides, for every file the SDK is about to publish, whether it ships, moves to the symbols
+/// folder, is pruned, or ships stripped; and records the sizes in the ledger.
+/// </summary>
+internal static class PublishPlanner
+{
+    /// <param name="files">ResolvedFileToPublish.</param>
+    /// <param name="suppressedSymbols">Symbols a plain publish would copy that Slim stopped the SDK from copying (the NativeAOT .dbg, the app's .pdb).</param>
+    public static PublishPlan Plan(IReadOnlyList<PublishItem> files, IReadOnlyList<PublishItem> suppressedSymbols, PlanOptions options)
+    {
+        var all = files.Concat(suppressedSymbols).Where(f => File.Exists(f.Source))
+            .GroupBy(f => f.RelativePath, StringComparer.Ordinal).Select(g => g.Last()).ToList();
+        var toSymbols = new List<PublishItem>();
+        var toPrune = new List<PublishItem>();
+        var toStrip = new List<PublishItem>();
+        var published = new List<LedgerEntry>();
+        var symbols = new List<LedgerEntry>();
+        var pruned = new List<LedgerEntry>();
+
+        foreach (var file in all)
+        {
+            var size = new FileInfo(file.Source).Length;
+            published.Add(new LedgerEntry(file.RelativePath, size, size, "published", file.Origin));
+            if (options.MoveSymbols && SymbolFiles.IsSymbolFile(file.RelativePath))
+            {
+                toSymbols.Add(file);
+                symbols.Add(new LedgerEntry(file.RelativePath, size, 0, "moved-to-symbols", file.Origin));
+            }
+            else if (options.Prune.ShouldPrune(file.RelativePath))
+            {
+                toPrune.Add(file);
+                pruned.Add(new LedgerEntry(file.RelativePath, size, 0, "pruned", file.Origin));
+            }
+            else if (options.Strip && NeedsStrip(file, options.StripExclude))
+            {
+                toStrip.Add(file);
+            }
+        }
+
+        var ledgers = new List<SizeLedger> { new("publish", published), new("symbols", symbols), new("prune", pruned) };
+        return new PublishPlan(toSymbols, toPrune, toStrip, ledgers);
+    }
+
+    private static bool NeedsStrip(PublishItem file, IReadOnlyList<string> exclude)
+    {
+        if (exclude.Any(pattern => Budgets.Glob.IsMatch(pattern, file.RelativePath)))
+            return false;
+        return ElfFile.TryRead(file.Source)?.HasStrippableSections == true;
+    }
+}

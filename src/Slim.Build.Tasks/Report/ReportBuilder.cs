@@ -1,0 +1,40 @@
+using Slim.Build.Tasks.Budgets;
+using Slim.Build.Tasks.Ledger;
+
+namespace Slim.Build.Tasks.Report;
+
+/// <summary>Measures the final publish folder once and puts it together with the ledger and the budgets.</summary>
+internal static class ReportBuilder
+{
+    public static SizeReport Build(
+        string publishDirectory,
+        IReadOnlyList<SizeLedger> ledgers,
+        ToolInfo tool,
+        ProjectInfo project,
+        IReadOnlyList<SwitchSetting> switches,
+        AnalysisWarnings warnings,
+        BudgetSettings budgets)
+    {
+        var origins = ledgers.FirstOrDefault(l => l.Step == "publish")?.Entries
+            .ToDictionary(e => e.Path, e => e.Origin, StringComparer.Ordinal) ?? [];
+        var files = Measure(publishDirectory, origins);
+        var plain = ledgers.FirstOrDefault(l => l.Step == "publish")?.Entries.Sum(e => e.Before) ?? files.Sum(f => f.Size);
+        var totals = new Totals(files.Sum(f => f.Size), files.Count, files.Sum(f => WireSize.Gzip(Path.Combine(publishDirectory, f.Path))), plain);
+        var steps = ledgers.Where(l => l.Step != "publish")
+            .Select(l => new StepSummary(l.Step, l.BytesSaved, l.Entries)).ToList();
+        return new SizeReport(SizeReport.CurrentSchemaVersion, tool, project, publishDirectory, totals, switches, warnings,
+            files, steps, BudgetEvaluator.Evaluate(files, budgets), [], null);
+    }
+
+    public static List<PublishedFile> Measure(string publishDirectory, IReadOnlyDictionary<string, string> origins)
+    {
+        if (!Directory.Exists(publishDirectory))
+            return [];
+        return Directory.EnumerateFiles(publishDirectory, "*", SearchOption.AllDirectories)
+            .Select(full => Path.GetRelativePath(publishDirectory, full).Replace('\\', '/'))
+            .Select(path => new PublishedFile(path, new FileInfo(Path.Combine(publishDirectory, path)).Length,
+                origins.TryGetValue(path, out var origin) ? origin : "other"))
+            .OrderByDescending(f => f.Size).ThenBy(f => f.Path, StringComparer.Ordinal)
+            .ToList();
+    }
+}

@@ -1,0 +1,42 @@
+using Slim.Build.Tasks.Budgets;
+using Slim.Build.Tasks.Ledger;
+
+namespace Slim.Build.Tasks.Report;
+
+/// <summary>report.json, schema version 1. New sections are added, never renamed: CI parses this.</summary>
+internal sealed record SizeReport(
+    int SchemaVersion,
+    ToolInfo Tool,
+    ProjectInfo Project,
+    string PublishDirectory,
+    Totals Totals,
+    IReadOnlyList<SwitchSetting> Switches,
+    AnalysisWarnings AnalysisWarnings,
+    IReadOnlyList<PublishedFile> Files,
+    IReadOnlyList<StepSummary> Steps,
+    IReadOnlyList<BudgetResult> Budgets,
+    // Filled by the production checklist and the image step once they exist.
+    IReadOnlyList<object> Checks,
+    object? Image)
+{
+    public const int CurrentSchemaVersion = 1;
+}
+
+internal sealed record ToolInfo(string Name, string Version);
+
+internal sealed record ProjectInfo(string Name, string Profile, string SizeLevel, string TargetFramework, string RuntimeIdentifier);
+
+/// <param name="PublishBytes">Sum of every file in the publish folder.</param>
+/// <param name="GzipBytes">The same files gzipped one by one: about what a registry transfers.</param>
+/// <param name="PlainPublishBytes">What a plain publish would have shipped (before Slim's steps).</param>
+internal sealed record Totals(long PublishBytes, int FileCount, long GzipBytes, long PlainPublishBytes);
+
+/// <summary>An MSBuild property Slim set because the project had not.</summary>
+internal sealed record SwitchSetting(string Name, string Value);
+
+/// <summary>Trim and AOT analysis warnings: each means the app may break at run time.</summary>
+internal sealed record AnalysisWarnings(int Count, IReadOnlyList<AnalysisWarning> Items, string Source);
+
+internal sealed record AnalysisWarning(string Code, string Message, string? Location);
+
+internal sealed record StepSummary(string Name, long BytesSaved, IReadOnlyList<LedgerEntry> Files);

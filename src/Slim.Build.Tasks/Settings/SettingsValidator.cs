@@ -1,0 +1,57 @@
+using System.Runtime.InteropServices;
+using Slim.Build.Tasks.Diagnostics;
+using Slim.Build.Tasks.IO;
+
+namespace Slim.Build.Tasks.Settings;
+
+/// <summary>Checks Slim's settings against the project before any publish work, so bad input fails fast and changes nothing.</summary>
+internal static class SettingsValidator
+{
+    public static readonly string[] Profiles = ["aot", "trimmed", "framework"];
+    public static readonly string[] SizeLevels = ["safe", "aggressive"];
+    public static readonly string[] Severities = ["error", "warning"];
+    private static readonly string[] NonLinuxRidPrefixes = ["win", "osx", "maccatalyst", "ios", "tvos", "android", "browser", "wasi", "freebsd", "illumos", "solaris"];
+
+    public static void Validate(PublishSettings s, IDiagnostics diagnostics, Func<string, string?> findTool)
+    {
+        Choice("SlimProfile", s.Profile, Profiles, diagnostics);
+        Choice("SlimSizeLevel", s.SizeLevel, SizeLevels, diagnostics);
+        Choice("SlimBudgetSeverity", s.BudgetSeverity, Severities, diagnostics);
+
+        if (NonLinuxRidPrefixes.Any(prefix => s.RuntimeIdentifier.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)))
+            diagnostics.Error("UnsupportedRuntimeIdentifier", s.RuntimeIdentifier);
+
+        switch (s.Profile.ToLowerInvariant())
+        {
+            case "aot" when !s.PublishAot:
+                diagnostics.Error("ProfileMismatch_Aot", s.Profile, s.SlimVersion);
+                break;
+            case "trimmed" when s.PublishAot || !s.PublishTrimmed || !s.SelfContained:
+                diagnostics.Error("ProfileMismatch_Trimmed", s.Profile, s.SlimVersion, s.PublishAot, s.PublishTrimmed, s.SelfContained, HostRuntimeIdentifier());
+                break;
+            case "framework" when s.PublishAot || s.PublishTrimmed:
+                diagnostics.Error("ProfileMismatch_Framework", s.PublishAot ? "NativeAOT" : "trimmed", s.PublishAot, s.PublishTrimmed);
+                break;
+            case "framework":
+                diagnostics.Notice("FrameworkProfile", s.ProjectName);
+                break;
+        }
+
+        if (s.PublishAot && s.Profile.Equals("aot", StringComparison.OrdinalIgnoreCase))
+        {
+            string[] linkers = string.IsNullOrEmpty(s.CppCompilerAndLinker) ? ["clang", "gcc"] : [s.CppCompilerAndLinker];
+            if (linkers.All(linker => findTool(linker) is null))
+                diagnostics.Error("NativeToolchainMissing", string.Join(", ", linkers));
+        }
+    }
+
+    /// <summary>linux-x64 or linux-arm64: the host's architecture, which is what the SDK form publishes for.</summary>
+    public static string HostRuntimeIdentifier() =>
+        "linux-" + RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant();
+
+    private static void Choice(string property, string value, string[] allowed, IDiagnostics diagnostics)
+    {
+        if (!allowed.Contains(value, StringComparer.OrdinalIgnoreCase))
+            diagnostics.Error("UnknownChoice", property, value, string.Join(", ", allowed));
+    }
+}

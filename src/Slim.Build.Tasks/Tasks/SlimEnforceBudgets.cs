@@ -1,0 +1,46 @@
+using Microsoft.Build.Framework;
+using Slim.Build.Tasks.Budgets;
+using Slim.Build.Tasks.Diagnostics;
+using Slim.Build.Tasks.Report;
+
+namespace Slim.Build.Tasks;
+
+/// <summary>
+/// The CI gate: reads the budgets out of report.json and fails the build (or warns) for each one
+/// exceeded. Always runs, so an unchanged over-budget publish keeps failing.
+/// </summary>
+public sealed class SlimEnforceBudgets : SlimTask
+{
+    [Required] public string ReportFile { get; set; } = "";
+    /// <summary>error (default) or warning.</summary>
+    public string Severity { get; set; } = "error";
+
+    private protected override void Run(IDiagnostics diagnostics)
+    {
+        var report = ReportReader.Read(ReportFile);
+        var asWarning = Severity.Equals("warning", StringComparison.OrdinalIgnoreCase);
+        foreach (var budget in report.Budgets.Where(b => !b.Passed))
+        {
+            var (resource, args) = Describe(budget, report.Totals.PublishBytes);
+            if (asWarning) diagnostics.Warning(resource, args);
+            else diagnostics.Error(resource, args);
+        }
+        var over = report.Budgets.Count(b => !b.Passed);
+        diagnostics.Info($"Slim: {report.Project.Name}: {ByteSize.Human(report.Totals.PublishBytes)} published; "
+                         + (report.Budgets.Count == 0 ? "no budgets set" : $"{report.Budgets.Count - over} of {report.Budgets.Count} budget(s) met")
+                         + $"; report: {ReportFile}");
+    }
+
+    internal static (string Resource, object[] Args) Describe(BudgetResult b, long total)
+    {
+        var largest = string.Join(", ", b.Largest.Select(f => $"{f.Path} ({ByteSize.Human(f.Size)})"));
+        return b.Kind switch
+        {
+            "publish" => ("BudgetExceeded_Publish", [b.Limit, new ByteSize(b.ActualBytes).ToString(), largest]),
+            "file" => ("BudgetExceeded_File", [b.Subject ?? "", new ByteSize(b.ActualBytes).ToString(), b.Limit]),
+            "pattern" => ("BudgetExceeded_Item", [b.Subject ?? "", new ByteSize(b.ActualBytes).ToString(), b.Limit, largest]),
+            _ => ("BudgetExceeded_Growth", [new ByteSize(total - b.ActualBytes).ToString(), b.Subject ?? "", new ByteSize(total).ToString(),
+                new ByteSize(b.ActualBytes).ToString(), $"{b.Limit} ({ByteSize.Human(b.LimitBytes)})", largest]),
+        };
+    }
+}

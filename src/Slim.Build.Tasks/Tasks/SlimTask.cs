@@ -1,0 +1,42 @@
+using Microsoft.Build.Framework;
+using Slim.Build.Tasks.Diagnostics;
+
+namespace Slim.Build.Tasks;
+
+/// <summary>
+/// The one place exceptions become diagnostics: a <see cref="SlimException"/> keeps its code,
+/// a file error names the file, anything else is an internal error with the stack at low importance.
+/// </summary>
+public abstract class SlimTask : Microsoft.Build.Utilities.Task
+{
+    internal static readonly System.Resources.ResourceManager Strings =
+        new("Slim.Build.Tasks.Diagnostics.Strings", typeof(SlimTask).Assembly);
+
+    protected SlimTask() : base(Strings) { }
+
+    public override bool Execute()
+    {
+        var diagnostics = new TaskDiagnostics(Log);
+        try
+        {
+            Run(diagnostics);
+        }
+        catch (SlimException e)
+        {
+            diagnostics.Error(e.ResourceName, e.Args);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error("FileAccessFailed", (e as FileNotFoundException)?.FileName ?? "a file", e.Message);
+            Log.LogMessage(MessageImportance.Low, e.ToString());
+        }
+        catch (Exception e)
+        {
+            diagnostics.Error("InternalError", GetType().Name, e.Message);
+            Log.LogMessage(MessageImportance.Low, e.ToString());
+        }
+        return !Log.HasLoggedErrors;
+    }
+
+    private protected abstract void Run(IDiagnostics diagnostics);
+}

@@ -1,0 +1,26 @@
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+using Slim.Build.Tasks.Diagnostics;
+
+namespace Slim.Build.Tasks;
+
+/// <summary>Turns <see cref="IDiagnostics"/> calls into MSBuild errors, warnings and messages with their SLIM codes.</summary>
+internal sealed class TaskDiagnostics(TaskLoggingHelper log) : IDiagnostics
+{
+    public bool HasErrors => log.HasLoggedErrors;
+
+    public void Error(string resourceName, params object[] args) => log.LogErrorWithCodeFromResources(resourceName, args);
+
+    public void Warning(string resourceName, params object[] args) => log.LogWarningWithCodeFromResources(resourceName, args);
+
+    public void Notice(string resourceName, params object[] args)
+    {
+        var text = log.FormatResourceString(resourceName, args);
+        var message = log.ExtractMessageCode(text, out var code);
+        log.LogMessage(null, code, null, null, 0, 0, 0, 0, MessageImportance.High, "{0}: {1}", code, message);
+    }
+
+    public void Info(string message) => log.LogMessage(MessageImportance.High, "{0}", message);
+
+    public void Detail(string message) => log.LogMessage(MessageImportance.Low, "{0}", message);
+}
