@@ -30,13 +30,6 @@ internal sealed class SizeLedger
     public void Save(string ledgerDirectory) =>
         AtomicFile.WriteAllTextIfChanged(FileFor(ledgerDirectory, Step), JsonSerializer.Serialize(new StepFile(Step, Entries.ToList()), Json));
 
-    public static void Delete(string ledgerDirectory, string step)
-    {
-        var file = FileFor(ledgerDirectory, step);
-        if (File.Exists(file))
-            File.Delete(file);
-    }
-
     /// <summary>All steps recorded in the folder, in pipeline order.</summary>
     public static IReadOnlyList<SizeLedger> LoadAll(string ledgerDirectory) =>
         StepOrder.Select(step => FileFor(ledgerDirectory, step))

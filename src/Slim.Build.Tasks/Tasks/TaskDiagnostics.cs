@@ -16,7 +16,7 @@ internal sealed class TaskDiagnostics(TaskLoggingHelper log) : IDiagnostics
     public void Notice(string resourceName, params object[] args)
     {
         var text = log.FormatResourceString(resourceName, args);
-        var message = log.ExtractMessageCode(text, out var code);
+        var code = log.ExtractMessageCode(text, out var message);
         log.LogMessage(null, code, null, null, 0, 0, 0, 0, MessageImportance.High, "{0}: {1}", code, message);
     }
 

@@ -1,0 +1,27 @@
+using System.Globalization;
+using Slim.Build.Tasks.Analysis;
+
+namespace Slim.Build.Tasks.Tests.Analysis;
+
+[TestClass]
+public sealed class AppCallScannerTests
+{
+    // Referenced so this test assembly itself calls the APIs the scanner looks for.
+    internal static object CultureAndTimeZoneCalls() =>
+        (new CultureInfo("fr-FR"), TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"));
+
+    [TestMethod]
+    public void Finds_culture_and_time_zone_calls_in_an_assembly()
+    {
+        var calls = AppCallScanner.Scan(typeof(AppCallScannerTests).Assembly.Location);
+        CollectionAssert.Contains(calls.ToList(), new RiskyCall(AppCallScanner.Culture, "System.Globalization.CultureInfo constructor"));
+        CollectionAssert.Contains(calls.ToList(), new RiskyCall(AppCallScanner.TimeZone, "System.TimeZoneInfo.FindSystemTimeZoneById"));
+    }
+
+    [TestMethod]
+    public void Finds_nothing_in_an_assembly_that_makes_no_such_call()
+    {
+        var calls = AppCallScanner.Scan(typeof(Slim.Build.Tasks.Budgets.ByteSize).Assembly.Location);
+        Assert.IsFalse(calls.Any(c => c.Kind == AppCallScanner.TimeZone || c.Kind == AppCallScanner.SlimBuilder), string.Join(", ", calls));
+    }
+}

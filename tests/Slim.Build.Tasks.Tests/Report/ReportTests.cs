@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Slim.Build.Tasks.Budgets;
+using Slim.Build.Tasks.Ledger;
+using Slim.Build.Tasks.Report;
+using Slim.Build.Tasks.Tests.TestSupport;
+
+namespace Slim.Build.Tasks.Tests.Report;
+
+[TestClass]
+public sealed class ReportTests
+{
+    private static SizeReport BuildSample(TempFolder temp, BudgetSettings budgets)
+    {
+        var publish = Path.Combine(temp.Path, "publish");
+        temp.File("publish/App", 5000);
+        temp.File("publish/wwwroot/site.css", 300);
+        temp.File("publish/stale.txt", 10);
+        var ledgers = new List<SizeLedger>
+        {
+            new("publish", [new("App", 5000, 5000, "published", "app"), new("wwwroot/site.css", 300, 300, "published", "content"),
+                            new("App.dbg", 9000, 9000, "published", "app")]),
+            new("symbols", [new("App.dbg", 9000, 0, "moved-to-symbols", "app")]),
+            new("strip", []),
+        };
+        return ReportBuilder.Build(publish, ledgers, new ToolInfo("Slim", "1.0.0"), new ProjectInfo("App", "aot", "safe", "net10.0", "linux-x64"),
+            [new SwitchSetting("InvariantGlobalization", "true")], new AnalysisWarnings(0, [], "none"), budgets);
+    }
+
+    [TestMethod]
+    public void Measures_the_folder_with_origins_and_savings()
+    {
+        using var temp = new TempFolder();
+        var report = BuildSample(temp, BudgetSettings.None);
+
+        Assert.AreEqual(5310, report.Totals.PublishBytes);
+        Assert.AreEqual(3, report.Totals.FileCount);
+        Assert.AreEqual(14_300, report.Totals.PlainPublishBytes);
+        Assert.IsTrue(report.Totals.GzipBytes is > 0 and < 5310, $"gzip of zeros: {report.Totals.GzipBytes}");
+        CollectionAssert.AreEqual(new[] { "App", "wwwroot/site.css", "stale.txt" }, report.Files.Select(f => f.Path).ToArray());
+        CollectionAssert.AreEqual(new[] { "app", "content", "other" }, report.Files.Select(f => f.Origin).ToArray());
+        Assert.AreEqual(9000, report.Steps.Single(s => s.Name == "symbols").BytesSaved);
+        CollectionAssert.AreEqual(new[] { "symbols", "strip" }, report.Steps.Select(s => s.Name).ToArray());
+    }
+
+    [TestMethod]
+    public void Json_has_the_schema_ci_parses_and_reads_back()
+    {
+        using var temp = new TempFolder();
+        var report = BuildSample(temp, BudgetSettings.None with { MaxPublishSize = new ByteSize(5000) });
+        var output = Path.Combine(temp.Path, "slim");
+        ReportWriter.Write(report, output);
+
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "report.json")));
+        var root = json.RootElement;
+        Assert.AreEqual(1, root.GetProperty("schemaVersion").GetInt32());
+        foreach (var section in new[] { "files", "steps", "budgets", "checks", "switches", "analysisWarnings", "totals" })
+            Assert.IsTrue(root.TryGetProperty(section, out _), $"report.json lacks {section}");
+        Assert.AreEqual(JsonValueKind.Null, root.GetProperty("image").ValueKind);
+        var budget = root.GetProperty("budgets")[0];
+        Assert.IsFalse(budget.GetProperty("passed").GetBoolean());
+        Assert.AreEqual(5310, budget.GetProperty("actualBytes").GetInt64());
+
+        var back = ReportReader.Read(Path.Combine(output, "report.json"));
+        Assert.AreEqual(report.Totals, back.Totals);
+        Assert.IsFalse(back.Budgets.Single().Passed);
+        Assert.AreEqual(5310, ReportReader.ReadPublishTotal(Path.Combine(output, "report.json")));
+    }
+
+    [TestMethod]
+    public void Markdown_shows_totals_budgets_steps_and_switches()
+    {
+        using var temp = new TempFolder();
+        var md = MarkdownReport.Render(BuildSample(temp, BudgetSettings.None with { MaxPublishSize = new ByteSize(5000) }));
+        StringAssert.Contains(md, "| Publish folder (3 files) | 5,310 | 5.3 KB |");
+        StringAssert.Contains(md, "| SlimMaxPublishSize | publish folder | 5 KB | 5.3 KB | **over** |");
+        StringAssert.Contains(md, "| symbols | 1 | 9 KB |");
+        StringAssert.Contains(md, "`InvariantGlobalization=true`");
+    }
+
+    [TestMethod]
+    public void Console_summary_names_total_top_files_and_savings()
+    {
+        using var temp = new TempFolder();
+        var lines = ConsoleSummary.Lines(BuildSample(temp, BudgetSettings.None), "/x/slim/report.md");
+        StringAssert.Contains(lines[0], "5.3 KB (5,310 B)");
+        StringAssert.Contains(lines[1], "App 5 KB");
+        StringAssert.Contains(lines[2], "symbols 9 KB");
+        Assert.AreEqual("Slim: report: /x/slim/report.md", lines[^1]);
+    }
+}

@@ -1,0 +1,78 @@
+using Slim.Build.Tasks.Settings;
+using Slim.Build.Tasks.Tests.TestSupport;
+
+namespace Slim.Build.Tasks.Tests.Settings;
+
+[TestClass]
+public sealed class SettingsValidatorTests
+{
+    private static readonly PublishSettings Aot = new("App", "aot", "safe", "error", PublishAot: true, PublishTrimmed: false,
+        SelfContained: false, RuntimeIdentifier: "linux-x64", CppCompilerAndLinker: "", SlimVersion: "1.2.3");
+
+    private static RecordingDiagnostics Validate(PublishSettings settings, Func<string, string?>? findTool = null)
+    {
+        var diagnostics = new RecordingDiagnostics();
+        SettingsValidator.Validate(settings, diagnostics, findTool ?? (tool => "/usr/bin/" + tool));
+        return diagnostics;
+    }
+
+    [TestMethod]
+    public void Matching_settings_pass() => Assert.AreEqual(0, Validate(Aot).Items.Count);
+
+    [TestMethod]
+    public void Aot_without_PublishAot_is_a_mismatch_that_says_what_to_add()
+    {
+        var d = Validate(Aot with { PublishAot = false });
+        Assert.AreEqual("ProfileMismatch_Aot", d.Errors.Single());
+        var text = SlimTask.Strings.GetString("ProfileMismatch_Aot")!;
+        StringAssert.Contains(text, "<PublishAot>true</PublishAot>");
+    }
+
+    [TestMethod]
+    public void Trimmed_needs_PublishTrimmed_and_SelfContained()
+    {
+        Assert.AreEqual("ProfileMismatch_Trimmed", Validate(Aot with { Profile = "trimmed", PublishAot = false, PublishTrimmed = true }).Errors.Single());
+        Assert.AreEqual(0, Validate(Aot with { Profile = "trimmed", PublishAot = false, PublishTrimmed = true, SelfContained = true }).Items.Count);
+    }
+
+    [TestMethod]
+    public void Framework_gets_a_notice_pointing_at_the_smaller_profiles()
+    {
+        var d = Validate(Aot with { Profile = "framework", PublishAot = false });
+        Assert.AreEqual(0, d.Errors.Count());
+        Assert.AreEqual("FrameworkProfile", d.Items.Single().Resource);
+    }
+
+    [TestMethod]
+    [DataRow("SlimProfile", "fast")]
+    [DataRow("SlimSizeLevel", "extreme")]
+    [DataRow("SlimBudgetSeverity", "fatal")]
+    public void Unknown_choices_are_named_and_quoted(string property, string value)
+    {
+        var settings = property switch
+        {
+            "SlimProfile" => Aot with { Profile = value },
+            "SlimSizeLevel" => Aot with { SizeLevel = value },
+            _ => Aot with { BudgetSeverity = value },
+        };
+        var error = Validate(settings).Items.First(i => i.Resource == "UnknownChoice");
+        Assert.AreEqual(property, error.Args[0]);
+        Assert.AreEqual(value, error.Args[1]);
+    }
+
+    [TestMethod]
+    [DataRow("win-x64")]
+    [DataRow("osx-arm64")]
+    public void Non_linux_runtime_identifiers_are_refused(string rid) =>
+        CollectionAssert.Contains(Validate(Aot with { RuntimeIdentifier = rid }).Errors.ToList(), "UnsupportedRuntimeIdentifier");
+
+    [TestMethod]
+    public void Aot_without_a_c_toolchain_is_refused_naming_what_was_looked_for()
+    {
+        var d = Validate(Aot, _ => null);
+        var error = d.Items.Single();
+        Assert.AreEqual("NativeToolchainMissing", error.Resource);
+        Assert.AreEqual("clang, gcc", error.Args[0]);
+        Assert.AreEqual("NativeToolchainMissing", Validate(Aot with { CppCompilerAndLinker = "my-cc" }, t => t == "gcc" ? "/usr/bin/gcc" : null).Errors.Single());
+    }
+}

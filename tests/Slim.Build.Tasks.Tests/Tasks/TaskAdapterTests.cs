@@ -1,0 +1,76 @@
+using Microsoft.Build.Utilities;
+using Slim.Build.Tasks.Budgets;
+using Slim.Build.Tasks.Report;
+using Slim.Build.Tasks.Tests.TestSupport;
+
+namespace Slim.Build.Tasks.Tests.Tasks;
+
+[TestClass]
+public sealed class TaskAdapterTests
+{
+    [TestMethod]
+    public void A_malformed_size_fails_the_task_with_its_code_the_property_and_the_value()
+    {
+        var engine = new RecordingBuildEngine();
+        var task = new SlimValidateSettings
+        {
+            BuildEngine = engine, ProjectName = "App", Profile = "framework", MaxPublishSize = "12XB",
+        };
+        Assert.IsFalse(task.Execute());
+        var error = engine.Errors.Single();
+        Assert.AreEqual("SLIM1001", error.Code);
+        StringAssert.Contains(error.Message, "SlimMaxPublishSize is '12XB'");
+        Assert.IsFalse(error.Message!.StartsWith("SLIM1001"), "the code is logged as the code, not repeated in the text");
+    }
+
+    [TestMethod]
+    public void The_framework_notice_is_a_message_not_a_warning()
+    {
+        var engine = new RecordingBuildEngine();
+        Assert.IsTrue(new SlimValidateSettings { BuildEngine = engine, ProjectName = "App", Profile = "framework" }.Execute());
+        Assert.AreEqual(0, engine.Warnings.Count);
+        Assert.IsTrue(engine.Messages.Any(m => m.Message!.StartsWith("SLIM1010: App publishes framework-dependent")), string.Join("\n", engine.Messages.Select(m => m.Code + "|" + m.Message)));
+    }
+
+    [TestMethod]
+    public void Budgets_over_fail_the_build_or_warn_as_asked()
+    {
+        using var temp = new TempFolder();
+        temp.File("publish/App", 2000);
+        var report = ReportBuilder.Build(Path.Combine(temp.Path, "publish"), [], new ToolInfo("Slim", "1"), new ProjectInfo("App", "aot", "safe", "net10.0", "linux-x64"),
+            [], new AnalysisWarnings(0, [], "none"), BudgetSettings.None with { MaxPublishSize = new ByteSize(1999) });
+        ReportWriter.Write(report, Path.Combine(temp.Path, "slim"));
+        var reportFile = Path.Combine(temp.Path, "slim", "report.json");
+
+        var engine = new RecordingBuildEngine();
+        Assert.IsFalse(new SlimEnforceBudgets { BuildEngine = engine, ReportFile = reportFile }.Execute());
+        Assert.AreEqual("SLIM6001", engine.Errors.Single().Code);
+        StringAssert.Contains(engine.Errors.Single().Message, "over SlimMaxPublishSize 2 KB (1,999 B)");
+        StringAssert.Contains(engine.Errors.Single().Message, "App (2 KB)");
+
+        var lenient = new RecordingBuildEngine();
+        Assert.IsTrue(new SlimEnforceBudgets { BuildEngine = lenient, ReportFile = reportFile, Severity = "warning" }.Execute());
+        Assert.AreEqual("SLIM6001", lenient.Warnings.Single().Code);
+    }
+
+    [TestMethod]
+    public void A_missing_strip_names_the_tool_and_the_files()
+    {
+        using var temp = new TempFolder();
+        var library = NativeFixtures.UnstrippedLibrary(temp.Path);
+        var item = new TaskItem(library);
+        item.SetMetadata("RelativePath", "libfixture.so");
+        item.SetMetadata("StrippedPath", Path.Combine(temp.Path, "strip", "libfixture.so"));
+        var engine = new RecordingBuildEngine();
+        var task = new SlimStripNativeFiles
+        {
+            BuildEngine = engine, Files = [item], StripTool = "/nonexistent/strip",
+            ProjectDirectory = temp.Path, LedgerDirectory = Path.Combine(temp.Path, "ledger"),
+        };
+        Assert.IsFalse(task.Execute());
+        Assert.AreEqual("SLIM2002", engine.Errors.Single().Code);
+        StringAssert.Contains(engine.Errors.Single().Message, "'/nonexistent/strip'");
+        StringAssert.Contains(engine.Errors.Single().Message, "libfixture.so");
+        Assert.IsFalse(File.Exists(item.GetMetadata("StrippedPath")));
+    }
+}

@@ -1,0 +1,30 @@
+using System.Diagnostics;
+
+namespace Slim.Build.Tasks.Tests.TestSupport;
+
+/// <summary>Real ELF files compiled with the machine's gcc, with debug information (-g) and symbols.</summary>
+internal static class NativeFixtures
+{
+    public static string UnstrippedLibrary(string folder, string name = "libfixture.so") =>
+        Gcc(folder, name, "int slim_answer(void) { return 42; }\nstatic int helper(int x) { return x * 2; }\nint slim_twice(int x) { return helper(x); }\n", "-shared", "-fPIC");
+
+    public static string UnstrippedExecutable(string folder, string name = "fixture") =>
+        Gcc(folder, name, "#include <stdio.h>\nint main(void) { puts(\"fixture ran\"); return 0; }\n");
+
+    private static string Gcc(string folder, string name, string source, params string[] flags)
+    {
+        var sourceFile = Path.Combine(folder, name + ".c");
+        File.WriteAllText(sourceFile, source);
+        var output = Path.Combine(folder, name);
+        var start = new ProcessStartInfo("gcc") { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var arg in flags.Concat(["-g", "-O0", "-o", output, sourceFile]))
+            start.ArgumentList.Add(arg);
+        using var gcc = Process.Start(start)!;
+        var errors = gcc.StandardError.ReadToEnd();
+        gcc.WaitForExit();
+        if (gcc.ExitCode != 0)
+            Assert.Fail($"gcc failed to build the fixture {name}: {errors}");
+        File.Delete(sourceFile);
+        return output;
+    }
+}
