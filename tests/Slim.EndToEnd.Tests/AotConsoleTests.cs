@@ -1,0 +1,112 @@
+using Slim.EndToEnd.Tests.Infrastructure;
+
+namespace Slim.EndToEnd.Tests;
+
+/// <summary>PackageReference form, console app with PublishAot: the publish every other test builds on.</summary>
+[TestClass]
+public sealed class AotConsoleTests
+{
+    private static TestApp _app = null!;
+    private static PublishResult _first = null!;
+    private static string Executable => Path.Combine(_first.PublishDirectory, _app.Name);
+
+    [ClassInitialize]
+    public static void PublishOnce(TestContext _)
+    {
+        _app = TestApp.Console("AotConsole", SlimForm.PackageReference, "<PublishAot>true</PublishAot>");
+        _first = _app.Publish();
+        Assert.AreEqual(0, _first.ExitCode, _first.Describe());
+    }
+
+    [TestMethod]
+    public void Publishes_a_small_native_executable_that_runs()
+    {
+        Assert.IsTrue(Files.IsElf(Executable), "not a NativeAOT executable");
+        var size = Files.Size(Executable);
+        Assert.IsTrue(size <= 1_400_000, $"executable is {size} bytes, over 1,400,000");
+        var run = ProcessRunner.Run(Executable, [], _first.PublishDirectory);
+        Assert.AreEqual("Hello from Slim", run.Output.Trim());
+    }
+
+    [TestMethod]
+    public void Symbols_leave_the_publish_folder_for_the_symbols_folder()
+    {
+        CollectionAssert.AreEqual(new[] { _app.Name }, Files.Relative(_first.PublishDirectory), "only the executable ships");
+        var dbg = Path.Combine(_first.SlimDirectory, "symbols", _app.Name + ".dbg");
+        Assert.IsTrue(File.Exists(dbg), "the .dbg was not kept in slim/symbols");
+        Assert.IsTrue(Files.Size(dbg) > 1_000_000, $".dbg is only {Files.Size(dbg)} bytes");
+    }
+
+    [TestMethod]
+    public void Writes_a_report_beside_the_publish_folder()
+    {
+        var report = Files.Json(Path.Combine(_first.SlimDirectory, "report.json"));
+        Assert.AreEqual(1, report.GetProperty("schemaVersion").GetInt32());
+        Assert.AreEqual("aot", report.GetProperty("project").GetProperty("profile").GetString());
+        Assert.AreEqual(Files.Size(Executable), report.GetProperty("totals").GetProperty("publishBytes").GetInt64());
+        var symbols = report.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "symbols");
+        Assert.IsTrue(symbols.GetProperty("bytesSaved").GetInt64() > 1_000_000, symbols.ToString());
+        var switches = report.GetProperty("switches").EnumerateArray().Select(s => s.GetProperty("name").GetString()).ToList();
+        CollectionAssert.Contains(switches, "OptimizationPreference");
+        CollectionAssert.Contains(switches, "InvariantGlobalization");
+        Assert.IsTrue(File.Exists(Path.Combine(_first.SlimDirectory, "report.md")));
+        StringAssert.Contains(_first.Output, "Slim: AotConsole (aot) publishes 1 file(s)");
+        StringAssert.Contains(_first.Output, "saved by step: symbols");
+    }
+
+    [TestMethod]
+    public void A_second_publish_with_nothing_changed_does_no_slim_step_and_keeps_the_folder_clean()
+    {
+        var reportFile = Path.Combine(_first.SlimDirectory, "report.json");
+        var settled = _app.Publish();
+        Assert.AreEqual(0, settled.ExitCode, settled.Describe());
+        var written = File.GetLastWriteTimeUtc(reportFile);
+
+        var second = _app.Publish();
+
+        Assert.AreEqual(0, second.ExitCode, second.Describe());
+        Assert.AreEqual(written, File.GetLastWriteTimeUtc(reportFile), "the report was written again");
+        Assert.IsFalse(second.Output.Contains("publishes 1 file(s)"), "the report step ran again:\n" + second.Output);
+        CollectionAssert.AreEqual(new[] { _app.Name }, Files.Relative(second.PublishDirectory),
+            "NativeAOT's own copy steps put files back into the publish folder");
+    }
+
+    [TestMethod]
+    public void Over_budget_fails_the_publish_naming_the_budget_and_the_biggest_file()
+    {
+        var over = _app.Publish("-p:SlimMaxPublishSize=100KB");
+        Assert.AreNotEqual(0, over.ExitCode, "an over-budget publish exited 0");
+        StringAssert.Contains(over.Output, "error SLIM6001");
+        StringAssert.Contains(over.Output, "over SlimMaxPublishSize 100 KB (100,000 B)");
+        StringAssert.Contains(over.Output, $"Largest files: {_app.Name} (");
+
+        var stillOver = _app.Publish("-p:SlimMaxPublishSize=100KB");
+        Assert.AreNotEqual(0, stillOver.ExitCode, "an unchanged over-budget publish passed the second time");
+
+        var warned = _app.Publish("-p:SlimMaxPublishSize=100KB", "-p:SlimBudgetSeverity=warning");
+        Assert.AreEqual(0, warned.ExitCode, warned.Describe());
+        StringAssert.Contains(warned.Output, "warning SLIM6001");
+
+        var met = _app.Publish("-p:SlimMaxPublishSize=10MB", "-p:SlimMaxFileSize=2MiB");
+        Assert.AreEqual(0, met.ExitCode, met.Describe());
+    }
+
+    [TestMethod]
+    public void A_malformed_size_is_refused_quoting_the_value_and_changes_nothing()
+    {
+        var before = File.ReadAllBytes(Executable);
+        var bad = _app.Publish("-p:SlimMaxFileSize=12XB");
+        Assert.AreNotEqual(0, bad.ExitCode);
+        StringAssert.Contains(bad.Output, "error SLIM1001: SlimMaxFileSize is '12XB'");
+        CollectionAssert.AreEqual(before, File.ReadAllBytes(Executable), "the published executable changed");
+    }
+
+    [TestMethod]
+    public void NativeAot_without_a_c_toolchain_is_a_slim_error()
+    {
+        var result = _app.Publish("-p:CppCompilerAndLinker=no-such-cc");
+        Assert.AreNotEqual(0, result.ExitCode);
+        StringAssert.Contains(result.Output, "error SLIM2001");
+        StringAssert.Contains(result.Output, "no-such-cc");
+    }
+}

@@ -1,0 +1,32 @@
+using Slim.EndToEnd.Tests.Infrastructure;
+
+namespace Slim.EndToEnd.Tests;
+
+/// <summary>The trimmed self-contained profile prunes runtime pieces and the app still serves.</summary>
+[TestClass]
+public sealed class TrimmedWebTests
+{
+    private static readonly string[] Pruned =
+        ["createdump", "libmscordaccore.so", "libmscordbi.so", "libclrgc.so", "libclrgcexp.so", "libcoreclrtraceptprovider.so", "appsettings.Development.json"];
+
+    [TestMethod]
+    public async Task Prunes_what_production_does_not_need_and_still_serves()
+    {
+        var app = TestApp.Web("TrimmedWeb", SlimForm.SdkAdded, "<SlimProfile>trimmed</SlimProfile>");
+        var result = app.Publish();
+        Assert.AreEqual(0, result.ExitCode, result.Describe());
+
+        var shipped = Files.Relative(result.PublishDirectory);
+        CollectionAssert.Contains(shipped, "libcoreclr.so", "not a self-contained publish");
+        foreach (var file in Pruned)
+            CollectionAssert.DoesNotContain(shipped, file);
+        var total = Files.FolderSize(result.PublishDirectory);
+        Assert.IsTrue(total <= 23_000_000, $"trimmed web publish is {total} bytes, over 23,000,000");
+
+        var report = Files.Json(Path.Combine(result.SlimDirectory, "report.json"));
+        var prune = report.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "prune");
+        Assert.IsTrue(prune.GetProperty("bytesSaved").GetInt64() > 5_000_000, $"prune saved only {prune}");
+
+        Assert.AreEqual("Hello World!", await TestApp.GetFromRunningApp(Path.Combine(result.PublishDirectory, app.Name), 18232, TimeSpan.FromSeconds(20)));
+    }
+}
