@@ -8,10 +8,10 @@ public sealed class StripTests
 {
     private const string NativeSource = "int slim_answer(void) { return 42; }\nstatic int twice(int x) { return 2 * x; }\nint slim_twice(int x) { return twice(x); }\n";
 
-    private static (TestApp App, string Library) AppWithUnstrippedLibrary(string name, string properties = "")
+    private static (TestApp App, string Library) AppWithUnstrippedLibrary(string name, string properties = "", string items = "")
     {
         var app = TestApp.Console(name, SlimForm.PackageReference, properties,
-            """<None Include="native/libanswer.so" CopyToPublishDirectory="PreserveNewest" Link="libanswer.so" />""");
+            """<None Include="native/libanswer.so" CopyToPublishDirectory="PreserveNewest" Link="libanswer.so" />""" + items);
         var source = app.Write("native/answer.c", NativeSource);
         var library = Path.Combine(app.Directory, "native", "libanswer.so");
         var gcc = ProcessRunner.Run("gcc", ["-shared", "-fPIC", "-g", "-o", library, source], app.Directory);
@@ -56,5 +56,22 @@ public sealed class StripTests
         StringAssert.Contains(result.Output, "error SLIM2002");
         StringAssert.Contains(result.Output, "'/nonexistent/strip'");
         CollectionAssert.AreEqual(original, File.ReadAllBytes(library));
+    }
+
+    [TestMethod]
+    public void A_wildcard_budget_item_counts_the_published_files_it_matches()
+    {
+        // The project folder holds native/libanswer.so too: MSBuild's own expansion of the glob must not be taken for the budget.
+        var (app, _) = AppWithUnstrippedLibrary("GlobBudget", items: """<SlimBudget Include="**/*.so" Max="1KB" />""");
+
+        var over = app.Publish();
+
+        Assert.AreNotEqual(0, over.ExitCode, over.Describe());
+        StringAssert.Contains(over.Output, "error SLIM6003: SlimBudget '**/*.so' matches");
+        StringAssert.Contains(over.Output, "libanswer.so (");
+
+        File.WriteAllText(app.ProjectFile, File.ReadAllText(app.ProjectFile).Replace("Max=\"1KB\"", "Max=\"1MB\""));
+        var met = app.Publish();
+        Assert.AreEqual(0, met.ExitCode, met.Describe());
     }
 }

@@ -11,6 +11,7 @@ internal static class SlimCodes
     public const string InvalidGrowth = "SLIM1005";
     public const string BudgetWithoutMax = "SLIM1006";
     public const string BaselineUnreadable = "SLIM1007";
+    public const string BudgetGlobConditional = "SLIM1008";
     public const string FrameworkProfile = "SLIM1010";
     public const string InvariantGlobalizationCultureCall = "SLIM1011";
     public const string TimeZoneLookup = "SLIM1012";

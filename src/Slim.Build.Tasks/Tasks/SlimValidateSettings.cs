@@ -27,8 +27,10 @@ public sealed class SlimValidateSettings : SlimTask
     /// <summary>Sizes such as 16MB or 12MiB; empty means no budget.</summary>
     public string MaxPublishSize { get; set; } = "";
     public string MaxFileSize { get; set; } = "";
-    /// <summary>SlimBudget items: Include is a glob in the publish folder, Max a size.</summary>
+    /// <summary>SlimBudget items: Include (or Files metadata) is a glob in the publish folder, Max a size.</summary>
     public ITaskItem[] Budgets { get; set; } = [];
+    /// <summary>Project files whose SlimBudget elements with a wildcard Include are read as written (csproj, Directory.Build.props/targets).</summary>
+    public ITaskItem[] BudgetSources { get; set; } = [];
     public string BaselineFile { get; set; } = "";
     /// <summary>A size (200KB) or a percentage (5%).</summary>
     public string MaxGrowth { get; set; } = "";
@@ -38,9 +40,14 @@ public sealed class SlimValidateSettings : SlimTask
         var settings = new PublishSettings(ProjectName, Profile, SizeLevel, BudgetSeverity, PublishAot, PublishTrimmed,
             SelfContained, RuntimeIdentifier, CppCompilerAndLinker, string.IsNullOrEmpty(SlimVersion) ? "x.y.z" : SlimVersion);
         SettingsValidator.Validate(settings, diagnostics, tool => ToolLocator.Find(tool));
-        BudgetSettingsParser.Parse(ToRaw(MaxPublishSize, MaxFileSize, Budgets, BaselineFile, MaxGrowth), diagnostics);
+        BudgetSettingsParser.Parse(ToRaw(MaxPublishSize, MaxFileSize, Budgets, BudgetSources, BaselineFile, MaxGrowth, diagnostics), diagnostics);
     }
 
-    internal static RawBudgets ToRaw(string maxPublish, string maxFile, ITaskItem[] budgets, string baseline, string growth) =>
-        new(maxPublish, maxFile, budgets.Select(b => (b.ItemSpec, b.GetMetadata("Max"))).ToList(), baseline, growth);
+    internal static RawBudgets ToRaw(string maxPublish, string maxFile, ITaskItem[] budgets, ITaskItem[] sources,
+        string baseline, string growth, IDiagnostics? diagnostics)
+    {
+        var evaluated = budgets.Select(b => new EvaluatedBudgetItem(b.ItemSpec, b.GetMetadata("Max"), b.GetMetadata("Files")));
+        var patterns = BudgetItemReader.Read(evaluated, sources.Select(s => s.ItemSpec), diagnostics);
+        return new(maxPublish, maxFile, patterns, baseline, growth);
+    }
 }

@@ -27,12 +27,13 @@ public sealed class SlimWriteReport : SlimTask
     public string MaxPublishSize { get; set; } = "";
     public string MaxFileSize { get; set; } = "";
     public ITaskItem[] Budgets { get; set; } = [];
+    public ITaskItem[] BudgetSources { get; set; } = [];
     public string BaselineFile { get; set; } = "";
     public string MaxGrowth { get; set; } = "";
 
     private protected override void Run(IDiagnostics diagnostics)
     {
-        var budgets = BudgetSettingsParser.Parse(SlimValidateSettings.ToRaw(MaxPublishSize, MaxFileSize, Budgets, BaselineFile, MaxGrowth), diagnostics);
+        var budgets = BudgetSettingsParser.Parse(SlimValidateSettings.ToRaw(MaxPublishSize, MaxFileSize, Budgets, BudgetSources, BaselineFile, MaxGrowth, diagnostics: null), diagnostics);
         if (diagnostics.HasErrors)
             return;
         var switches = Switches.Select(s => s.ItemSpec.Split('=', 2)).Select(p => new SwitchSetting(p[0], p.Length > 1 ? p[1] : "")).ToList();

@@ -1,0 +1,96 @@
+namespace Slim.Targets.Tests;
+
+/// <summary>How the targets read the project: profile detection, switches, and the user's values winning.</summary>
+[TestClass]
+public sealed class ProfileTests
+{
+    [TestMethod]
+    public void PublishAot_gives_the_aot_profile_with_its_size_switches()
+    {
+        using var project = new SlimProject("<PublishAot>true</PublishAot>");
+        Assert.AreEqual("aot", project["SlimProfile"]);
+        Assert.AreEqual("Size", project["OptimizationPreference"]);
+        Assert.AreEqual("true", project["InvariantGlobalization"]);
+        Assert.AreEqual("false", project["EventSourceSupport"]);
+        Assert.AreEqual("false", project["CopyOutputSymbolsToPublishDirectory"], "the SDK must not copy the .dbg into publish");
+        CollectionAssert.Contains(project.SwitchesSet.ToList(), "OptimizationPreference=Size");
+        StringAssert.Contains(project["AfterMicrosoftNETSdkTargets"], "Slim.Late.targets");
+    }
+
+    [TestMethod]
+    public void A_switch_the_project_sets_wins_and_is_not_reported_as_slims()
+    {
+        using var project = new SlimProject("<PublishAot>true</PublishAot><InvariantGlobalization>false</InvariantGlobalization><OptimizationPreference>Speed</OptimizationPreference>");
+        Assert.AreEqual("false", project["InvariantGlobalization"]);
+        Assert.AreEqual("Speed", project["OptimizationPreference"]);
+        Assert.IsFalse(project.SwitchesSet.Any(s => s.StartsWith("InvariantGlobalization") || s.StartsWith("OptimizationPreference")), string.Join(";", project.SwitchesSet));
+        Assert.AreEqual("", project["_SlimSetInvariantGlobalization"]);
+        Assert.AreEqual("", project["SatelliteResourceLanguages"], "satellites stay when globalization is not invariant");
+    }
+
+    [TestMethod]
+    public void PublishTrimmed_with_SelfContained_gives_trimmed()
+    {
+        using var project = new SlimProject("<PublishTrimmed>true</PublishTrimmed><SelfContained>true</SelfContained><RuntimeIdentifier>linux-x64</RuntimeIdentifier>");
+        Assert.AreEqual("trimmed", project["SlimProfile"]);
+        Assert.AreEqual("false", project["DebuggerSupport"]);
+        Assert.AreEqual("", project["OptimizationPreference"], "an ILC switch has no business in a trimmed publish");
+    }
+
+    [TestMethod]
+    public void No_publish_settings_give_framework_with_only_what_changes_the_image()
+    {
+        using var project = new SlimProject("");
+        Assert.AreEqual("framework", project["SlimProfile"]);
+        Assert.AreEqual("true", project["InvariantGlobalization"]);
+        Assert.AreEqual("", project["EventSourceSupport"]);
+    }
+
+    [TestMethod]
+    public void The_aggressive_level_adds_switches_that_change_output()
+    {
+        using var safe = new SlimProject("<PublishAot>true</PublishAot>");
+        Assert.AreEqual("", safe["UseSystemResourceKeys"]);
+        using var aggressive = new SlimProject("<PublishAot>true</PublishAot><SlimSizeLevel>aggressive</SlimSizeLevel>");
+        Assert.AreEqual("true", aggressive["UseSystemResourceKeys"]);
+        Assert.AreEqual("false", aggressive["StackTraceSupport"]);
+    }
+
+    [TestMethod]
+    public void A_class_library_gets_nothing_from_slim()
+    {
+        using var project = new SlimProject("<OutputType>Library</OutputType><PublishAot>true</PublishAot>");
+        Assert.AreEqual("", project["_SlimActive"]);
+        Assert.AreEqual("", project["InvariantGlobalization"]);
+        Assert.AreEqual("", project["_SlimSwitchesSet"]);
+    }
+
+    [TestMethod]
+    public void SlimEnabled_false_turns_everything_off()
+    {
+        using var project = new SlimProject("<PublishAot>true</PublishAot><SlimEnabled>false</SlimEnabled>");
+        Assert.AreEqual("", project["_SlimActive"]);
+        Assert.AreEqual("", project["OptimizationPreference"]);
+    }
+
+    [TestMethod]
+    [DataRow("aot", "PublishAot", "true")]
+    [DataRow("trimmed", "PublishTrimmed", "true")]
+    [DataRow("trimmed", "SelfContained", "true")]
+    public void The_sdk_mapping_sets_what_restore_needs_for_the_profile(string profile, string property, string expected)
+    {
+        using var project = new SlimProject($"<SlimProfile>{profile}</SlimProfile>", sdkForm: true);
+        Assert.AreEqual(expected, project[property]);
+        Assert.AreEqual("linux-" + System.Runtime.InteropServices.RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant(), project["RuntimeIdentifier"]);
+        Assert.AreEqual(profile, project["_SlimDetectedProfile"], "the package targets must see what the SDK form set");
+    }
+
+    [TestMethod]
+    public void The_sdk_mapping_defaults_to_aot_and_leaves_the_projects_rid_alone()
+    {
+        using var project = new SlimProject("<RuntimeIdentifier>linux-arm64</RuntimeIdentifier>", sdkForm: true);
+        Assert.AreEqual("aot", project["SlimProfile"]);
+        Assert.AreEqual("true", project["PublishAot"]);
+        Assert.AreEqual("linux-arm64", project["RuntimeIdentifier"]);
+    }
+}

@@ -1,0 +1,78 @@
+using Microsoft.Build.Evaluation;
+using Microsoft.Build.Execution;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Logging;
+
+namespace Slim.Targets.Tests;
+
+/// <summary>
+/// A real Microsoft.NET.Sdk project with Slim's build/ files imported where NuGet would import them
+/// (props with Microsoft.Common.props, targets with Microsoft.Common.targets), evaluated in-process.
+/// </summary>
+internal sealed class SlimProject : IDisposable
+{
+    private static readonly string Root = FindRepositoryRoot();
+    public static string BuildFolder => Path.Combine(Root, "src", "Slim.Build.Tasks", "build");
+    public static string SdkFolder => Path.Combine(Root, "src", "Slim.Sdk", "Sdk");
+    private static string TasksAssembly => Path.Combine(Root, "src", "Slim.Build.Tasks", "bin", "Release", "net8.0", "Slim.Build.Tasks.dll");
+
+    private readonly string _folder;
+    private readonly ProjectCollection _collection = new();
+
+    public SlimProject(string properties, bool sdkForm = false)
+    {
+        _folder = Path.Combine(Path.GetTempPath(), "slim-targets-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(_folder);
+        File.WriteAllText(Path.Combine(_folder, "Program.cs"), "System.Console.WriteLine(1);");
+        var sdkMapping = sdkForm ? $"<BeforeMicrosoftNETSdkTargets>{SdkFolder}/Slim.Profile.targets</BeforeMicrosoftNETSdkTargets>" : "";
+        // NuGet imports a package's props from Microsoft.Common.props, just after Directory.Build.props.
+        File.WriteAllText(Path.Combine(_folder, "Directory.Build.props"), $"<Project><Import Project=\"{BuildFolder}/Slim.Build.Tasks.props\" /></Project>");
+        ProjectFile = Path.Combine(_folder, "App.csproj");
+        File.WriteAllText(ProjectFile, $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <CustomAfterMicrosoftCommonTargets>{BuildFolder}/Slim.Build.Tasks.targets</CustomAfterMicrosoftCommonTargets>
+                <SlimTasksAssembly>{TasksAssembly}</SlimTasksAssembly>
+                {sdkMapping}
+                {properties}
+              </PropertyGroup>
+            </Project>
+            """);
+        Project = _collection.LoadProject(ProjectFile);
+    }
+
+    public string ProjectFile { get; }
+    public Project Project { get; }
+
+    public string this[string property] => Project.GetPropertyValue(property);
+
+    public IReadOnlyList<string> SwitchesSet =>
+        this["_SlimSwitchesSet"].Split(';', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>Runs one target; returns whether it passed and what a minimal console log showed. A binlog is kept beside the project.</summary>
+    public (bool Passed, string Output) Run(string target)
+    {
+        var output = new System.Text.StringBuilder();
+        // A logger of MSBuild's own: a type of ours implementing ILogger would load MSBuild before the Locator runs.
+        var console = new ConsoleLogger(LoggerVerbosity.Minimal, text => output.Append(text), _ => { }, () => { });
+        var instance = Project.CreateProjectInstance();
+        var passed = instance.Build([target], [console, new BinaryLogger { Parameters = Path.Combine(_folder, target + ".binlog") }]);
+        return (passed, output.ToString());
+    }
+
+    public void Dispose()
+    {
+        _collection.Dispose();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Slim.Build.sln")))
+                return dir.FullName;
+        throw new InvalidOperationException("Slim.Build.sln not found above " + AppContext.BaseDirectory);
+    }
+}
