@@ -109,4 +109,21 @@ public sealed class AotConsoleTests
         StringAssert.Contains(result.Output, "error SLIM2001");
         StringAssert.Contains(result.Output, "no-such-cc");
     }
+
+    [TestMethod]
+    public void A_baseline_report_limits_growth()
+    {
+        var baseline = Path.Combine(_app.Directory, "baseline-report.json");
+        File.Copy(Path.Combine(_first.SlimDirectory, "report.json"), baseline, overwrite: true);
+        var same = _app.Publish($"-p:SlimBaselineFile={baseline}", "-p:SlimMaxGrowth=0%");
+        Assert.AreEqual(0, same.ExitCode, same.Describe());
+
+        // An earlier publish 200,000 bytes smaller: today's is over a 5% growth limit.
+        var total = Files.Size(Executable);
+        File.WriteAllText(baseline, File.ReadAllText(baseline).Replace($"\"publishBytes\": {total}", $"\"publishBytes\": {total - 200_000}"));
+        var grown = _app.Publish($"-p:SlimBaselineFile={baseline}", "-p:SlimMaxGrowth=5%");
+        Assert.AreNotEqual(0, grown.ExitCode, grown.Describe());
+        StringAssert.Contains(grown.Output, "error SLIM6004");
+        StringAssert.Contains(grown.Output, "200,000 B) more");
+    }
 }

@@ -9,7 +9,7 @@ using Slim.Build.Tasks.Report;
 namespace Slim.Build.Tasks;
 
 /// <summary>Measures the final publish folder, checks the budgets and writes report.json and report.md.</summary>
-public sealed class SlimWriteReport : SlimTask
+public sealed class SlimWriteReport : SlimBudgetTask
 {
     [Required] public string PublishDirectory { get; set; } = "";
     [Required] public string LedgerDirectory { get; set; } = "";
@@ -24,16 +24,10 @@ public sealed class SlimWriteReport : SlimTask
     public ITaskItem[] Switches { get; set; } = [];
     /// <summary>The compiler's SARIF log, where trim and AOT analysis warnings are counted.</summary>
     public string AnalysisLog { get; set; } = "";
-    public string MaxPublishSize { get; set; } = "";
-    public string MaxFileSize { get; set; } = "";
-    public ITaskItem[] Budgets { get; set; } = [];
-    public ITaskItem[] BudgetSources { get; set; } = [];
-    public string BaselineFile { get; set; } = "";
-    public string MaxGrowth { get; set; } = "";
 
     private protected override void Run(IDiagnostics diagnostics)
     {
-        var budgets = BudgetSettingsParser.Parse(SlimValidateSettings.ToRaw(MaxPublishSize, MaxFileSize, Budgets, BudgetSources, BaselineFile, MaxGrowth, diagnostics: null), diagnostics);
+        var budgets = ReadBudgets(diagnostics, warnings: null);
         if (diagnostics.HasErrors)
             return;
         var switches = Switches.Select(s => s.ItemSpec.Split('=', 2)).Select(p => new SwitchSetting(p[0], p.Length > 1 ? p[1] : "")).ToList();

@@ -73,4 +73,21 @@ public sealed class TaskAdapterTests
         StringAssert.Contains(engine.Errors.Single().Message, "libfixture.so");
         Assert.IsFalse(File.Exists(item.GetMetadata("StrippedPath")));
     }
+
+    [TestMethod]
+    public void Culture_calls_are_flagged_only_when_slim_chose_invariant_globalization()
+    {
+        // This test assembly calls new CultureInfo("fr-FR") and FindSystemTimeZoneById (see AppCallScannerTests).
+        var assembly = typeof(TaskAdapterTests).Assembly.Location;
+        var slimChose = new RecordingBuildEngine();
+        Assert.IsTrue(new SlimAnalyzeApp { BuildEngine = slimChose, AppAssembly = assembly, InvariantGlobalizationSetBySlim = true, Profile = "aot" }.Execute());
+        var culture = slimChose.Warnings.Single(w => w.Code == "SLIM1011");
+        StringAssert.Contains(culture.Message, "calls System.Globalization.CultureInfo constructor");
+        StringAssert.Contains(culture.Message, "<InvariantGlobalization>false</InvariantGlobalization>");
+        Assert.IsTrue(slimChose.Warnings.Any(w => w.Code == "SLIM1012"), "time-zone lookup not flagged");
+
+        var userChose = new RecordingBuildEngine();
+        Assert.IsTrue(new SlimAnalyzeApp { BuildEngine = userChose, AppAssembly = assembly, InvariantGlobalizationSetBySlim = false, Profile = "aot" }.Execute());
+        Assert.IsFalse(userChose.Warnings.Any(w => w.Code == "SLIM1011"));
+    }
 }
