@@ -19,6 +19,7 @@ internal static class SlimCodes
     // 2xxx host tools
     public const string NativeToolchainMissing = "SLIM2001";
     public const string StripMissing = "SLIM2002";
+    public const string UnsupportedMSBuild = "SLIM2004";
     // 3xxx a step failed
     public const string StripFailed = "SLIM3001";
     public const string FileAccessFailed = "SLIM3002";

@@ -53,6 +53,18 @@ public sealed class ResourceTests
             StringAssert.StartsWith(SlimTask.Strings.GetString(name), code + ": ", name);
     }
 
+    [TestMethod]
+    public void The_one_inline_error_says_what_its_resource_says()
+    {
+        var targets = XDocument.Load(Path.Combine(Root, "src/Slim.Build.Tasks/build/Slim.Build.Tasks.targets"));
+        var inline = targets.Descendants("Error").ToList();
+        Assert.AreEqual(1, inline.Count, "validation belongs in a task; only the non-Core MSBuild check is inline");
+        var code = inline[0].Attribute("Code")!.Value;
+        var resource = Entries().Single(e => e.Code == code).Name;
+        var expected = SlimTask.Strings.GetString(resource)![(code.Length + 2)..].Replace("{0}", "$(MSBuildRuntimeType)");
+        Assert.AreEqual(expected, inline[0].Attribute("Text")!.Value);
+    }
+
     private static string FindRepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -1,0 +1,52 @@
+using System.IO.Compression;
+using Slim.EndToEnd.Tests.Infrastructure;
+
+namespace Slim.EndToEnd.Tests;
+
+/// <summary>What `dotnet pack Slim.Build.sln` ships, entry by entry.</summary>
+[TestClass]
+public sealed class PackageContentsTests
+{
+    private static string[] Entries(string id)
+    {
+        var package = Path.Combine(SlimFeed.Feed, $"{id}.{SlimFeed.Version}.nupkg");
+        using var zip = ZipFile.OpenRead(package);
+        return zip.Entries.Select(e => e.FullName)
+            .Where(n => !n.StartsWith("_rels/") && !n.StartsWith("package/") && n != "[Content_Types].xml")
+            .OrderBy(n => n, StringComparer.Ordinal).ToArray();
+    }
+
+    [TestMethod]
+    public void The_task_package_ships_its_targets_the_task_assembly_and_its_dependencies_but_not_msbuild()
+    {
+        CollectionAssert.AreEqual(new[]
+        {
+            "README.md",
+            "Slim.Build.Tasks.nuspec",
+            "build/Slim.Build.Tasks.props",
+            "build/Slim.Build.Tasks.targets",
+            "build/Slim.Late.targets",
+            "build/Slim.Switches.targets",
+            "tasks/net8.0/ICSharpCode.SharpZipLib.dll",
+            "tasks/net8.0/Slim.Build.Tasks.deps.json",
+            "tasks/net8.0/Slim.Build.Tasks.dll",
+        }, Entries("Slim.Build.Tasks"));
+    }
+
+    [TestMethod]
+    public void The_sdk_package_ships_sdk_files_stamped_with_the_task_package_version()
+    {
+        CollectionAssert.AreEqual(new[]
+        {
+            "README.md",
+            "Sdk/Sdk.props",
+            "Sdk/Sdk.targets",
+            "Sdk/Slim.Profile.targets",
+            "Sdk/Slim.Version.props",
+            "Slim.Sdk.nuspec",
+        }, Entries("Slim.Sdk"));
+        using var zip = ZipFile.OpenRead(Path.Combine(SlimFeed.Feed, $"Slim.Sdk.{SlimFeed.Version}.nupkg"));
+        using var reader = new StreamReader(zip.GetEntry("Sdk/Slim.Version.props")!.Open());
+        StringAssert.Contains(reader.ReadToEnd(), $">{SlimFeed.Version}</SlimVersion>");
+    }
+}
