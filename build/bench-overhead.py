@@ -12,6 +12,8 @@ import argparse, os, re, shutil, statistics, subprocess, sys, time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# The steps that declare Inputs/Outputs: on an unchanged publish none of them may do work.
+INCREMENTAL_STEPS = {"SlimAnalyzeApp", "SlimStripNativeFiles", "SlimUpx", "SlimWriteDockerfile", "SlimDockerfile", "SlimReport"}
 WORK = Path("/tmp/slim-bench-overhead")
 TARGET_LINE = re.compile(r"^\s+(\d+) ms\s+(\S+)\s+(\d+) calls")
 
@@ -85,11 +87,12 @@ def main():
             totals.append(total)
             slims.append(slim)
         _, slim_again, worked_again, _ = publish(app, env)
+        worked_again = [w for w in worked_again if w.split()[0] in INCREMENTAL_STEPS]
         row = (name, statistics.median(totals), statistics.median(slims), slim_again, worked_again)
         rows.append(row)
         print(f"{name}: publish {row[1]:.1f} s (median of {args.runs}), Slim targets {row[2]:.2f} s "
               f"({100 * row[2] / row[1]:.1f}%); unchanged republish: Slim targets {slim_again:.2f} s, "
-              f"targets with time > 0: {', '.join(worked_again) or 'none'}")
+              f"steps that did work: {', '.join(worked_again) or 'none'}")
 
     lines = [
         "# Slim's own cost on top of dotnet publish",
@@ -99,11 +102,14 @@ def main():
         "Each run publishes from clean (`bin/` and `obj/` removed, package cache warm); Slim's share is the sum of",
         "its targets in MSBuild's performance summary (`-clp:PerformanceSummary`).",
         "",
-        "| App | Publish (median) | Slim's targets (median) | Share | Unchanged republish: Slim's targets |",
+        "On the unchanged republish only item planning and the budget gate run (they always do, and only read);",
+        "the steps with Inputs/Outputs (analysis, strip, UPX, Dockerfile, report) must do no work.",
+        "",
+        "| App | Publish (median) | Slim's targets (median) | Share | Unchanged republish: Slim's targets, steps that did work |",
         "|---|---:|---:|---:|---|",
     ]
     for name, total, slim, again, worked in rows:
-        lines.append(f"| {name} | {total:.1f} s | {slim:.2f} s | {100 * slim / total:.1f}% | {again:.2f} s ({', '.join(worked) or 'no target did work'}) |")
+        lines.append(f"| {name} | {total:.1f} s | {slim:.2f} s | {100 * slim / total:.1f}% | {again:.2f} s, {', '.join(worked) or 'none'} |")
     (ROOT / "docs" / "overhead.md").write_text("\n".join(lines) + "\n")
     print("wrote docs/overhead.md")
 
