@@ -40,7 +40,7 @@ public sealed class ResourceTests
         foreach (var code in Entries().Select(e => e.Code).Distinct())
         {
             Assert.IsTrue(constants.Contains(code), $"{code} is missing from SlimCodes");
-            StringAssert.Contains(readme, $"| {code} |", $"{code} is missing from the README's diagnostics table");
+            StringAssert.Contains(readme, $"| <a id=\"{code.ToLowerInvariant()}\"></a>{code} |", $"{code} is missing from the README's diagnostics table");
         }
         foreach (var constant in constants)
             Assert.IsTrue(Entries().Any(e => e.Code == constant), $"SlimCodes has {constant}, which no message uses");
