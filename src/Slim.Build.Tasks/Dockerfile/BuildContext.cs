@@ -1,3 +1,5 @@
+using System.Xml;
+using System.Xml.Linq;
 using Slim.Build.Tasks.Diagnostics;
 
 namespace Slim.Build.Tasks.Dockerfile;
@@ -9,7 +11,7 @@ internal sealed record BuildContextLayout(string Root, string ProjectPath, IRead
 /// Finds the build context of the source build: the repository root (the folder holding .git) when
 /// there is one, else the folder that holds every project of the ProjectReference graph. The restore
 /// layer copies every project file plus the files that change what restore does, found in each project's
-/// folder and every folder above it up to the context root.
+/// folder and every folder above it up to the context root, and the folder feeds those NuGet.config files name.
 /// </summary>
 internal static class BuildContext
 {
@@ -44,7 +46,28 @@ internal static class BuildContext
                 foreach (var name in RestoreInputs.Where(name => File.Exists(Path.Combine(dir, name)) && Listed(dir, name)))
                     files.Add(Relative(root, Path.Combine(dir, name)));
         }
+        foreach (var config in files.Where(f => f.EndsWith(".config", StringComparison.OrdinalIgnoreCase)).ToList())
+            foreach (var feed in LocalFeeds(Path.Combine(root, config)).Where(feed => IsUnder(feed, root) && feed != root))
+                files.Add(Relative(root, feed) + "/");
         return new BuildContextLayout(root, Relative(root, project), files.ToList());
+    }
+
+    /// <summary>Folder package sources a NuGet.config names: restore needs them before the rest of the source arrives.</summary>
+    private static IEnumerable<string> LocalFeeds(string nugetConfig)
+    {
+        XDocument document;
+        try { document = XDocument.Load(nugetConfig); }
+        catch (XmlException) { yield break; }
+        var folder = Path.GetDirectoryName(nugetConfig)!;
+        foreach (var add in document.Descendants("packageSources").Elements("add"))
+        {
+            var value = add.Attribute("value")?.Value ?? "";
+            if (value.Length == 0 || value.Contains("://", StringComparison.Ordinal))
+                continue;
+            var feed = Path.TrimEndingDirectorySeparator(Path.GetFullPath(Path.Combine(folder, value.Replace('\\', '/'))));
+            if (Directory.Exists(feed))
+                yield return feed;
+        }
     }
 
     private static string? RepositoryRoot(string folder)

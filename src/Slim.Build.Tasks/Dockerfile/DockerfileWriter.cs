@@ -45,6 +45,7 @@ internal static class DockerfileWriter
                 dotnet publish {Quote(context.ProjectPath)} -c Release{rid} --no-restore -o {BuildOutput} \
                   -p:SlimImage=false -p:SlimDockerfile=false
 
+
             """);
         FinalStage(text, spec, $"COPY --from=build {BuildOutput}/ ./", " AS final");
         return GeneratedFile.Mark(SyntaxDirective, project.ProjectName, text.ToString());
@@ -58,6 +59,7 @@ internal static class DockerfileWriter
             # Runs the publish folder Slim produced for {project.ProjectName} on a distroless base (profile {project.Profile}).
             # The publish folder is the build context:
             #   docker build -f <this file> -t {ImageName(project)} {publishFolder}
+
 
             """);
         FinalStage(text, spec, "COPY . ./", "");
@@ -92,6 +94,8 @@ internal static class DockerfileWriter
 
     private static string DirectoryOf(string relativeFile)
     {
+        if (relativeFile.EndsWith('/'))
+            return relativeFile;
         var slash = relativeFile.LastIndexOf('/');
         return slash < 0 ? "./" : relativeFile[..(slash + 1)];
     }

@@ -59,4 +59,25 @@ public sealed class BuildContextTests
         Assert.AreEqual(lib, warning.Args[0]);
         CollectionAssert.AreEqual(new[] { "App/App.csproj" }, layout.RestoreFiles.ToArray());
     }
+
+    [TestMethod]
+    public void Folder_feeds_a_nuget_config_names_inside_the_context_are_restore_inputs()
+    {
+        using var temp = new TempFolder();
+        var app = temp.File("sol/App/App.csproj");
+        temp.File("sol/packages/Some.Package.1.0.0.nupkg");
+        temp.File("sol/NuGet.config", """
+            <configuration><packageSources><clear />
+              <add key="local" value="packages" />
+              <add key="missing" value="nowhere" />
+              <add key="outside" value="../elsewhere" />
+              <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+            </packageSources></configuration>
+            """u8.ToArray());
+        Directory.CreateDirectory(Path.Combine(temp.Path, "elsewhere"));
+
+        var layout = BuildContext.Resolve(app, [], Path.Combine(temp.Path, "sol"), new RecordingDiagnostics());
+
+        CollectionAssert.AreEqual(new[] { "App/App.csproj", "NuGet.config", "packages/" }, layout.RestoreFiles.ToArray());
+    }
 }

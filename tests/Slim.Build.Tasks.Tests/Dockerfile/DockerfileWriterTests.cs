@@ -53,6 +53,15 @@ public sealed class DockerfileWriterTests
     }
 
     [TestMethod]
+    public void A_folder_feed_is_copied_as_a_folder()
+    {
+        var layout = DockerfileTestProjects.Layout with { RestoreFiles = ["NuGet.config", "packages/", "src/Shop.Api/Shop.Api.csproj"] };
+        var project = DockerfileTestProjects.AotWeb;
+        var text = DockerfileWriter.MultiStage(project, ContainerSpecBuilder.Build(project, new RecordingDiagnostics()), layout);
+        StringAssert.Contains(text, "COPY [\"packages/\", \"packages/\"]\n");
+    }
+
+    [TestMethod]
     public void Trimmed_and_framework_pick_their_sdk_and_base()
     {
         var trimmed = Instructions(MultiStage(DockerfileTestProjects.TrimmedWeb));
