@@ -33,7 +33,13 @@ if ! pm image exists localhost/slim-standin-sdk:10.0; then
   rm -rf "$d/root/var/cache/apt/archives/"*.deb "$d/root/var/lib/apt/lists/"*
   tar -C "$d/root" -c . | pm import \
     --change 'ENV DOTNET_ROOT=/usr/share/dotnet' --change 'ENV DOTNET_CLI_TELEMETRY_OPTOUT=1' \
-    --change 'ENV DOTNET_NOLOGO=1' --change 'WORKDIR /' - localhost/slim-standin-sdk:10.0 > "$d/import.log"
+    --change 'ENV DOTNET_NOLOGO=1' --change 'WORKDIR /' - localhost/slim-standin-sdk-root:10.0 > "$d/import.log"
   rm -rf "$d/root"
+  # Restore inside the build reaches nuget.org through this machine's network, which may re-sign TLS
+  # with its own CA: the stand-in trusts what the host trusts.
+  mkdir -p "$d/ctx"; cp /etc/ssl/certs/ca-certificates.crt "$d/ctx/"
+  printf 'FROM localhost/slim-standin-sdk-root:10.0\nCOPY ca-certificates.crt /etc/ssl/certs/ca-certificates.crt\n' > "$d/ctx/Containerfile"
+  pm build --isolation chroot -t localhost/slim-standin-sdk:10.0 "$d/ctx" > "$d/build.log" 2>&1
+  pm rmi localhost/slim-standin-sdk-root:10.0 > /dev/null
 fi
 echo "stand-ins: localhost/slim-standin-base:1 localhost/slim-standin-sdk:10.0"
