@@ -17,6 +17,7 @@ internal static class ContainerSpecBuilder
     {
         var baseImage = BaseImageChooser.FinalBase(project);
         CheckImageReference("SlimDockerBaseImage", project.BaseImage, diagnostics);
+        CheckImageReference("SlimDockerSdkImage", project.SdkImage, diagnostics);
 
         var user = string.IsNullOrWhiteSpace(project.User) ? DefaultUser : project.User.Trim();
         if (IsRoot(user))
@@ -34,7 +35,7 @@ internal static class ContainerSpecBuilder
         return new ContainerSpec(baseImage, user, workingDirectory, Entrypoint(project, workingDirectory), ports, environment, labels);
     }
 
-    public static void CheckImageReference(string property, string value, IDiagnostics diagnostics)
+    private static void CheckImageReference(string property, string value, IDiagnostics diagnostics)
     {
         if (value.Trim().Any(c => char.IsWhiteSpace(c) || c == '"' || c == '\\'))
             diagnostics.Error("InvalidImageReference", property, value);

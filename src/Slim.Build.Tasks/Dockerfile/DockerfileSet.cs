@@ -9,6 +9,14 @@ internal sealed record DockerfileSet(string MultiStage, string Prebuilt, string 
     public const string PrebuiltName = "Dockerfile.prebuilt";
     public const string DockerIgnoreName = ".dockerignore";
 
+    public static DockerfileSet For(DockerfileProject project, ContainerSpec spec, BuildContextLayout context, string projectDirectory, string publishDirectory)
+    {
+        // Relative to the project, so the comment reads the same on every machine.
+        var publishFolder = Path.GetRelativePath(projectDirectory, publishDirectory).Replace('\\', '/');
+        return new DockerfileSet(DockerfileWriter.MultiStage(project, spec, context), DockerfileWriter.Prebuilt(project, spec, publishFolder),
+            DockerIgnoreWriter.Write(project.ProjectName));
+    }
+
     public void Save(string outputDirectory, string committedCopyDirectory, IDiagnostics diagnostics)
     {
         Report(diagnostics, MultiStageName, GeneratedFile.Write(Path.Combine(outputDirectory, MultiStageName), MultiStage));

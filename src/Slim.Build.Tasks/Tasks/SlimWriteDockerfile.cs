@@ -8,19 +8,19 @@ namespace Slim.Build.Tasks;
 public sealed class SlimWriteDockerfile : SlimTask
 {
     [Required] public string ProjectFile { get; set; } = "";
-    /// <summary>Every project of the ProjectReference graph (the SDK adds the transitive ones).</summary>
+    /// <summary>The ProjectReference graph (by publish time the SDK has added the transitive ones).</summary>
     public ITaskItem[] ProjectReferences { get; set; } = [];
     /// <summary>SlimDockerContextDirectory: the source build's context; default the repository root or the projects' common folder.</summary>
     public string ContextDirectory { get; set; } = "";
+    /// <summary>The publish folder, and the slim folder beside it where the files go.</summary>
     [Required] public string PublishDirectory { get; set; } = "";
-    /// <summary>The slim folder beside the publish folder.</summary>
     [Required] public string OutputDirectory { get; set; } = "";
     /// <summary>SlimDockerfileDirectory: where a copy for committing goes; empty for none.</summary>
     public string CommittedCopyDirectory { get; set; } = "";
+    /// <summary>aot, trimmed or framework; net10.0; linux-x64; the executable's name (TargetName).</summary>
     [Required] public string Profile { get; set; } = "";
     [Required] public string TargetFramework { get; set; } = "";
     public string RuntimeIdentifier { get; set; } = "";
-    /// <summary>The executable's name in the publish folder (TargetName).</summary>
     [Required] public string AppName { get; set; } = "";
     public bool IsWebApp { get; set; }
     public bool InvariantGlobalization { get; set; }
@@ -42,23 +42,19 @@ public sealed class SlimWriteDockerfile : SlimTask
 
     private protected override void Run(IDiagnostics diagnostics)
     {
-        var name = Path.GetFileNameWithoutExtension(ProjectFile);
-        var project = new DockerfileProject(name, Profile, TargetFramework, RuntimeIdentifier, AppName, IsWebApp, InvariantGlobalization)
+        var project = new DockerfileProject(Path.GetFileNameWithoutExtension(ProjectFile), Profile, TargetFramework, RuntimeIdentifier,
+            AppName, IsWebApp, InvariantGlobalization)
         {
             BaseImage = BaseImage, SdkImage = SdkImage, User = ContainerUser, WorkingDirectory = ContainerWorkingDirectory,
-            AppCommand = ContainerAppCommand.Select(i => i.ItemSpec).ToList(),
-            Ports = ContainerPorts.Select(i => (i.ItemSpec, i.GetMetadata("Type"))).ToList(),
-            Environment = ContainerEnvironmentVariables.Select(i => new NameValue(i.ItemSpec, i.GetMetadata("Value"))).ToList(),
-            Labels = ContainerLabels.Select(i => new NameValue(i.ItemSpec, i.GetMetadata("Value"))).ToList(),
+            AppCommand = ContainerAppCommand.Select(i => i.ItemSpec).ToList(), Ports = ContainerItems.Ports(ContainerPorts),
+            Environment = ContainerItems.NameValues(ContainerEnvironmentVariables), Labels = ContainerItems.NameValues(ContainerLabels),
             Version = Version, Description = Description, SourceUrl = SourceUrl, License = License,
         };
-        ContainerSpecBuilder.CheckImageReference("SlimDockerSdkImage", SdkImage, diagnostics);
         var spec = ContainerSpecBuilder.Build(project, diagnostics);
         var context = BuildContext.Resolve(ProjectFile, ProjectReferences.Select(p => p.GetMetadata("FullPath")), ContextDirectory, diagnostics);
         if (diagnostics.HasErrors)
             return;
-        var publishFolder = Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(ProjectFile))!, PublishDirectory).Replace('\\', '/');
-        new DockerfileSet(DockerfileWriter.MultiStage(project, spec, context), DockerfileWriter.Prebuilt(project, spec, publishFolder),
-            DockerIgnoreWriter.Write(name)).Save(OutputDirectory, CommittedCopyDirectory, diagnostics);
+        DockerfileSet.For(project, spec, context, Path.GetDirectoryName(Path.GetFullPath(ProjectFile))!, PublishDirectory)
+            .Save(OutputDirectory, CommittedCopyDirectory, diagnostics);
     }
 }
