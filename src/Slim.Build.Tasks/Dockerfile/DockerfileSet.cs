@@ -12,7 +12,7 @@ internal sealed record DockerfileSet(string MultiStage, string Prebuilt, string 
     public static DockerfileSet For(DockerfileProject project, ContainerSpec spec, BuildContextLayout context, string projectDirectory, string publishDirectory)
     {
         // Relative to the project, so the comment reads the same on every machine.
-        var publishFolder = Path.GetRelativePath(projectDirectory, publishDirectory).Replace('\\', '/');
+        var publishFolder = Path.GetRelativePath(projectDirectory, Path.TrimEndingDirectorySeparator(publishDirectory)).Replace('\\', '/');
         return new DockerfileSet(DockerfileWriter.MultiStage(project, spec, context), DockerfileWriter.Prebuilt(project, spec, publishFolder),
             DockerIgnoreWriter.Write(project.ProjectName));
     }
