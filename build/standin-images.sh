@@ -2,7 +2,7 @@
 # Local stand-ins for the official .NET images, which this machine cannot pull (only Debian,
 # NuGet and npm are reachable). The end-to-end tests build Slim's Dockerfiles against them.
 #   localhost/slim-standin-base:1      distroless-like: glibc only, user app (1654); for aot apps
-#   localhost/slim-standin-sdk:10.0    Debian 12 (debootstrap) + gcc, zlib, OpenSSL, ICU + this
+#   localhost/slim-standin-sdk:10.0    Debian 12 (debootstrap) + clang, zlib, OpenSSL, ICU + this
 #                                      machine's .NET SDK; the build stage, aot toolchain included
 # Idempotent: an image that exists is kept. Needs root (debootstrap) and podman set up by bootstrap.sh.
 set -euo pipefail
@@ -23,8 +23,8 @@ fi
 if ! pm image exists localhost/slim-standin-sdk:10.0; then
   command -v debootstrap >/dev/null 2>&1 || { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null; }
   d=$work/sdk; rm -rf "$d"; mkdir -p "$d"
-  # What the official SDK -aot image adds to a plain SDK: a C toolchain and zlib for the NativeAOT link.
-  debootstrap --variant=minbase --include=ca-certificates,libssl3,libicu72,gcc,libc6-dev,zlib1g-dev \
+  # What the official SDK -aot image adds to a plain SDK: clang (NativeAOT links with it by default) and zlib.
+  debootstrap --variant=minbase --include=ca-certificates,libssl3,libicu72,clang,gcc,libc6-dev,zlib1g-dev \
     bookworm "$d/root" http://deb.debian.org/debian > "$d/debootstrap.log" 2>&1
   dotnet_root=$(dirname "$(readlink -f "$(command -v dotnet)")")
   mkdir -p "$d/root/usr/share/dotnet"
