@@ -23,11 +23,10 @@ internal static class ContainerSpecBuilder
         if (IsRoot(user))
             diagnostics.Warning("ContainerUserRoot", user);
 
-        var workingDirectory = string.IsNullOrWhiteSpace(project.WorkingDirectory) ? DefaultWorkingDirectory : project.WorkingDirectory.Trim().TrimEnd('/');
+        var workingDirectory = string.IsNullOrWhiteSpace(project.WorkingDirectory) ? DefaultWorkingDirectory : project.WorkingDirectory.Trim();
         if (!workingDirectory.StartsWith('/'))
             diagnostics.Error("ContainerWorkingDirectoryNotAbsolute", project.WorkingDirectory);
-        if (workingDirectory.Length == 0)
-            workingDirectory = "/";
+        workingDirectory = workingDirectory.Length > 1 ? workingDirectory.TrimEnd('/') : workingDirectory;
 
         var ports = Ports(project, diagnostics);
         var environment = Environment(project, ports, diagnostics);

@@ -38,9 +38,10 @@ internal static class GeneratedFile
     /// <summary>Writes the copy a user commits: created when missing, updated only while untouched, else a warning.</summary>
     public static bool WriteCommittedCopy(string path, string content, IDiagnostics diagnostics)
     {
-        if (File.Exists(path) && !IsUntouched(File.ReadAllText(path)))
+        var existing = File.Exists(path) ? File.ReadAllText(path) : null;
+        if (existing is not null && !IsUntouched(existing))
         {
-            if (File.ReadAllText(path).Replace("\r\n", "\n") != content)
+            if (existing.Replace("\r\n", "\n") != content)
                 diagnostics.Warning("GeneratedFileOwnedByUser", path);
             return false;
         }

@@ -57,6 +57,16 @@ public sealed class ContainerSpecBuilderTests
     }
 
     [TestMethod]
+    public void The_root_folder_is_a_valid_working_directory()
+    {
+        var diagnostics = new RecordingDiagnostics();
+        var spec = ContainerSpecBuilder.Build(DockerfileTestProjects.AotConsole with { WorkingDirectory = "/" }, diagnostics);
+        Assert.AreEqual(0, diagnostics.Items.Count);
+        Assert.AreEqual("/", spec.WorkingDirectory);
+        CollectionAssert.AreEqual(new[] { "/Hello" }, spec.Entrypoint.ToArray());
+    }
+
+    [TestMethod]
     public void An_explicit_kestrel_setting_is_not_overridden()
     {
         var project = DockerfileTestProjects.AotWeb with { Environment = [new("ASPNETCORE_URLS", "http://+:9000")] };
