@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Installs what Slim's samples and tests need on a Debian 12 machine:
 # binutils (strip), gcc (NativeAOT linker, test fixtures), upx (bookworm-backports),
-# podman with runc (no Docker engine here), skopeo, file, curl, python3.
+# podman with runc (no Docker engine here), skopeo, debootstrap (stand-in images), file, curl, python3.
 # Idempotent: a machine that has everything does nothing.
 set -euo pipefail
 
 need_apt=()
-for tool in strip:binutils gcc:gcc clang:clang file:file curl:curl podman:podman runc:runc skopeo:skopeo; do
+for tool in strip:binutils gcc:gcc clang:clang file:file curl:curl podman:podman runc:runc skopeo:skopeo debootstrap:debootstrap; do
   command -v "${tool%%:*}" >/dev/null 2>&1 || need_apt+=("${tool##*:}")
 done
 # NativeAOT links against zlib.

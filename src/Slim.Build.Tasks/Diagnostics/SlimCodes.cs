@@ -16,6 +16,11 @@ internal static class SlimCodes
     public const string InvariantGlobalizationCultureCall = "SLIM1011";
     public const string TimeZoneLookup = "SLIM1012";
     public const string SlimBuilderTrimmed = "SLIM1013";
+    public const string InvalidContainerPort = "SLIM1030";
+    public const string GeneratedFileOwnedByUser = "SLIM1031";
+    public const string InvalidContainerItem = "SLIM1032";
+    public const string ContainerUserRoot = "SLIM1033";
+    public const string ContainerWorkingDirectoryNotAbsolute = "SLIM1034";
     // 2xxx host tools
     public const string NativeToolchainMissing = "SLIM2001";
     public const string StripMissing = "SLIM2002";
@@ -23,6 +28,9 @@ internal static class SlimCodes
     // 3xxx a step failed
     public const string StripFailed = "SLIM3001";
     public const string FileAccessFailed = "SLIM3002";
+    public const string DockerContextMissesProject = "SLIM3010";
+    // 4xxx image
+    public const string InvalidImageReference = "SLIM4001";
     // 6xxx budgets
     public const string BudgetExceededPublish = "SLIM6001";
     public const string BudgetExceededFile = "SLIM6002";

@@ -33,10 +33,10 @@ internal sealed class TestApp
     public string Directory { get; }
     public string ProjectFile => Path.Combine(Directory, Name + ".csproj");
 
-    public static TestApp Console(string name, SlimForm form, string properties = "", string items = "") =>
-        Create(name, "Microsoft.NET.Sdk", form, properties, items, """
+    public static TestApp Console(string name, SlimForm form, string properties = "", string items = "", string? program = null, string? folder = null) =>
+        Create(name, "Microsoft.NET.Sdk", form, properties, items, program ?? """
             Console.WriteLine("Hello from Slim");
-            """);
+            """, folder: folder);
 
     public static TestApp Web(string name, SlimForm form, string properties = "", string items = "") =>
         Create(name, "Microsoft.NET.Sdk.Web", form, properties, items, """
@@ -49,9 +49,10 @@ internal sealed class TestApp
     public static TestApp Library(string name) =>
         Create(name, "Microsoft.NET.Sdk", SlimForm.PackageReference, "<OutputType>Library</OutputType>", "", "public static class Lib { public static int Answer => 42; }");
 
-    private static TestApp Create(string name, string sdk, SlimForm form, string properties, string items, string program, bool webSettings = false)
+    /// <param name="folder">Where the app goes under the run's apps/ folder (a solution's subfolder); default its name.</param>
+    private static TestApp Create(string name, string sdk, SlimForm form, string properties, string items, string program, bool webSettings = false, string? folder = null)
     {
-        var directory = Path.Combine(SlimFeed.RunRoot, "apps", name);
+        var directory = Path.Combine(SlimFeed.RunRoot, "apps", folder ?? name);
         if (System.IO.Directory.Exists(directory))
             System.IO.Directory.Delete(directory, recursive: true);
         System.IO.Directory.CreateDirectory(directory);

@@ -1,0 +1,77 @@
+using System.Net.Http;
+using Slim.EndToEnd.Tests.Infrastructure;
+
+namespace Slim.EndToEnd.Tests;
+
+/// <summary>An aot web app: Dockerfile.prebuilt over its publish folder gives an image that answers HTTP as a non-root user.</summary>
+[TestClass]
+[TestCategory("Container")]
+public sealed class DockerfileWebTests
+{
+    private const string Image = "localhost/slim-e2e-web:1";
+    private static TestApp _app = null!;
+    private static PublishResult _publish = null!;
+
+    [ClassInitialize]
+    public static void PublishOnce(TestContext _)
+    {
+        Podman.EnsureStandIns();
+        _app = TestApp.Web("DockerWeb", SlimForm.PackageReference, $"""
+            <PublishAot>true</PublishAot>
+            <SlimDockerBaseImage>{Podman.StandInBase}</SlimDockerBaseImage>
+            """);
+        _publish = _app.Publish();
+        Assert.AreEqual(0, _publish.ExitCode, _publish.Describe());
+    }
+
+    [TestMethod]
+    public async Task The_prebuilt_image_answers_http_as_a_non_root_user()
+    {
+        var prebuilt = Path.Combine(_publish.SlimDirectory, "Dockerfile.prebuilt");
+        StringAssert.Contains(File.ReadAllText(prebuilt), "EXPOSE 8080/tcp\n");
+        var build = Podman.Build(prebuilt, _publish.PublishDirectory, Image);
+        Assert.AreEqual(0, build.ExitCode, build.Output);
+        Assert.AreEqual("1654", Podman.Inspect(Image, "{{.Config.User}}"));
+        StringAssert.Contains(Podman.Inspect(Image, "{{json .Config.ExposedPorts}}"), "8080/tcp");
+
+        const int port = 18241;
+        var name = "slim-e2e-web-" + Environment.ProcessId;
+        var started = Podman.Run(SlimFeed.RunRoot, "run", "-d", "--rm", "--name", name, "--network", "host", "-e", $"ASPNETCORE_HTTP_PORTS={port}", Image);
+        Assert.AreEqual(0, started.ExitCode, started.Output);
+        try
+        {
+            Assert.AreEqual("Hello World!", await GetWithin($"http://127.0.0.1:{port}/", TimeSpan.FromSeconds(30)));
+            var user = Podman.Run(SlimFeed.RunRoot, "top", name, "user", "huser").Output;
+            Assert.IsFalse(user.Split('\n').Skip(1).Any(line => line.TrimStart().StartsWith("root")), "a process in the container runs as root:\n" + user);
+        }
+        finally
+        {
+            Podman.Run(SlimFeed.RunRoot, "rm", "-f", name);
+        }
+    }
+
+    [TestMethod]
+    public void A_publish_with_nothing_changed_rewrites_no_dockerfile()
+    {
+        var dockerfile = Path.Combine(_publish.SlimDirectory, "Dockerfile");
+        var stamp = Directory.GetFiles(Path.Combine(_app.Directory, "obj"), "dockerfile.stamp", SearchOption.AllDirectories).Single();
+        var written = (File.GetLastWriteTimeUtc(dockerfile), File.GetLastWriteTimeUtc(stamp));
+
+        var again = _app.Publish();
+
+        Assert.AreEqual(0, again.ExitCode, again.Describe());
+        Assert.AreEqual(written, (File.GetLastWriteTimeUtc(dockerfile), File.GetLastWriteTimeUtc(stamp)), "the Dockerfile step ran again");
+    }
+
+    private static async Task<string?> GetWithin(string url, TimeSpan timeout)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        for (var deadline = DateTime.UtcNow + timeout; DateTime.UtcNow < deadline; await Task.Delay(300))
+        {
+            try { return await http.GetStringAsync(url); }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,63 @@
+namespace Slim.EndToEnd.Tests.Infrastructure;
+
+/// <summary>
+/// The real container engine, set up the way this machine needs it (DESIGN.md): vfs storage, cgroupfs,
+/// runc, no default ulimits, chroot isolation for builds. Missing podman skips a test locally and fails it in CI.
+/// </summary>
+internal static class Podman
+{
+    private static readonly Lazy<bool> Installed = new(() => Which("podman"));
+    private static readonly Lazy<string> StandIns = new(BuildStandIns);
+
+    /// <summary>A distroless-like glibc base with user app (1654), built from this machine's libc.</summary>
+    public const string StandInBase = "localhost/slim-standin-base:1";
+    /// <summary>Debian 12 with gcc, zlib and this machine's .NET SDK: the build stage for aot.</summary>
+    public const string StandInSdk = "localhost/slim-standin-sdk:10.0";
+
+    public static void RequireOrSkip()
+    {
+        if (Installed.Value)
+            return;
+        const string message = "podman is not installed: container tests need it (build/bootstrap.sh installs it).";
+        if (Environment.GetEnvironmentVariable("CI") == "true")
+            Assert.Fail(message + " CI=true, so this is a failure, not a skip.");
+        Console.Error.WriteLine("**** SKIPPED: " + message + " ****");
+        Assert.Inconclusive("SKIPPED: " + message);
+    }
+
+    /// <summary>Builds the stand-ins for the official .NET images once per machine (build/standin-images.sh).</summary>
+    public static void EnsureStandIns()
+    {
+        RequireOrSkip();
+        Assert.AreEqual("", StandIns.Value, "build/standin-images.sh failed");
+    }
+
+    public static ProcessResult Run(string workingDirectory, params string[] arguments)
+    {
+        var conf = Path.Combine(SlimFeed.RunRoot, "containers.conf");
+        if (!File.Exists(conf))
+        {
+            Directory.CreateDirectory(SlimFeed.RunRoot);
+            File.WriteAllText(conf, "[containers]\ndefault_ulimits = []\n");
+        }
+        return ProcessRunner.Run("podman", ["--storage-driver", "vfs", "--cgroup-manager", "cgroupfs", "--runtime", "runc", .. arguments],
+            workingDirectory, new Dictionary<string, string> { ["CONTAINERS_CONF"] = conf }, TimeSpan.FromMinutes(15));
+    }
+
+    /// <summary>--layers=false: with vfs every intermediate layer is a full copy of the build stage's 1 GB tree; the Dockerfile is the same.</summary>
+    public static ProcessResult Build(string dockerfile, string context, string tag) =>
+        Run(context, "build", "--isolation", "chroot", "--layers=false", "-f", dockerfile, "-t", tag, context);
+
+    public static string Inspect(string image, string format) =>
+        Run(SlimFeed.RunRoot, "image", "inspect", image, "--format", format).Output.Trim();
+
+    private static string BuildStandIns()
+    {
+        var script = Path.Combine(SlimFeed.RepositoryRoot, "build", "standin-images.sh");
+        var result = ProcessRunner.Run(script, [], SlimFeed.RepositoryRoot, null, TimeSpan.FromMinutes(20));
+        return result.ExitCode == 0 ? "" : result.Output;
+    }
+
+    private static bool Which(string tool) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(dir => File.Exists(Path.Combine(dir, tool)));
+}
