@@ -17,7 +17,8 @@ internal sealed class TaskDiagnostics(TaskLoggingHelper log) : IDiagnostics
     {
         var text = log.FormatResourceString(resourceName, args);
         var code = log.ExtractMessageCode(text, out var message);
-        log.LogMessage(null, code, null, null, 0, 0, 0, 0, MessageImportance.High, "{0}: {1}", code, message);
+        // The logger prints the code itself ("message SLIM1010: ..."): the text goes without it.
+        log.LogMessage(null, code, null, null, 0, 0, 0, 0, MessageImportance.High, "{0}", message);
     }
 
     public void Info(string message) => log.LogMessage(MessageImportance.High, "{0}", message);

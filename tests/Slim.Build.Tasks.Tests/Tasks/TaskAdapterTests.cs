@@ -29,7 +29,7 @@ public sealed class TaskAdapterTests
         var engine = new RecordingBuildEngine();
         Assert.IsTrue(new SlimValidateSettings { BuildEngine = engine, ProjectName = "App", Profile = "framework" }.Execute());
         Assert.AreEqual(0, engine.Warnings.Count);
-        Assert.IsTrue(engine.Messages.Any(m => m.Message!.StartsWith("SLIM1010: App publishes framework-dependent")), string.Join("\n", engine.Messages.Select(m => m.Code + "|" + m.Message)));
+        Assert.IsTrue(engine.Messages.Any(m => m.Code == "SLIM1010" && m.Message!.StartsWith("App publishes framework-dependent")), string.Join("\n", engine.Messages.Select(m => m.Code + "|" + m.Message)));
     }
 
     [TestMethod]
