@@ -43,7 +43,7 @@ def first_response_ms(exe):
     try:
         while True:
             if proc.poll() is not None:
-                raise SystemExit(f"{exe} exited with {proc.returncode} before answering")
+                raise SystemExit(f"{exe} exited before answering with {proc.returncode}")
             try:
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as r:
                     r.read()

@@ -34,7 +34,7 @@ internal static class UpxPlanner
         var accepted = new List<UpxCandidate>();
         foreach (var candidate in candidates)
         {
-            if (UpxScreen.Check(candidate.Item.Source, candidate.Item.RelativePath, candidate.Include) is { } refusal)
+            if (UpxScreen.Check(candidate.Item.Source, candidate.Item.RelativePath, candidate.Include, candidate.Item.Origin) is { } refusal)
                 diagnostics.Warning(refusal.ResourceName, refusal.Args);
             else
                 accepted.Add(candidate);

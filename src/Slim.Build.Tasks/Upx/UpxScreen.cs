@@ -18,7 +18,8 @@ internal static class UpxScreen
     private static readonly byte[] UpxMagic = Encoding.ASCII.GetBytes("UPX!");
 
     /// <param name="include">The SlimUpxInclude item that named the file; null for the app's own executable.</param>
-    public static UpxRefusal? Check(string path, string relativePath, string? include)
+    /// <param name="origin">app, package, runtime or content.</param>
+    public static UpxRefusal? Check(string path, string relativePath, string? include, string origin = "app")
     {
         var elf = ElfFile.TryRead(path);
         if (elf is null)
@@ -27,6 +28,9 @@ internal static class UpxScreen
             return new("UpxRefused_Packed", [relativePath]);
         if (BundleDetector.IsBundle(path))
             return new("UpxRefused_Bundle", [relativePath]);
+        // Measured on .NET 10.0.12: a trimmed web app with libcoreclr.so, libclrjit.so or libSystem.Native.so packed dies at start.
+        if (elf.IsSharedLibrary && origin == "runtime")
+            return new("UpxRefused_RuntimeLibrary", [relativePath, include ?? ""]);
         if (elf.IsSharedLibrary && (include is null || include.IndexOfAny(['*', '?']) >= 0))
             return new("UpxRefused_SharedLibrary", [relativePath, include ?? ""]);
         var size = new FileInfo(path).Length;

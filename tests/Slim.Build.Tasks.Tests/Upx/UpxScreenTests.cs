@@ -65,6 +65,15 @@ public sealed class UpxScreenTests
     }
 
     [TestMethod]
+    public void The_runtimes_own_libraries_are_refused_even_when_named_exactly()
+    {
+        using var temp = new TempFolder();
+        var library = NativeFixtures.LargeLibrary(temp.Path, "libcoreclr.so");
+        Assert.AreEqual("UpxRefused_RuntimeLibrary", UpxScreen.Check(library, "libcoreclr.so", "libcoreclr.so", "runtime")?.ResourceName);
+        Assert.IsNull(UpxScreen.Check(library, "libcoreclr.so", "libcoreclr.so", "package"));
+    }
+
+    [TestMethod]
     public void A_pie_executable_is_not_a_shared_library()
     {
         using var temp = new TempFolder();
