@@ -58,7 +58,7 @@ for so in libcoreclr.so libclrjit.so libSystem.Native.so; do
   [ -f "$trimmed_dir/$so" ] || continue
   d=$work/trimmed-$so; rm -rf "$d"; cp -a "$trimmed_dir" "$d"
   if upx -q --best --lzma "$d/$so" > "$work/$so.upx.log" 2>&1; then
-    starts=$(python3 "$root/build/bench-upx.py" web "$so" "$d/TrimmedWeb" 3 2>&1 | tail -1)
+    starts=$(python3 "$root/build/bench-upx.py" web "$so" "$d/TrimmedWeb" 3 2>&1 | tail -1 || true)
     case "$starts" in *median_ms*) starts="serves";; *) starts="does not start: ${starts##* with }";; esac
     rows_so+=("| $so | $(stat -c %s "$trimmed_dir/$so") | $(stat -c %s "$d/$so") | $(gz "$trimmed_dir/$so") | $(gz "$d/$so") | $starts |")
   else
