@@ -96,6 +96,7 @@ mkdir -p "$(dirname "$out")"
   echo "|---|---:|---:|---:|---:|---|"
   printf '%s\n' "${rows_so[@]}"
   echo
-  echo "Each .so was packed alone in a copy of the publish folder, and the app started from it (3 tries)."
+  echo "Each .so was packed alone in a copy of the publish folder, and the app started from it (3 tries);"
+  echo "a negative exit code is the signal that killed it (-5 SIGTRAP, -6 SIGABRT)."
 } > "$out"
 echo "wrote $out"
