@@ -16,6 +16,9 @@ internal static class SlimCodes
     public const string InvariantGlobalizationCultureCall = "SLIM1011";
     public const string TimeZoneLookup = "SLIM1012";
     public const string SlimBuilderTrimmed = "SLIM1013";
+    public const string UpxArgsReserved = "SLIM1020";
+    public const string UpxIncludeMatchesNothing = "SLIM1021";
+    public const string UpxNothingToPack = "SLIM1022";
     public const string InvalidContainerPort = "SLIM1030";
     public const string GeneratedFileOwnedByUser = "SLIM1031";
     public const string InvalidContainerItem = "SLIM1032";
@@ -24,10 +27,15 @@ internal static class SlimCodes
     // 2xxx host tools
     public const string NativeToolchainMissing = "SLIM2001";
     public const string StripMissing = "SLIM2002";
+    public const string UpxMissing = "SLIM2003";
     public const string UnsupportedMSBuild = "SLIM2004";
     // 3xxx a step failed
     public const string StripFailed = "SLIM3001";
     public const string FileAccessFailed = "SLIM3002";
+    public const string UpxFailed = "SLIM3003";
+    public const string UpxTestFailed = "SLIM3004";
+    public const string UpxSmokeTestFailed = "SLIM3005";
+    public const string UpxRefused = "SLIM3006";
     public const string DockerContextMissesProject = "SLIM3010";
     // 4xxx image
     public const string InvalidImageReference = "SLIM4001";

@@ -14,6 +14,7 @@ internal static class ConsoleSummary
             "Slim: largest: " + string.Join(", ", report.Files.Take(3).Select(f => $"{f.Path} {ByteSize.Human(f.Size)}")),
             "Slim: saved by step: " + string.Join(", ", report.Steps.Select(s => $"{s.Name} {ByteSize.Human(s.BytesSaved)}")),
         };
+        lines.AddRange(UpxSummary.ConsoleLines(report));
         if (report.Switches.Count > 0)
             lines.Add("Slim: switches set: " + string.Join(", ", report.Switches.Select(s => $"{s.Name}={s.Value}")));
         if (report.AnalysisWarnings.Count > 0)

@@ -42,6 +42,8 @@ internal static class MarkdownReport
             md.AppendLine($"| {step.Name} | {step.Files.Count} | {ByteSize.Human(step.BytesSaved)} |");
         md.AppendLine();
 
+        UpxSummary.AppendMarkdown(report, md);
+
         md.AppendLine($"### Largest files (of {report.Files.Count})");
         md.AppendLine();
         md.AppendLine("| file | origin | bytes | size |");

@@ -11,6 +11,13 @@ internal static class NativeFixtures
     public static string UnstrippedExecutable(string folder, string name = "fixture") =>
         Gcc(folder, name, "#include <stdio.h>\nint main(void) { puts(\"fixture ran\"); return 0; }\n");
 
+    /// <summary>Over UpxScreen.MinimumSize: 128 KiB of initialised data that UPX compresses well.</summary>
+    public static string LargeExecutable(string folder, string name = "large") =>
+        Gcc(folder, name, "#include <stdio.h>\nconst char slim_pad[131072] = {1};\nint main(int argc, char** argv) { puts(\"large ran\"); return slim_pad[argc] + (argc > 1 ? 3 : 0); }\n");
+
+    public static string LargeLibrary(string folder, string name = "liblarge.so") =>
+        Gcc(folder, name, "const char slim_pad[131072] = {1};\nint slim_answer(void) { return 42 + slim_pad[1]; }\n", "-shared", "-fPIC");
+
     private static string Gcc(string folder, string name, string source, params string[] flags)
     {
         var sourceFile = Path.Combine(folder, name + ".c");

@@ -1,0 +1,85 @@
+using Slim.Build.Tasks.Diagnostics;
+using Slim.Build.Tasks.IO;
+using Slim.Build.Tasks.Report;
+using Slim.Build.Tasks.Strip;
+
+namespace Slim.Build.Tasks.Upx;
+
+/// <summary>What packing one file gave. Action: packed, not-compressible or smoke-test-failed (the last two ship the original).</summary>
+internal sealed record UpxResult(string Destination, long Before, long After, long GzipBefore, long GzipAfter, string Action);
+
+/// <summary>
+/// Writes a UPX-packed copy of a file. UPX writes a temporary file, `upx -t` checks it, an optional
+/// smoke command runs it, and only then is it renamed into place; the source is never touched.
+/// </summary>
+/// <param name="smokeTest">Arguments to run a packed executable with; it must exit 0. Empty: no smoke test.</param>
+/// <param name="smokeRunner">Runs the smoke test (a shorter time limit than UPX gets); default: runner.</param>
+internal sealed class UpxPacker(IToolRunner runner, string upx, IReadOnlyList<string> upxArgs, string smokeTest, IDiagnostics diagnostics,
+    IToolRunner? smokeRunner = null)
+{
+    public UpxResult Pack(UpxCandidate candidate, string destination)
+    {
+        var source = candidate.Item.Source;
+        var relativePath = candidate.Item.RelativePath;
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(destination))!);
+        // A failed run must not leave an earlier packed copy behind to be published or to look up to date.
+        File.Delete(destination);
+        var temp = AtomicFile.TempPathFor(destination);
+        var action = "packed";
+        try
+        {
+            File.Delete(temp);
+            var packed = runner.Run(upx, [.. upxArgs, "-q", "-o", temp, source]);
+            if (packed.ExitCode != 0 && packed.Output.Contains("NotCompressibleException", StringComparison.Ordinal))
+            {
+                diagnostics.Warning("UpxRefused_NotCompressible", relativePath, FirstLine(packed.Output));
+                action = "not-compressible";
+                File.Copy(source, temp, overwrite: true);
+            }
+            else
+            {
+                if (packed.ExitCode != 0 || !File.Exists(temp))
+                    throw new SlimException("UpxFailed", relativePath, upx, string.Join(' ', upxArgs), packed.ExitCode, FirstLine(packed.Output));
+                Verify(temp, relativePath);
+                if (candidate.IsAppExecutable && !SmokeTestPasses(temp, relativePath))
+                {
+                    action = "smoke-test-failed";
+                    File.Copy(source, temp, overwrite: true);
+                }
+            }
+            File.Move(temp, destination, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+        return new UpxResult(destination, new FileInfo(source).Length, new FileInfo(destination).Length,
+            WireSize.Gzip(source), WireSize.Gzip(destination), action);
+    }
+
+    private void Verify(string temp, string relativePath)
+    {
+        var test = runner.Run(upx, ["-t", "-q", temp]);
+        if (test.ExitCode != 0)
+            throw new SlimException("UpxTestFailed", relativePath, upx, test.ExitCode, FirstLine(test.Output));
+        if (ElfFile.TryRead(temp) is null)
+            throw new SlimException("UpxTestFailed", relativePath, upx, test.ExitCode, "the packed copy is not an ELF file");
+    }
+
+    private bool SmokeTestPasses(string temp, string relativePath)
+    {
+        if (string.IsNullOrWhiteSpace(smokeTest))
+            return true;
+        var run = (smokeRunner ?? runner).Run(temp, UpxArguments.Split(smokeTest));
+        if (run.ExitCode == 0)
+            return true;
+        diagnostics.Warning("UpxSmokeTestFailed", relativePath, smokeTest, run.ExitCode, FirstLine(run.Output));
+        return false;
+    }
+
+    private static string FirstLine(string text)
+    {
+        var line = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+        return string.IsNullOrEmpty(line) ? "no output" : line;
+    }
+}

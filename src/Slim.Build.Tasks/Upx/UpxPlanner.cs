@@ -1,0 +1,44 @@
+using Slim.Build.Tasks.Budgets;
+using Slim.Build.Tasks.Diagnostics;
+using Slim.Build.Tasks.Pipeline;
+
+namespace Slim.Build.Tasks.Upx;
+
+/// <summary>A file to pack and what asked for it.</summary>
+/// <param name="Include">The SlimUpxInclude item that named it; null for the app's own executable.</param>
+internal sealed record UpxCandidate(PublishItem Item, string? Include)
+{
+    public bool IsAppExecutable => Include is null;
+}
+
+/// <summary>Chooses what UPX packs: the NativeAOT executable and the files SlimUpxInclude names, minus those it must not touch.</summary>
+internal static class UpxPlanner
+{
+    /// <param name="executable">The NativeAOT executable as the SDK will copy it (null when the profile has none worth packing).</param>
+    public static IReadOnlyList<UpxCandidate> Plan(IReadOnlyList<PublishItem> files, string? executable, IReadOnlyList<string> includes, IDiagnostics diagnostics)
+    {
+        var candidates = new List<UpxCandidate>();
+        if (!string.IsNullOrEmpty(executable))
+        {
+            var full = Path.GetFullPath(executable);
+            candidates.AddRange(files.Where(f => f.Source == full).Take(1).Select(f => new UpxCandidate(f, null)));
+        }
+        foreach (var include in includes)
+        {
+            var matches = files.Where(f => Glob.IsMatch(include, f.RelativePath)).ToList();
+            if (matches.Count == 0)
+                diagnostics.Warning("UpxIncludeMatchesNothing", include);
+            candidates.AddRange(matches.Where(m => candidates.All(c => c.Item.RelativePath != m.RelativePath)).Select(m => new UpxCandidate(m, include)));
+        }
+
+        var accepted = new List<UpxCandidate>();
+        foreach (var candidate in candidates)
+        {
+            if (UpxScreen.Check(candidate.Item.Source, candidate.Item.RelativePath, candidate.Include, candidate.Item.Origin) is { } refusal)
+                diagnostics.Warning(refusal.ResourceName, refusal.Args);
+            else
+                accepted.Add(candidate);
+        }
+        return accepted;
+    }
+}

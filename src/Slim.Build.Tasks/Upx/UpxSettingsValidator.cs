@@ -1,0 +1,31 @@
+using Slim.Build.Tasks.Diagnostics;
+
+namespace Slim.Build.Tasks.Upx;
+
+/// <summary>The UPX settings of one publish, as the project gave them.</summary>
+/// <param name="HasIncludes">Whether the project names files in SlimUpxInclude.</param>
+internal sealed record UpxSettings(string ProjectName, string Upx, string UpxPath, string UpxArgs, string Profile, bool HasIncludes);
+
+/// <summary>
+/// Checks the UPX settings on every publish, incremental ones included, so a machine without UPX
+/// fails before any work with an error that says how to get it.
+/// </summary>
+internal static class UpxSettingsValidator
+{
+    public static void Validate(UpxSettings s, IDiagnostics diagnostics, Func<string, string?> findTool)
+    {
+        if (!bool.TryParse(s.Upx, out var enabled))
+        {
+            diagnostics.Error("UnknownChoice", "SlimUpx", s.Upx, "true, false");
+            return;
+        }
+        if (!enabled)
+            return;
+        if (findTool(s.UpxPath) is null)
+            diagnostics.Error("UpxMissing", s.UpxPath, s.UpxPath.Contains('/') ? ", which does not exist" : " and there is no such program on PATH");
+        if (UpxArguments.FindReserved(UpxArguments.Split(s.UpxArgs)) is { } reserved)
+            diagnostics.Error("UpxArgsReserved", s.UpxArgs, reserved.Option, reserved.Why);
+        if (!s.Profile.Equals("aot", StringComparison.OrdinalIgnoreCase) && !s.HasIncludes)
+            diagnostics.Warning("UpxNothingToPack", s.ProjectName, s.Profile);
+    }
+}

@@ -1,0 +1,69 @@
+using Slim.Build.Tasks.Tests.TestSupport;
+using Slim.Build.Tasks.Upx;
+
+namespace Slim.Build.Tasks.Tests.Upx;
+
+[TestClass]
+public sealed class UpxSettingsValidatorTests
+{
+    private static RecordingDiagnostics Validate(string upx, string path = "upx", string args = "--best --lzma", string profile = "aot",
+        bool includes = false, Func<string, string?>? find = null)
+    {
+        var diagnostics = new RecordingDiagnostics();
+        UpxSettingsValidator.Validate(new UpxSettings("App", upx, path, args, profile, includes), diagnostics, find ?? (_ => "/usr/bin/upx"));
+        return diagnostics;
+    }
+
+    [TestMethod]
+    public void Off_checks_nothing_else()
+    {
+        Assert.AreEqual(0, Validate("false", find: _ => null).Items.Count);
+    }
+
+    [TestMethod]
+    public void A_missing_upx_is_an_error_naming_the_setting()
+    {
+        var d = Validate("true", path: "upx", find: _ => null);
+        var error = d.Items.Single();
+        Assert.AreEqual(("error", "UpxMissing"), (error.Level, error.Resource));
+        Assert.AreEqual("upx", error.Args[0]);
+        StringAssert.Contains((string)error.Args[1], "PATH");
+
+        StringAssert.Contains((string)Validate("true", path: "/opt/upx", find: _ => null).Items.Single().Args[1], "does not exist");
+    }
+
+    [TestMethod]
+    public void Not_true_or_false_is_refused()
+    {
+        var error = Validate("yes").Items.Single();
+        Assert.AreEqual("UnknownChoice", error.Resource);
+        CollectionAssert.AreEqual(new object[] { "SlimUpx", "yes", "true, false" }, error.Args);
+    }
+
+    [TestMethod]
+    [DataRow("--best -o out", "-o")]
+    [DataRow("-oout", "-oout")]
+    [DataRow("--output=x --best", "--output=x")]
+    [DataRow("-t", "-t")]
+    [DataRow("--best -d", "-d")]
+    [DataRow("-k", "-k")]
+    public void Args_that_take_over_the_output_or_the_mode_are_refused(string args, string option)
+    {
+        var error = Validate("true", args: args).Items.Single();
+        Assert.AreEqual("UpxArgsReserved", error.Resource);
+        Assert.AreEqual(option, error.Args[1]);
+    }
+
+    [TestMethod]
+    [DataRow("--best --lzma")]
+    [DataRow("-9 --ultra-brute")]
+    [DataRow("--best --overlay=strip")]
+    public void Packing_options_pass(string args) => Assert.AreEqual(0, Validate("true", args: args).Items.Count);
+
+    [TestMethod]
+    public void A_non_aot_profile_with_nothing_named_warns_that_nothing_is_packed()
+    {
+        Assert.AreEqual("UpxNothingToPack", Validate("true", profile: "trimmed").Warnings.Single());
+        Assert.AreEqual(0, Validate("true", profile: "trimmed", includes: true).Items.Count);
+    }
+}

@@ -1,0 +1,80 @@
+using Slim.EndToEnd.Tests.Infrastructure;
+
+namespace Slim.EndToEnd.Tests;
+
+/// <summary>SlimUpx on a NativeAOT console app: it runs packed; missing or failing UPX and refused files leave the original intact.</summary>
+[TestClass]
+public sealed class UpxConsoleTests
+{
+    private static TestApp _app = null!;
+    private static PublishResult _first = null!;
+    private static string Executable => Path.Combine(_first.PublishDirectory, _app.Name);
+
+    [ClassInitialize]
+    public static void PublishOnce(TestContext _)
+    {
+        _app = TestApp.Console("UpxConsole", SlimForm.PackageReference,
+            "<PublishAot>true</PublishAot><SlimUpx>true</SlimUpx><SlimUpxSmokeTest>--version</SlimUpxSmokeTest>",
+            """
+            <None Include="data.txt" CopyToPublishDirectory="PreserveNewest" />
+            <SlimUpxInclude Include="data.txt" Condition="'$(IncludeData)' == 'true'" />
+            """);
+        _app.Write("data.txt", "not an ELF file\n");
+        _first = _app.Publish();
+        Assert.AreEqual(0, _first.ExitCode, _first.Describe());
+    }
+
+    [TestMethod]
+    public void The_packed_executable_runs_after_the_smoke_test_passed()
+    {
+        var size = Files.Size(Executable);
+        Assert.IsTrue(size <= 800_000, $"packed console executable is {size} bytes, over 800,000");
+        var run = ProcessRunner.Run(Executable, [], _first.PublishDirectory);
+        Assert.AreEqual("Hello from Slim", run.Output.Trim());
+        Assert.IsFalse(_first.Output.Contains("SLIM3005"), "the smoke test failed:\n" + _first.Output);
+    }
+
+    [TestMethod]
+    public void A_missing_upx_fails_naming_upx_and_the_fix()
+    {
+        var before = File.ReadAllBytes(Executable);
+        var result = _app.Publish("-p:SlimUpxPath=no-such-upx");
+        Assert.AreNotEqual(0, result.ExitCode);
+        StringAssert.Contains(result.Output, "error SLIM2003: SlimUpx is 'true', but UPX was not found: SlimUpxPath is 'no-such-upx'");
+        StringAssert.Contains(result.Output, "upx-ucl");
+        CollectionAssert.AreEqual(before, File.ReadAllBytes(Executable), "the published executable changed");
+    }
+
+    [TestMethod]
+    public void Args_upx_rejects_fail_and_leave_the_published_file_intact()
+    {
+        var before = File.ReadAllBytes(Executable);
+        var result = _app.Publish("-p:SlimUpxArgs=--no-such-option");
+        Assert.AreNotEqual(0, result.ExitCode);
+        StringAssert.Contains(result.Output, $"error SLIM3003: UPX ('");
+        StringAssert.Contains(result.Output, "--no-such-option");
+        CollectionAssert.AreEqual(before, File.ReadAllBytes(Executable), "the published executable changed");
+    }
+
+    [TestMethod]
+    public void A_non_elf_file_named_in_SlimUpxInclude_is_refused_and_ships_as_it_was()
+    {
+        var result = _app.Publish("-p:IncludeData=true");
+        Assert.AreEqual(0, result.ExitCode, result.Describe());
+        StringAssert.Contains(result.Output, "warning SLIM3006: 'data.txt' is not an ELF file");
+        Assert.AreEqual("not an ELF file\n", File.ReadAllText(Path.Combine(result.PublishDirectory, "data.txt")));
+        Assert.AreEqual("Hello from Slim", ProcessRunner.Run(Executable, [], result.PublishDirectory).Output.Trim());
+    }
+
+    [TestMethod]
+    public void Turning_upx_off_ships_the_unpacked_executable_and_drops_the_upx_step()
+    {
+        var packed = Files.Size(Executable);
+        var result = _app.Publish("-p:SlimUpx=false");
+        Assert.AreEqual(0, result.ExitCode, result.Describe());
+        var plain = Files.Size(Executable);
+        Assert.IsTrue(plain > packed * 3 / 2, $"unpacked {plain} bytes vs packed {packed}");
+        var report = Files.Json(Path.Combine(result.SlimDirectory, "report.json"));
+        Assert.IsFalse(report.GetProperty("steps").EnumerateArray().Any(s => s.GetProperty("name").GetString() == "upx"), report.ToString());
+    }
+}
