@@ -3,7 +3,45 @@
 # binutils (strip), gcc (NativeAOT linker, test fixtures), upx (bookworm-backports),
 # podman with runc (no Docker engine here), skopeo, debootstrap (stand-in images), file, curl, python3.
 # Idempotent: a machine that has everything does nothing.
+# First checks the one thing it does not install: the .NET SDK of the band global.json pins.
 set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+
+# The .NET SDK: Debian 12 has no .NET 10 package, so say where to get it before anything else.
+sdk_pin=$(grep -o '"version" *: *"[^"]*"' "$root/global.json" | head -1 | cut -d'"' -f4)
+sdk_band=${sdk_pin%??}xx                       # 10.0.401 -> 10.0.4xx (rollForward latestPatch)
+sdk_help="Slim needs the .NET SDK $sdk_band: $sdk_pin or a later $sdk_band patch (global.json pins it).
+Debian 12 has no .NET 10 package of its own. Get it with Microsoft's dotnet-install script and put it on PATH:
+  curl -sSL https://dot.net/v1/dotnet-install.sh | bash -s -- --channel $sdk_band --install-dir \$HOME/.dotnet
+  export DOTNET_ROOT=\$HOME/.dotnet PATH=\$HOME/.dotnet:\$PATH
+(--channel 10.0 installs the newest 10.0 SDK, which must be in the $sdk_band band), or on Debian 12 install
+dotnet-sdk-10.0 from packages.microsoft.com (https://learn.microsoft.com/dotnet/core/install/linux-debian)
+if it ships $sdk_band."
+if command -v dotnet >/dev/null 2>&1; then
+  dotnet=$(command -v dotnet)
+elif [ -n "${DOTNET_ROOT:-}" ] && [ -x "$DOTNET_ROOT/dotnet" ]; then
+  echo "bootstrap: .NET SDK: $DOTNET_ROOT/dotnet exists but is not on PATH; the scripts call 'dotnet':" >&2
+  echo "  export PATH=$DOTNET_ROOT:\$PATH" >&2
+  exit 1
+else
+  echo "bootstrap: no .NET SDK: 'dotnet' is not on PATH${DOTNET_ROOT:+ nor in DOTNET_ROOT=$DOTNET_ROOT}." >&2
+  echo "$sdk_help" >&2
+  exit 1
+fi
+have_sdk=""
+while read -r v _; do
+  case "$v" in
+    "${sdk_pin%??}"[0-9][0-9])   # same band, a release (no -preview/-rc suffix)
+      [ "${v##*.}" -ge "${sdk_pin##*.}" ] && have_sdk=$v ;;
+  esac
+done < <("$dotnet" --list-sdks 2>/dev/null || true)
+if [ -z "$have_sdk" ]; then
+  echo "bootstrap: $dotnet has no .NET SDK $sdk_band >= $sdk_pin; it has: $("$dotnet" --list-sdks 2>/dev/null | cut -d' ' -f1 | tr '\n' ' ')" >&2
+  echo "$sdk_help" >&2
+  exit 1
+fi
+
+SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 
 need_apt=()
 for tool in strip:binutils gcc:gcc clang:clang file:file curl:curl podman:podman runc:runc skopeo:skopeo debootstrap:debootstrap; do
@@ -15,12 +53,11 @@ done
 if ! command -v upx >/dev/null 2>&1; then
   # UPX is not in bookworm's main archive; backports carries upx-ucl 4.x.
   if ! grep -rqs bookworm-backports /etc/apt/sources.list /etc/apt/sources.list.d/; then
-    echo "deb http://deb.debian.org/debian bookworm-backports main" > /etc/apt/sources.list.d/slim-backports.list
+    echo "deb http://deb.debian.org/debian bookworm-backports main" | $SUDO tee /etc/apt/sources.list.d/slim-backports.list >/dev/null
   fi
   need_upx=1
 fi
 
-SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 if [ ${#need_apt[@]} -gt 0 ] || [ "${need_upx:-0}" = 1 ]; then
   export DEBIAN_FRONTEND=noninteractive
   $SUDO apt-get update -qq
@@ -44,4 +81,4 @@ CONF
 [storage]
 driver = "vfs"
 CONF
-echo "bootstrap: strip $(command -v strip), upx $(command -v upx), podman $(command -v podman)"
+echo "bootstrap: .NET SDK $have_sdk ($dotnet), strip $(command -v strip), upx $(command -v upx), podman $(command -v podman)"
