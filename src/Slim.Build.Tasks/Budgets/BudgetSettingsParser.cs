@@ -1,9 +1,19 @@
+using System.Text.Json;
 using Slim.Build.Tasks.Diagnostics;
-using Slim.Build.Tasks.Report;
+using Slim.Build.Tasks.Files;
 
 namespace Slim.Build.Tasks.Budgets;
 
-/// <summary>Turns the csproj's budget properties and items into <see cref="BudgetSettings"/>, reporting each bad value.</summary>
+/// <summary>Budgets as the project spells them, before parsing: SlimBudget items already read as patterns.</summary>
+internal sealed record RawBudgets(
+    string ProjectName,
+    string MaxPublishSize,
+    string MaxFileSize,
+    IReadOnlyList<PublishPattern> PatternBudgets,
+    string BaselineFile,
+    string MaxGrowth);
+
+/// <summary>Turns the project's budget properties and items into <see cref="BudgetSettings"/>, reporting each bad value.</summary>
 internal static class BudgetSettingsParser
 {
     public static BudgetSettings Parse(RawBudgets raw, IDiagnostics diagnostics)
@@ -11,12 +21,13 @@ internal static class BudgetSettingsParser
         var maxPublish = Size("SlimMaxPublishSize", raw.MaxPublishSize, diagnostics);
         var maxFile = Size("SlimMaxFileSize", raw.MaxFileSize, diagnostics);
         var patterns = new List<PatternBudget>();
-        foreach (var (pattern, max) in raw.PatternBudgets)
+        foreach (var budget in raw.PatternBudgets)
         {
+            var max = budget.Get("Max");
             if (string.IsNullOrWhiteSpace(max))
-                diagnostics.Error("BudgetWithoutMax", pattern, max);
-            else if (Size($"SlimBudget '{pattern}' Max", max, diagnostics) is { } size)
-                patterns.Add(new PatternBudget(pattern, size));
+                diagnostics.Error("BudgetWithoutMax", budget.Pattern, max, OtherMetadata(budget));
+            else if (Size($"SlimBudget '{budget.Pattern}' Max", max, diagnostics) is { } size)
+                patterns.Add(new PatternBudget(budget.Pattern, size));
         }
 
         Growth? growth = null;
@@ -28,18 +39,39 @@ internal static class BudgetSettingsParser
 
         Baseline? baseline = null;
         if (!string.IsNullOrWhiteSpace(raw.BaselineFile))
-        {
-            try
-            {
-                baseline = new Baseline(raw.BaselineFile, ReportReader.ReadPublishTotal(raw.BaselineFile));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException
-                                          or KeyNotFoundException or InvalidOperationException)
-            {
-                diagnostics.Error("BaselineUnreadable", raw.BaselineFile, e.Message);
-            }
-        }
+            baseline = ReadBaseline(raw.BaselineFile, raw.ProjectName, diagnostics);
+        else if (growth is not null)
+            diagnostics.Warning("MaxGrowthWithoutBaseline", raw.MaxGrowth);
         return new BudgetSettings(maxPublish, maxFile, patterns, baseline, growth);
+    }
+
+    /// <summary>The publish total of an earlier report.json; a report of another project is named, not silently compared.</summary>
+    private static Baseline? ReadBaseline(string path, string projectName, IDiagnostics diagnostics)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllText(path));
+            var total = doc.RootElement.GetProperty("totals").GetProperty("publishBytes").GetInt64();
+            var baselineProject = doc.RootElement.TryGetProperty("project", out var project) && project.TryGetProperty("name", out var name)
+                ? name.GetString() ?? "" : "";
+            if (!string.Equals(baselineProject, projectName, StringComparison.Ordinal))
+                diagnostics.Warning("BaselineFromOtherProject", path, baselineProject, projectName);
+            return new Baseline(path, total);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException
+                                      or KeyNotFoundException or InvalidOperationException)
+        {
+            diagnostics.Error("BaselineUnreadable", path, e.Message);
+            return null;
+        }
+    }
+
+    /// <summary>What the item carries instead of Max, so a misspelt MaxSize="2MB" is named.</summary>
+    private static string OtherMetadata(PublishPattern budget)
+    {
+        var others = budget.Metadata.Where(m => !m.Key.Equals("Max", StringComparison.OrdinalIgnoreCase) && !m.Key.Equals("Files", StringComparison.OrdinalIgnoreCase))
+            .Select(m => $"{m.Key}='{m.Value}'").ToList();
+        return others.Count == 0 ? "no other metadata" : "its other metadata: " + string.Join(", ", others);
     }
 
     /// <summary>An empty value means "no budget"; anything else must be a size.</summary>

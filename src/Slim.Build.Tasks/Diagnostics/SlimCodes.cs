@@ -11,11 +11,14 @@ internal static class SlimCodes
     public const string InvalidGrowth = "SLIM1005";
     public const string BudgetWithoutMax = "SLIM1006";
     public const string BaselineUnreadable = "SLIM1007";
-    public const string BudgetGlobConditional = "SLIM1008";
+    public const string PatternItemConditional = "SLIM1008";
+    public const string PatternMatchesNothing = "SLIM1009";
     public const string FrameworkProfile = "SLIM1010";
     public const string InvariantGlobalizationCultureCall = "SLIM1011";
     public const string TimeZoneLookup = "SLIM1012";
     public const string SlimBuilderTrimmed = "SLIM1013";
+    public const string MaxGrowthWithoutBaseline = "SLIM1014";
+    public const string BaselineFromOtherProject = "SLIM1015";
     public const string UpxArgsReserved = "SLIM1020";
     public const string UpxIncludeMatchesNothing = "SLIM1021";
     public const string UpxNothingToPack = "SLIM1022";
@@ -36,6 +39,7 @@ internal static class SlimCodes
     public const string UpxTestFailed = "SLIM3004";
     public const string UpxSmokeTestFailed = "SLIM3005";
     public const string UpxRefused = "SLIM3006";
+    public const string ReportOfOtherProject = "SLIM3007";
     public const string DockerContextMissesProject = "SLIM3010";
     // 4xxx image
     public const string InvalidImageReference = "SLIM4001";

@@ -18,10 +18,12 @@ internal static class ReportBuilder
         var origins = ledgers.FirstOrDefault(l => l.Step == "publish")?.Entries
             .ToDictionary(e => e.Path, e => e.Origin, StringComparer.Ordinal) ?? [];
         var files = Measure(publishDirectory, origins);
-        var plain = ledgers.FirstOrDefault(l => l.Step == "publish")?.Entries.Sum(e => e.Before) ?? files.Sum(f => f.Size);
-        var totals = new Totals(files.Sum(f => f.Size), files.Count, files.Sum(f => WireSize.Gzip(Path.Combine(publishDirectory, f.Path))), plain);
         var steps = ledgers.Where(l => l.Step != "publish")
             .Select(l => new StepSummary(l.Step, l.BytesSaved, l.Entries)).ToList();
+        // What the folder holds plus what Slim took out: files the SDK copies outside ResolvedFileToPublish
+        // (a Razor app's static web assets) count too.
+        var plain = files.Sum(f => f.Size) + steps.Sum(s => s.BytesSaved);
+        var totals = new Totals(files.Sum(f => f.Size), files.Count, files.Sum(f => WireSize.Gzip(Path.Combine(publishDirectory, f.Path))), plain);
         return new SizeReport(SizeReport.CurrentSchemaVersion, tool, project, publishDirectory, totals, switches, warnings,
             files, steps, BudgetEvaluator.Evaluate(files, budgets), [], null);
     }

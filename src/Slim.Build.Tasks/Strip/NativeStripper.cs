@@ -7,34 +7,44 @@ namespace Slim.Build.Tasks.Strip;
 internal sealed record StripResult(string Source, string Destination, long Before, long After);
 
 /// <summary>
-/// Writes a stripped copy of an ELF file with the host's strip. The original is never touched:
-/// strip writes a temporary file, which is checked and then renamed into place.
+/// Writes a stripped copy of an ELF file with the host's strip. strip only ever sees a copy in Slim's
+/// own folder, so a strip that truncates or corrupts its input cannot harm the file the project owns;
+/// the copy is checked and only then renamed into place.
 /// </summary>
-internal sealed class NativeStripper(IToolRunner runner, string stripTool)
+internal sealed class NativeStripper(IToolRunner runner, string stripTool, IDiagnostics diagnostics)
 {
-    public StripResult Strip(string source, string destination, string relativePath)
+    /// <returns>Null when strip failed: warning SLIM3001, no copy, so the file ships unstripped (and the next publish tries again).</returns>
+    public StripResult? Strip(string source, string destination, string relativePath)
     {
         var elf = ElfFile.TryRead(source);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(destination))!);
+        // A failed run must not leave an earlier stripped copy behind to be published.
+        File.Delete(destination);
         var temp = AtomicFile.TempPathFor(destination);
         try
         {
+            File.Copy(source, temp, overwrite: true);
             // Executables lose every symbol; shared objects keep what dynamic linking needs.
             var mode = elf?.Type == ElfType.Executable ? "--strip-all" : "--strip-unneeded";
-            var result = runner.Run(stripTool, [mode, "-o", temp, source]);
+            var result = runner.Run(stripTool, [mode, temp]);
             if (result.ExitCode != 0 || !File.Exists(temp))
-                throw new SlimException("StripFailed", source, stripTool, result.ExitCode, FirstLine(result.Output), relativePath);
+                return Failed(source, result.ExitCode, FirstLine(result.Output), relativePath);
             var stripped = ElfFile.TryRead(temp);
             if (stripped is null || stripped.HasStrippableSections)
-                throw new SlimException("StripFailed", source, stripTool, result.ExitCode, "the output still carries symbols or is not ELF", relativePath);
+                return Failed(source, result.ExitCode, "the output still carries symbols or is not ELF", relativePath);
             File.Move(temp, destination, overwrite: true);
         }
         finally
         {
-            if (File.Exists(temp))
-                File.Delete(temp);
+            File.Delete(temp);
         }
         return new StripResult(source, destination, new FileInfo(source).Length, new FileInfo(destination).Length);
+    }
+
+    private StripResult? Failed(string source, int exitCode, string why, string relativePath)
+    {
+        diagnostics.Warning("StripFailed", source, stripTool, exitCode, why, relativePath);
+        return null;
     }
 
     private static string FirstLine(string text)

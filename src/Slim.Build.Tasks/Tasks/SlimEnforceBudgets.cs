@@ -12,12 +12,18 @@ namespace Slim.Build.Tasks;
 public sealed class SlimEnforceBudgets : SlimTask
 {
     [Required] public string ReportFile { get; set; } = "";
+    /// <summary>The project the report must be about: a report of another project never passes this gate.</summary>
+    [Required] public string ProjectName { get; set; } = "";
     /// <summary>error (default) or warning.</summary>
     public string Severity { get; set; } = "error";
 
     private protected override void Run(IDiagnostics diagnostics)
     {
         var report = ReportReader.Read(ReportFile);
+        if (report.Project.Name != ProjectName)
+            throw new SlimException("ReportOfOtherProject", ReportFile, report.Project.Name, ProjectName);
+        foreach (var budget in report.Budgets.Where(b => b.Kind == "pattern" && b.Largest.Count == 0))
+            diagnostics.Warning("PatternMatchesNothing", "SlimBudget", budget.Subject ?? "");
         var asWarning = Severity.Equals("warning", StringComparison.OrdinalIgnoreCase);
         foreach (var budget in report.Budgets.Where(b => !b.Passed))
         {

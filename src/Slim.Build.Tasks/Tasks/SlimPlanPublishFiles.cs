@@ -1,6 +1,7 @@
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using Slim.Build.Tasks.Diagnostics;
+using Slim.Build.Tasks.IO;
 using Slim.Build.Tasks.Ledger;
 using Slim.Build.Tasks.Pipeline;
 using Slim.Build.Tasks.Prune;
@@ -8,8 +9,8 @@ using Slim.Build.Tasks.Prune;
 namespace Slim.Build.Tasks;
 
 /// <summary>
-/// Decides what happens to each file the SDK is about to publish (ship, symbols, prune, strip)
-/// and records its size in the ledger. Only reads files; the targets act on the outputs.
+/// Decides what happens to each file the SDK is about to publish (ship, symbols, prune, strip),
+/// classifies each once, and records its size in the ledger. Only reads files; the targets act on the outputs.
 /// </summary>
 public sealed class SlimPlanPublishFiles : SlimTask
 {
@@ -21,29 +22,47 @@ public sealed class SlimPlanPublishFiles : SlimTask
     public bool MoveSymbols { get; set; } = true;
     public bool PruneRuntimePieces { get; set; } = true;
     public bool Strip { get; set; } = true;
-    /// <summary>SlimKeep: globs (relative to the publish folder) that are never pruned, e.g. createdump.</summary>
+    /// <summary>SlimStripTool: checked on every publish that has files to strip, incremental ones too. Default: strip.</summary>
+    public string StripTool { get; set; } = "strip";
+    /// <summary>SlimKeep: patterns (relative to the publish folder) that are never pruned, e.g. createdump.</summary>
     public ITaskItem[] Keep { get; set; } = [];
-    /// <summary>SlimPrune: extra globs to leave out of the publish folder.</summary>
+    /// <summary>SlimPrune: extra patterns to leave out of the publish folder.</summary>
     public ITaskItem[] Prune { get; set; } = [];
-    /// <summary>SlimStripExclude: globs never stripped.</summary>
+    /// <summary>SlimStripExclude: patterns never stripped, e.g. *.so.</summary>
     public ITaskItem[] StripExclude { get; set; } = [];
+    /// <summary>Project files whose wildcard items are read as written (csproj, Directory.Build.props/targets).</summary>
+    public ITaskItem[] PatternSources { get; set; } = [];
     /// <summary>Where stripped copies go (obj/.../slim/strip/).</summary>
     [Required] public string StripDirectory { get; set; } = "";
     [Required] public string LedgerDirectory { get; set; } = "";
 
+    /// <summary>Every item of Files, with %(SlimOrigin) and %(SlimContent): ResolvedFileToPublish from now on.</summary>
+    [Output] public ITaskItem[] ClassifiedFiles { get; private set; } = [];
     /// <summary>Items to take out of ResolvedFileToPublish (symbols and pruned files).</summary>
     [Output] public ITaskItem[] RemovedFiles { get; private set; } = [];
     /// <summary>Symbol files to copy to the symbols folder, with RelativePath.</summary>
     [Output] public ITaskItem[] SymbolFiles { get; private set; } = [];
-    /// <summary>Files to strip, with StrippedPath (the copy to publish instead).</summary>
+    /// <summary>Files to strip, with %(SlimStepOutput) (the copy to publish instead).</summary>
     [Output] public ITaskItem[] FilesToStrip { get; private set; } = [];
 
     private protected override void Run(IDiagnostics diagnostics)
     {
-        var byItem = Files.GroupBy(f => PublishItems.From(f, ProjectDirectory)).ToDictionary(g => g.Key, g => g.First());
+        ClassifiedFiles = Files.Select(f => PublishItems.Classified(f, PublishItems.From(f, ProjectDirectory))).ToArray();
+        var byItem = ClassifiedFiles.GroupBy(f => PublishItems.From(f, ProjectDirectory)).ToDictionary(g => g.Key, g => g.First());
         var suppressed = SuppressedSymbols.Select(f => PublishItems.From(f, ProjectDirectory)).ToList();
-        var rules = new PruneRules(PruneRuntimePieces, Globs(Keep), Globs(Prune));
-        var plan = PublishPlanner.Plan(byItem.Keys.ToList(), suppressed, new PlanOptions(MoveSymbols, Strip, rules, Globs(StripExclude)));
+        var keep = Patterns("SlimKeep", Keep, diagnostics);
+        var prune = Patterns("SlimPrune", Prune, diagnostics);
+        var stripExclude = Patterns("SlimStripExclude", StripExclude, diagnostics);
+        var rules = new PruneRules(PruneRuntimePieces, keep, prune);
+        var plan = PublishPlanner.Plan(byItem.Keys.ToList(), suppressed, new PlanOptions(MoveSymbols, Strip, rules, stripExclude));
+
+        var published = byItem.Keys.Concat(suppressed).Select(i => i.RelativePath).ToList();
+        foreach (var (itemType, patterns) in new[] { ("SlimKeep", keep), ("SlimPrune", prune), ("SlimStripExclude", stripExclude) })
+        foreach (var pattern in patterns.Where(p => !published.Any(path => Budgets.Glob.IsMatch(p, path))))
+            diagnostics.Warning("PatternMatchesNothing", itemType, pattern);
+
+        if (plan.ToStrip.Count > 0 && ToolLocator.Find(StripTool) is null)
+            throw new SlimException("StripMissing", $"{plan.ToStrip.Count} file(s) such as '{plan.ToStrip[0].RelativePath}'", StripTool, ToolLocator.WhyNotFound(StripTool));
 
         foreach (var ledger in plan.Ledgers)
             ledger.Save(LedgerDirectory);
@@ -53,15 +72,11 @@ public sealed class SlimPlanPublishFiles : SlimTask
 
         RemovedFiles = plan.ToSymbols.Concat(plan.ToPrune).Where(byItem.ContainsKey).Select(i => byItem[i]).ToArray();
         SymbolFiles = plan.ToSymbols.Select(i => (ITaskItem)new TaskItem(i.Source, new Dictionary<string, string> { ["RelativePath"] = i.RelativePath })).ToArray();
-        FilesToStrip = plan.ToStrip.Select(i =>
-        {
-            var item = new TaskItem(byItem[i]);
-            item.SetMetadata("StrippedPath", Path.Combine(StripDirectory, i.RelativePath));
-            return (ITaskItem)item;
-        }).ToArray();
+        FilesToStrip = plan.ToStrip.Select(i => PublishItems.ForStep(byItem[i], Path.Combine(StripDirectory, i.RelativePath))).ToArray();
         foreach (var pruned in plan.ToPrune)
             diagnostics.Detail($"Slim: pruned {pruned.RelativePath}");
     }
 
-    private static IReadOnlyList<string> Globs(ITaskItem[] items) => items.Select(i => i.ItemSpec.Replace('\\', '/')).ToList();
+    private IReadOnlyList<string> Patterns(string itemType, ITaskItem[] items, IDiagnostics diagnostics) =>
+        PatternItems.Read(itemType, items, PatternSources, diagnostics).Select(p => p.Pattern).ToList();
 }

@@ -6,26 +6,29 @@ using Slim.Build.Tasks.Strip;
 
 namespace Slim.Build.Tasks;
 
-/// <summary>Writes stripped copies of ELF files that still carry symbols; the originals are never touched.</summary>
+/// <summary>
+/// Writes stripped copies of ELF files that still carry symbols; strip only ever sees Slim's own copy.
+/// A file strip fails on ships unstripped, with warning SLIM3001.
+/// </summary>
 public sealed class SlimStripNativeFiles : SlimTask
 {
-    /// <summary>ELF files to strip (e.g. a libe_sqlite3.so a package brings), with RelativePath and StrippedPath.</summary>
+    /// <summary>ELF files to strip (e.g. a libe_sqlite3.so a package brings), with RelativePath, SlimContent and SlimStepOutput.</summary>
     [Required] public ITaskItem[] Files { get; set; } = [];
     /// <summary>The strip executable: a name on PATH or a path. Default: strip.</summary>
     public string StripTool { get; set; } = "strip";
-    [Required] public string ProjectDirectory { get; set; } = "";
     [Required] public string LedgerDirectory { get; set; } = "";
 
     private protected override void Run(IDiagnostics diagnostics)
     {
         var tool = ToolLocator.Find(StripTool)
-                   ?? throw new SlimException("StripMissing", $"{Files.Length} file(s) such as '{Files[0].GetMetadata("RelativePath")}'", StripTool);
-        var stripper = new NativeStripper(new ToolRunner(), tool);
+                   ?? throw new SlimException("StripMissing", $"{Files.Length} file(s) such as '{Files[0].GetMetadata("RelativePath")}'", StripTool, ToolLocator.WhyNotFound(StripTool));
+        var stripper = new NativeStripper(new ToolRunner(), tool, diagnostics);
         var entries = new List<LedgerEntry>();
         foreach (var file in Files)
         {
-            var item = PublishItems.From(file, ProjectDirectory);
-            var result = stripper.Strip(file.ItemSpec, file.GetMetadata("StrippedPath"), item.RelativePath);
+            var item = PublishItems.From(file, "");
+            if (stripper.Strip(item.Source, file.GetMetadata(PublishItems.StepOutputMetadata), item.RelativePath) is not { } result)
+                continue;
             entries.Add(new LedgerEntry(item.RelativePath, result.Before, result.After, "stripped", item.Origin));
             diagnostics.Detail($"Slim: stripped {item.RelativePath}: {result.Before} -> {result.After} bytes");
         }

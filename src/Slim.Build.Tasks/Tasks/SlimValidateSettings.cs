@@ -1,12 +1,13 @@
 using Microsoft.Build.Framework;
+using Slim.Build.Tasks.Budgets;
 using Slim.Build.Tasks.Diagnostics;
 using Slim.Build.Tasks.IO;
 using Slim.Build.Tasks.Settings;
 
 namespace Slim.Build.Tasks;
 
-/// <summary>Checks profile, switches and budgets before the publish does any work.</summary>
-public sealed class SlimValidateSettings : SlimBudgetTask
+/// <summary>Checks profile, switches and budgets before the publish does any work, and writes the parsed budgets for the report.</summary>
+public sealed class SlimValidateSettings : SlimTask
 {
     [Required] public string ProjectName { get; set; } = "";
     /// <summary>aot, trimmed or framework.</summary>
@@ -23,11 +24,29 @@ public sealed class SlimValidateSettings : SlimBudgetTask
     public string CppCompilerAndLinker { get; set; } = "";
     /// <summary>The Slim version, quoted in messages that suggest the SDK form.</summary>
     public string SlimVersion { get; set; } = "";
+    /// <summary>SlimMaxPublishSize: a size such as 16MB or 12MiB; empty means no budget.</summary>
+    public string MaxPublishSize { get; set; } = "";
+    /// <summary>SlimMaxFileSize: a size; empty means no budget.</summary>
+    public string MaxFileSize { get; set; } = "";
+    /// <summary>SlimBudget items: Include (or Files metadata) is a pattern in the publish folder, Max a size.</summary>
+    public ITaskItem[] Budgets { get; set; } = [];
+    /// <summary>Project files whose wildcard items are read as written (csproj, Directory.Build.props/targets).</summary>
+    public ITaskItem[] PatternSources { get; set; } = [];
+    /// <summary>SlimBaselineFile: the report.json of an earlier publish.</summary>
+    public string BaselineFile { get; set; } = "";
+    /// <summary>SlimMaxGrowth: a size (200KB) or a percentage (5%).</summary>
+    public string MaxGrowth { get; set; } = "";
+    /// <summary>Where the parsed budgets go (obj/.../slim/budgets.json), for the report.</summary>
+    [Required] public string BudgetsFile { get; set; } = "";
+
     private protected override void Run(IDiagnostics diagnostics)
     {
         var settings = new PublishSettings(ProjectName, Profile, SizeLevel, BudgetSeverity, PublishAot, PublishTrimmed,
             SelfContained, RuntimeIdentifier, CppCompilerAndLinker, string.IsNullOrEmpty(SlimVersion) ? "x.y.z" : SlimVersion);
         SettingsValidator.Validate(settings, diagnostics, tool => ToolLocator.Find(tool));
-        ReadBudgets(diagnostics, warnings: diagnostics);
+        var patterns = PatternItems.Read("SlimBudget", Budgets, PatternSources, diagnostics);
+        var budgets = BudgetSettingsParser.Parse(new RawBudgets(ProjectName, MaxPublishSize, MaxFileSize, patterns, BaselineFile, MaxGrowth), diagnostics);
+        if (!diagnostics.HasErrors)
+            BudgetSettingsFile.Save(BudgetsFile, budgets);
     }
 }

@@ -8,13 +8,18 @@ using Slim.Build.Tasks.Report;
 
 namespace Slim.Build.Tasks;
 
-/// <summary>Measures the final publish folder, checks the budgets and writes report.json and report.md.</summary>
-public sealed class SlimWriteReport : SlimBudgetTask
+/// <summary>
+/// Measures the final publish folder, checks the budgets and writes report.json and report.md; does
+/// nothing but print the summary when nothing changed and the report is still the one it wrote.
+/// </summary>
+public sealed class SlimWriteReport : SlimTask
 {
     [Required] public string PublishDirectory { get; set; } = "";
     [Required] public string LedgerDirectory { get; set; } = "";
     /// <summary>The slim folder beside the publish folder.</summary>
     [Required] public string ReportDirectory { get; set; } = "";
+    /// <summary>obj/.../slim/: where the report's state (what it was made from) is kept.</summary>
+    [Required] public string StateDirectory { get; set; } = "";
     [Required] public string ProjectName { get; set; } = "";
     public string Profile { get; set; } = "";
     public string SizeLevel { get; set; } = "";
@@ -24,25 +29,37 @@ public sealed class SlimWriteReport : SlimBudgetTask
     public ITaskItem[] Switches { get; set; } = [];
     /// <summary>The compiler's SARIF log, where trim and AOT analysis warnings are counted.</summary>
     public string AnalysisLog { get; set; } = "";
+    /// <summary>budgets.json, as SlimValidateSettings parsed the budgets.</summary>
+    [Required] public string BudgetsFile { get; set; } = "";
 
     private protected override void Run(IDiagnostics diagnostics)
     {
-        var budgets = ReadBudgets(diagnostics, warnings: null);
-        if (diagnostics.HasErrors)
-            return;
-        var switches = Switches.Select(s => s.ItemSpec.Split('=', 2)).Select(p => new SwitchSetting(p[0], p.Length > 1 ? p[1] : "")).ToList();
         var version = typeof(SlimWriteReport).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "";
-        var report = ReportBuilder.Build(PublishDirectory, SizeLedger.LoadAll(LedgerDirectory),
-            new ToolInfo("Slim", version.Split('+')[0]),
-            new ProjectInfo(ProjectName, Profile, SizeLevel, TargetFramework, RuntimeIdentifier),
-            switches, SarifWarnings.Read(AnalysisLog), budgets);
-        ReportWriter.Write(report, ReportDirectory);
+        string[] reportFiles = [Path.Combine(ReportDirectory, ReportWriter.JsonFileName), Path.Combine(ReportDirectory, ReportWriter.MarkdownFileName)];
+        string[] settings = [version, ProjectName, Profile, SizeLevel, TargetFramework, RuntimeIdentifier, PublishDirectory, .. Switches.Select(s => s.ItemSpec)];
+        var key = ReportState.InputsKey(PublishDirectory, LedgerDirectory, settings, [AnalysisLog, BudgetsFile]);
+        var state = new ReportState(Path.Combine(StateDirectory, "report.state"));
 
-        var markdownPath = Path.Combine(ReportDirectory, ReportWriter.MarkdownFileName);
-        foreach (var line in ConsoleSummary.Lines(report, markdownPath))
+        SizeReport report;
+        if (state.IsCurrent(key, reportFiles))
+        {
+            report = ReportReader.Read(reportFiles[0]);
+            diagnostics.Detail($"Slim: report up to date: {reportFiles[0]}");
+        }
+        else
+        {
+            var switches = Switches.Select(s => s.ItemSpec.Split('=', 2)).Select(p => new SwitchSetting(p[0], p.Length > 1 ? p[1] : "")).ToList();
+            report = ReportBuilder.Build(PublishDirectory, SizeLedger.LoadAll(LedgerDirectory),
+                new ToolInfo("Slim", version.Split('+')[0]),
+                new ProjectInfo(ProjectName, Profile, SizeLevel, TargetFramework, RuntimeIdentifier),
+                switches, SarifWarnings.Read(AnalysisLog), BudgetSettingsFile.Load(BudgetsFile));
+            ReportWriter.Write(report, ReportDirectory);
+            state.Record(key, reportFiles);
+            var stepSummary = Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY");
+            if (!string.IsNullOrEmpty(stepSummary))
+                File.AppendAllText(stepSummary, File.ReadAllText(reportFiles[1]) + "\n");
+        }
+        foreach (var line in ConsoleSummary.Lines(report, reportFiles[1]))
             diagnostics.Info(line);
-        var stepSummary = Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY");
-        if (!string.IsNullOrEmpty(stepSummary))
-            File.AppendAllText(stepSummary, File.ReadAllText(markdownPath) + "\n");
     }
 }

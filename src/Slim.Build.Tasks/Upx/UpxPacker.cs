@@ -9,8 +9,9 @@ namespace Slim.Build.Tasks.Upx;
 internal sealed record UpxResult(string Destination, long Before, long After, long GzipBefore, long GzipAfter, string Action);
 
 /// <summary>
-/// Writes a UPX-packed copy of a file. UPX writes a temporary file, `upx -t` checks it, an optional
-/// smoke command runs it, and only then is it renamed into place; the source is never touched.
+/// Writes a UPX-packed copy of a file. UPX packs a copy in Slim's own folder into a temporary file,
+/// `upx -t` checks it, `upx -d` must give back the very bytes that were packed, an optional smoke
+/// command runs it, and only then is it renamed into place; the source is never handed to UPX.
 /// </summary>
 /// <param name="smokeTest">Arguments to run a packed executable with; it must exit 0. Empty: no smoke test.</param>
 /// <param name="smokeRunner">Runs the smoke test (a shorter time limit than UPX gets); default: runner.</param>
@@ -25,11 +26,13 @@ internal sealed class UpxPacker(IToolRunner runner, string upx, IReadOnlyList<st
         // A failed run must not leave an earlier packed copy behind to be published or to look up to date.
         File.Delete(destination);
         var temp = AtomicFile.TempPathFor(destination);
+        var input = destination + ".slim-in";
         var action = "packed";
         try
         {
             File.Delete(temp);
-            var packed = runner.Run(upx, [.. upxArgs, "-q", "-o", temp, source]);
+            File.Copy(source, input, overwrite: true);
+            var packed = runner.Run(upx, [.. upxArgs, "-q", "-o", temp, input]);
             if (packed.ExitCode != 0 && packed.Output.Contains("NotCompressibleException", StringComparison.Ordinal))
             {
                 diagnostics.Warning("UpxRefused_NotCompressible", relativePath, FirstLine(packed.Output));
@@ -41,6 +44,7 @@ internal sealed class UpxPacker(IToolRunner runner, string upx, IReadOnlyList<st
                 if (packed.ExitCode != 0 || !File.Exists(temp))
                     throw new SlimException("UpxFailed", relativePath, upx, string.Join(' ', upxArgs), packed.ExitCode, FirstLine(packed.Output));
                 Verify(temp, relativePath);
+                VerifyRoundTrip(temp, input, relativePath);
                 if (candidate.IsAppExecutable && !SmokeTestPasses(temp, relativePath))
                 {
                     action = "smoke-test-failed";
@@ -52,6 +56,7 @@ internal sealed class UpxPacker(IToolRunner runner, string upx, IReadOnlyList<st
         finally
         {
             File.Delete(temp);
+            File.Delete(input);
         }
         return new UpxResult(destination, new FileInfo(source).Length, new FileInfo(destination).Length,
             WireSize.Gzip(source), WireSize.Gzip(destination), action);
@@ -64,6 +69,46 @@ internal sealed class UpxPacker(IToolRunner runner, string upx, IReadOnlyList<st
             throw new SlimException("UpxTestFailed", relativePath, upx, test.ExitCode, FirstLine(test.Output));
         if (ElfFile.TryRead(temp) is null)
             throw new SlimException("UpxTestFailed", relativePath, upx, test.ExitCode, "the packed copy is not an ELF file");
+    }
+
+    /// <summary>
+    /// `upx -t` checks the compressed data only. Unpacking the packed copy must give back the file that was
+    /// packed, byte for byte (about 50 ms for a 13 MB web app), before the packed copy may ship.
+    /// </summary>
+    private void VerifyRoundTrip(string packed, string original, string relativePath)
+    {
+        var unpacked = packed + ".unpacked";
+        try
+        {
+            File.Delete(unpacked);
+            var result = runner.Run(upx, ["-d", "-q", "-o", unpacked, packed]);
+            if (result.ExitCode != 0 || !File.Exists(unpacked))
+                throw new SlimException("UpxTestFailed", relativePath, upx, result.ExitCode, "upx -d could not unpack it: " + FirstLine(result.Output));
+            if (!FilesEqual(unpacked, original))
+                throw new SlimException("UpxTestFailed", relativePath, upx, result.ExitCode, "it does not unpack to the original bytes");
+        }
+        finally
+        {
+            File.Delete(unpacked);
+        }
+    }
+
+    private static bool FilesEqual(string a, string b)
+    {
+        if (new FileInfo(a).Length != new FileInfo(b).Length)
+            return false;
+        using var left = File.OpenRead(a);
+        using var right = File.OpenRead(b);
+        var x = new byte[81920];
+        var y = new byte[81920];
+        int read;
+        while ((read = left.Read(x, 0, x.Length)) > 0)
+        {
+            right.ReadExactly(y, 0, read);
+            if (!x.AsSpan(0, read).SequenceEqual(y.AsSpan(0, read)))
+                return false;
+        }
+        return true;
     }
 
     private bool SmokeTestPasses(string temp, string relativePath)

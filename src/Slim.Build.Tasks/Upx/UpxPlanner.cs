@@ -14,15 +14,12 @@ internal sealed record UpxCandidate(PublishItem Item, string? Include)
 /// <summary>Chooses what UPX packs: the NativeAOT executable and the files SlimUpxInclude names, minus those it must not touch.</summary>
 internal static class UpxPlanner
 {
-    /// <param name="executable">The NativeAOT executable as the SDK will copy it (null when the profile has none worth packing).</param>
-    public static IReadOnlyList<UpxCandidate> Plan(IReadOnlyList<PublishItem> files, string? executable, IReadOnlyList<string> includes, IDiagnostics diagnostics)
+    /// <param name="executable">The NativeAOT executable among <paramref name="files"/> (null when the profile has none worth packing).</param>
+    public static IReadOnlyList<UpxCandidate> Plan(IReadOnlyList<PublishItem> files, PublishItem? executable, IReadOnlyList<string> includes, IDiagnostics diagnostics)
     {
         var candidates = new List<UpxCandidate>();
-        if (!string.IsNullOrEmpty(executable))
-        {
-            var full = Path.GetFullPath(executable);
-            candidates.AddRange(files.Where(f => f.Source == full).Take(1).Select(f => new UpxCandidate(f, null)));
-        }
+        if (executable is not null)
+            candidates.Add(new UpxCandidate(executable, null));
         foreach (var include in includes)
         {
             var matches = files.Where(f => Glob.IsMatch(include, f.RelativePath)).ToList();

@@ -1,4 +1,5 @@
 using Slim.Build.Tasks.Diagnostics;
+using Slim.Build.Tasks.IO;
 
 namespace Slim.Build.Tasks.Upx;
 
@@ -22,7 +23,7 @@ internal static class UpxSettingsValidator
         if (!enabled)
             return;
         if (findTool(s.UpxPath) is null)
-            diagnostics.Error("UpxMissing", s.UpxPath, s.UpxPath.Contains('/') ? ", which does not exist" : " and there is no such program on PATH");
+            diagnostics.Error("UpxMissing", s.UpxPath, ToolLocator.WhyNotFound(s.UpxPath));
         if (UpxArguments.FindReserved(UpxArguments.Split(s.UpxArgs)) is { } reserved)
             diagnostics.Error("UpxArgsReserved", s.UpxArgs, reserved.Option, reserved.Why);
         if (!s.Profile.Equals("aot", StringComparison.OrdinalIgnoreCase) && !s.HasIncludes)

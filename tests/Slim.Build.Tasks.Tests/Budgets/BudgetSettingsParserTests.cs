@@ -1,4 +1,5 @@
 using Slim.Build.Tasks.Budgets;
+using Slim.Build.Tasks.Files;
 using Slim.Build.Tasks.Tests.TestSupport;
 
 namespace Slim.Build.Tasks.Tests.Budgets;
@@ -10,22 +11,45 @@ public sealed class BudgetSettingsParserTests
     public void Parses_every_budget()
     {
         using var temp = new TempFolder();
-        var baseline = temp.File("report.json", System.Text.Encoding.UTF8.GetBytes("{\"totals\":{\"publishBytes\":1234}}"));
+        var baseline = temp.File("report.json", System.Text.Encoding.UTF8.GetBytes("{\"project\":{\"name\":\"App\"},\"totals\":{\"publishBytes\":1234}}"));
         var diagnostics = new RecordingDiagnostics();
-        var settings = BudgetSettingsParser.Parse(new RawBudgets("16MB", "4MiB", [("**/*.so", "2MiB")], baseline, "5%"), diagnostics);
+        var settings = BudgetSettingsParser.Parse(new RawBudgets("App", "16MB", "4MiB", [Budget("**/*.so", "2MiB")], baseline, "5%"), diagnostics);
         Assert.IsFalse(diagnostics.HasErrors);
         Assert.AreEqual(16_000_000, settings.MaxPublishSize!.Value.Bytes);
         Assert.AreEqual(4 * 1024 * 1024, settings.MaxFileSize!.Value.Bytes);
         Assert.AreEqual(2 * 1024 * 1024, settings.PatternBudgets.Single().Max.Bytes);
         Assert.AreEqual(1234, settings.Baseline!.TotalBytes);
         Assert.AreEqual(5m, settings.MaxGrowth!.Percent);
+        Assert.AreEqual(0, diagnostics.Warnings.Count(), "the baseline is this project's own report");
+    }
+
+    [TestMethod]
+    public void Growth_without_a_baseline_and_a_baseline_of_another_app_are_named()
+    {
+        using var temp = new TempFolder();
+        var other = temp.File("report.json", System.Text.Encoding.UTF8.GetBytes("{\"project\":{\"name\":\"Other\"},\"totals\":{\"publishBytes\":1}}"));
+        var diagnostics = new RecordingDiagnostics();
+        BudgetSettingsParser.Parse(new RawBudgets("App", "", "", [], "", "5%"), diagnostics);
+        BudgetSettingsParser.Parse(new RawBudgets("App", "", "", [], other, "5%"), diagnostics);
+        CollectionAssert.AreEqual(new[] { "MaxGrowthWithoutBaseline", "BaselineFromOtherProject" }, diagnostics.Warnings.ToArray());
+    }
+
+    [TestMethod]
+    public void A_budget_without_max_names_the_metadata_it_has_instead()
+    {
+        var diagnostics = new RecordingDiagnostics();
+        var misspelt = new PublishPattern("*.so", new Dictionary<string, string> { ["MaxSize"] = "2MB" });
+        BudgetSettingsParser.Parse(new RawBudgets("App", "", "", [misspelt], "", ""), diagnostics);
+        var error = diagnostics.Items.Single();
+        Assert.AreEqual("BudgetWithoutMax", error.Resource);
+        StringAssert.Contains((string)error.Args[2], "MaxSize='2MB'");
     }
 
     [TestMethod]
     public void Each_bad_value_is_an_error_naming_the_property_and_quoting_the_value()
     {
         var diagnostics = new RecordingDiagnostics();
-        BudgetSettingsParser.Parse(new RawBudgets("12XB", "-1MB", [("**/*.so", ""), ("*.dll", "lots")], "/nonexistent/report.json", "five"), diagnostics);
+        BudgetSettingsParser.Parse(new RawBudgets("App", "12XB", "-1MB", [Budget("**/*.so", ""), Budget("*.dll", "lots")], "/nonexistent/report.json", "five"), diagnostics);
         var errors = diagnostics.Items.Where(i => i.Level == "error").ToList();
         Assert.AreEqual(6, errors.Count, string.Join("; ", errors.Select(e => e.Resource)));
         Assert.IsTrue(errors.Any(e => e.Resource == "InvalidSize" && e.Args[0].Equals("SlimMaxPublishSize") && e.Args[1].Equals("12XB")));
@@ -42,7 +66,7 @@ public sealed class BudgetSettingsParserTests
         using var temp = new TempFolder();
         var notReport = temp.File("report.json", System.Text.Encoding.UTF8.GetBytes("{\"something\":1}"));
         var diagnostics = new RecordingDiagnostics();
-        BudgetSettingsParser.Parse(new RawBudgets("", "", [], notReport, "5%"), diagnostics);
+        BudgetSettingsParser.Parse(new RawBudgets("App", "", "", [], notReport, "5%"), diagnostics);
         CollectionAssert.AreEqual(new[] { "BaselineUnreadable" }, diagnostics.Errors.ToArray());
     }
 
@@ -50,9 +74,11 @@ public sealed class BudgetSettingsParserTests
     public void Empty_values_mean_no_budget()
     {
         var diagnostics = new RecordingDiagnostics();
-        var settings = BudgetSettingsParser.Parse(new RawBudgets("", "", [], "", ""), diagnostics);
+        var settings = BudgetSettingsParser.Parse(new RawBudgets("App", "", "", [], "", ""), diagnostics);
         Assert.IsFalse(diagnostics.HasErrors);
         Assert.IsNull(settings.MaxPublishSize);
         Assert.IsNull(settings.Baseline);
     }
+
+    private static PublishPattern Budget(string pattern, string max) => new(pattern, new Dictionary<string, string> { ["Max"] = max });
 }

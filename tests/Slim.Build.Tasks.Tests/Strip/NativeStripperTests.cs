@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Slim.Build.Tasks.Diagnostics;
 using Slim.Build.Tasks.IO;
 using Slim.Build.Tasks.Strip;
 using Slim.Build.Tasks.Tests.TestSupport;
@@ -17,7 +16,7 @@ public sealed class NativeStripperTests
         var before = Hash(library);
         var destination = Path.Combine(temp.Path, "out", "libfixture.so");
 
-        var result = new NativeStripper(new ToolRunner(), "strip").Strip(library, destination, "libfixture.so");
+        var result = new NativeStripper(new ToolRunner(), "strip", new RecordingDiagnostics()).Strip(library, destination, "libfixture.so")!;
 
         Assert.AreEqual(before, Hash(library), "the original changed");
         Assert.IsTrue(result.After < result.Before, $"stripped {result.Before} -> {result.After}");
@@ -31,25 +30,38 @@ public sealed class NativeStripperTests
         using var temp = new TempFolder();
         var exe = NativeFixtures.UnstrippedExecutable(temp.Path);
         var destination = Path.Combine(temp.Path, "out", "fixture");
-        new NativeStripper(new ToolRunner(), "strip").Strip(exe, destination, "fixture");
+        new NativeStripper(new ToolRunner(), "strip", new RecordingDiagnostics()).Strip(exe, destination, "fixture");
         var run = new ToolRunner().Run(destination, []);
         Assert.AreEqual(0, run.ExitCode, run.Output);
         Assert.AreEqual("fixture ran", run.StandardOutput.Trim());
     }
 
     [TestMethod]
-    public void A_failing_strip_is_a_slim_error_and_writes_nothing()
+    public void A_strip_that_truncates_its_input_and_fails_never_touches_the_source_and_ships_nothing()
     {
         using var temp = new TempFolder();
         var library = NativeFixtures.UnstrippedLibrary(temp.Path);
+        var before = Hash(library);
         var destination = Path.Combine(temp.Path, "out", "libfixture.so");
-        var runner = new FakeRunner(new ToolResult(1, "", "strip: libfixture.so: file format not recognized"));
+        Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+        File.WriteAllText(destination, "an earlier stripped copy");
+        // A "strip" that empties the file it was handed, then fails: what truncated a user's library once.
+        var handed = new List<string>();
+        var runner = new FakeRunner(new ToolResult(1, "", "strip: libfixture.so: file format not recognized"),
+            args => { handed.Add(args[^1]); File.WriteAllBytes(args[^1], []); });
+        var diagnostics = new RecordingDiagnostics();
 
-        var error = Assert.ThrowsExactly<SlimException>(() => new NativeStripper(runner, "strip").Strip(library, destination, "libfixture.so"));
+        var result = new NativeStripper(runner, "strip", diagnostics).Strip(library, destination, "libfixture.so");
 
-        Assert.AreEqual("StripFailed", error.ResourceName);
-        StringAssert.Contains((string)error.Args[3], "file format not recognized");
-        Assert.IsFalse(File.Exists(destination));
+        Assert.IsNull(result);
+        Assert.AreEqual(before, Hash(library), "the source was handed to strip");
+        Assert.AreNotEqual(library, handed.Single());
+        StringAssert.StartsWith(handed.Single(), Path.GetDirectoryName(destination)!, "strip must work on a copy in Slim's folder");
+        var warning = diagnostics.Items.Single();
+        Assert.AreEqual(("warning", "StripFailed"), (warning.Level, warning.Resource));
+        StringAssert.Contains((string)warning.Args[3], "file format not recognized");
+        Assert.IsFalse(File.Exists(destination), "an earlier stripped copy would ship as if up to date");
+        Assert.IsFalse(File.Exists(AtomicFile.TempPathFor(destination)));
     }
 
     [TestMethod]
@@ -58,12 +70,13 @@ public sealed class NativeStripperTests
         using var temp = new TempFolder();
         var library = NativeFixtures.UnstrippedLibrary(temp.Path);
         var destination = Path.Combine(temp.Path, "out", "libfixture.so");
-        // A "strip" that copies its input unchanged.
-        var runner = new FakeRunner(new ToolResult(0, "", ""), args => File.Copy(args[^1], args[2]));
+        // A "strip" that leaves its input unchanged.
+        var runner = new FakeRunner(new ToolResult(0, "", ""));
+        var diagnostics = new RecordingDiagnostics();
 
-        var error = Assert.ThrowsExactly<SlimException>(() => new NativeStripper(runner, "strip").Strip(library, destination, "libfixture.so"));
+        Assert.IsNull(new NativeStripper(runner, "strip", diagnostics).Strip(library, destination, "libfixture.so"));
 
-        Assert.AreEqual("StripFailed", error.ResourceName);
+        Assert.AreEqual("StripFailed", diagnostics.Items.Single().Resource);
         Assert.IsFalse(File.Exists(destination));
         Assert.IsFalse(File.Exists(AtomicFile.TempPathFor(destination)));
     }

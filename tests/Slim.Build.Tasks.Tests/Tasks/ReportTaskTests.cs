@@ -1,3 +1,4 @@
+using Slim.Build.Tasks.Budgets;
 using Slim.Build.Tasks.Ledger;
 using Slim.Build.Tasks.Tests.TestSupport;
 
@@ -15,6 +16,8 @@ public sealed class ReportTaskTests
         var ledgers = Path.Combine(temp.Path, "ledger");
         new SizeLedger("publish", [new("App", 4000, 4000, "published", "app"), new("App.dbg", 9000, 9000, "published", "app")]).Save(ledgers);
         new SizeLedger("symbols", [new("App.dbg", 9000, 0, "moved-to-symbols", "app")]).Save(ledgers);
+        var budgets = Path.Combine(temp.Path, "obj", "budgets.json");
+        BudgetSettingsFile.Save(budgets, BudgetSettings.None with { MaxPublishSize = new ByteSize(3000) });
         var summary = temp.File("step-summary.md", "existing\n"u8.ToArray());
         var engine = new RecordingBuildEngine();
         var previous = Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY");
@@ -24,7 +27,8 @@ public sealed class ReportTaskTests
             var task = new SlimWriteReport
             {
                 BuildEngine = engine, PublishDirectory = Path.Combine(temp.Path, "publish"), LedgerDirectory = ledgers,
-                ReportDirectory = Path.Combine(temp.Path, "slim"), ProjectName = "App", Profile = "aot", MaxPublishSize = "3KB",
+                ReportDirectory = Path.Combine(temp.Path, "slim"), ProjectName = "App", Profile = "aot",
+                StateDirectory = Path.Combine(temp.Path, "obj"), BudgetsFile = budgets,
             };
             Assert.IsTrue(task.Execute(), string.Join("\n", engine.Errors.Select(e => e.Message)));
         }
@@ -34,11 +38,45 @@ public sealed class ReportTaskTests
         }
 
         Assert.IsTrue(File.Exists(Path.Combine(temp.Path, "slim", "report.json")));
+        var markdown = File.ReadAllText(Path.Combine(temp.Path, "slim", "report.md"));
+        StringAssert.Contains(markdown, "| SlimMaxPublishSize | publish folder | 3 KB | 4 KB | **over** |");
         var appended = File.ReadAllText(summary);
         StringAssert.StartsWith(appended, "existing\n");
         StringAssert.Contains(appended, "## Slim size report: App");
         StringAssert.Contains(appended, "| SlimMaxPublishSize | publish folder | 3 KB | 4 KB | **over** |");
         Assert.IsTrue(engine.Messages.Any(m => m.Message!.Contains("saved by step: symbols 9 KB")));
         Assert.AreEqual(0, engine.Errors.Count, "the report only records budgets; SlimEnforceBudgets fails the build");
+    }
+
+    [TestMethod]
+    public void An_unchanged_publish_keeps_the_report_and_a_damaged_or_foreign_one_is_written_again()
+    {
+        using var temp = new TempFolder();
+        temp.File("publish/App", 4000);
+        var ledgers = Path.Combine(temp.Path, "ledger");
+        new SizeLedger("publish", [new("App", 4000, 4000, "published", "app")]).Save(ledgers);
+        var json = Path.Combine(temp.Path, "slim", "report.json");
+        SlimWriteReport Task(RecordingBuildEngine engine) => new()
+        {
+            BuildEngine = engine, PublishDirectory = Path.Combine(temp.Path, "publish"), LedgerDirectory = ledgers,
+            ReportDirectory = Path.Combine(temp.Path, "slim"), StateDirectory = Path.Combine(temp.Path, "obj"),
+            ProjectName = "App", Profile = "aot", BudgetsFile = Path.Combine(temp.Path, "obj", "budgets.json"),
+        };
+        Assert.IsTrue(Task(new RecordingBuildEngine()).Execute());
+        var written = File.GetLastWriteTimeUtc(json);
+        Thread.Sleep(20);
+
+        var unchanged = new RecordingBuildEngine();
+        Assert.IsTrue(Task(unchanged).Execute());
+        Assert.AreEqual(written, File.GetLastWriteTimeUtc(json), "an unchanged publish measured again");
+        Assert.IsTrue(unchanged.Messages.Any(m => m.Message!.Contains("App (aot) publishes 1 file(s)")), "the summary must show on every publish");
+
+        foreach (var damage in new[] { "", "{\"schemaVersion\":1}" })
+        {
+            File.WriteAllText(json, damage);
+            var engine = new RecordingBuildEngine();
+            Assert.IsTrue(Task(engine).Execute(), string.Join("\n", engine.Errors.Select(e => e.Message)));
+            StringAssert.Contains(File.ReadAllText(json), "\"publishBytes\": 4000", $"a report damaged to '{damage}' was trusted");
+        }
     }
 }

@@ -27,7 +27,7 @@ public sealed class TaskAdapterTests
     public void The_framework_notice_is_a_message_not_a_warning()
     {
         var engine = new RecordingBuildEngine();
-        Assert.IsTrue(new SlimValidateSettings { BuildEngine = engine, ProjectName = "App", Profile = "framework" }.Execute());
+        Assert.IsTrue(new SlimValidateSettings { BuildEngine = engine, ProjectName = "App", Profile = "framework", BudgetsFile = Path.Combine(Path.GetTempPath(), $"slim-budgets-{Guid.NewGuid():N}.json") }.Execute());
         Assert.AreEqual(0, engine.Warnings.Count);
         Assert.IsTrue(engine.Messages.Any(m => m.Code == "SLIM1010" && m.Message!.StartsWith("App publishes framework-dependent")), string.Join("\n", engine.Messages.Select(m => m.Code + "|" + m.Message)));
     }
@@ -43,14 +43,19 @@ public sealed class TaskAdapterTests
         var reportFile = Path.Combine(temp.Path, "slim", "report.json");
 
         var engine = new RecordingBuildEngine();
-        Assert.IsFalse(new SlimEnforceBudgets { BuildEngine = engine, ReportFile = reportFile }.Execute());
+        Assert.IsFalse(new SlimEnforceBudgets { BuildEngine = engine, ReportFile = reportFile, ProjectName = "App" }.Execute());
         Assert.AreEqual("SLIM6001", engine.Errors.Single().Code);
         StringAssert.Contains(engine.Errors.Single().Message, "over SlimMaxPublishSize 2 KB (1,999 B)");
         StringAssert.Contains(engine.Errors.Single().Message, "App (2 KB)");
 
         var lenient = new RecordingBuildEngine();
-        Assert.IsTrue(new SlimEnforceBudgets { BuildEngine = lenient, ReportFile = reportFile, Severity = "warning" }.Execute());
+        Assert.IsTrue(new SlimEnforceBudgets { BuildEngine = lenient, ReportFile = reportFile, ProjectName = "App", Severity = "warning" }.Execute());
         Assert.AreEqual("SLIM6001", lenient.Warnings.Single().Code);
+
+        var foreign = new RecordingBuildEngine();
+        Assert.IsFalse(new SlimEnforceBudgets { BuildEngine = foreign, ReportFile = reportFile, ProjectName = "OtherApp" }.Execute(),
+            "a report of another project passed the gate");
+        Assert.AreEqual("SLIM3007", foreign.Errors.Single().Code);
     }
 
     [TestMethod]
@@ -60,18 +65,18 @@ public sealed class TaskAdapterTests
         var library = NativeFixtures.UnstrippedLibrary(temp.Path);
         var item = new TaskItem(library);
         item.SetMetadata("RelativePath", "libfixture.so");
-        item.SetMetadata("StrippedPath", Path.Combine(temp.Path, "strip", "libfixture.so"));
+        item.SetMetadata("SlimStepOutput", Path.Combine(temp.Path, "strip", "libfixture.so"));
         var engine = new RecordingBuildEngine();
         var task = new SlimStripNativeFiles
         {
             BuildEngine = engine, Files = [item], StripTool = "/nonexistent/strip",
-            ProjectDirectory = temp.Path, LedgerDirectory = Path.Combine(temp.Path, "ledger"),
+            LedgerDirectory = Path.Combine(temp.Path, "ledger"),
         };
         Assert.IsFalse(task.Execute());
         Assert.AreEqual("SLIM2002", engine.Errors.Single().Code);
         StringAssert.Contains(engine.Errors.Single().Message, "'/nonexistent/strip'");
         StringAssert.Contains(engine.Errors.Single().Message, "libfixture.so");
-        Assert.IsFalse(File.Exists(item.GetMetadata("StrippedPath")));
+        Assert.IsFalse(File.Exists(item.GetMetadata("SlimStepOutput")));
     }
 
     [TestMethod]

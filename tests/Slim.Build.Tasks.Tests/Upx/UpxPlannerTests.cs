@@ -20,7 +20,7 @@ public sealed class UpxPlannerTests
         };
         var diagnostics = new RecordingDiagnostics();
 
-        var plan = UpxPlanner.Plan(files, exe, ["libextra.so", "appsettings.json", "missing/*.so"], diagnostics);
+        var plan = UpxPlanner.Plan(files, files[0], ["libextra.so", "appsettings.json", "missing/*.so"], diagnostics);
 
         CollectionAssert.AreEqual(new[] { "App", "libextra.so" }, plan.Select(c => c.Item.RelativePath).ToArray());
         Assert.IsTrue(plan[0].IsAppExecutable);

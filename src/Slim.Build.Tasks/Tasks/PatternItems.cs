@@ -1,0 +1,17 @@
+using Microsoft.Build.Framework;
+using Slim.Build.Tasks.Diagnostics;
+using Slim.Build.Tasks.Files;
+
+namespace Slim.Build.Tasks;
+
+/// <summary>Reads items that name published files (SlimBudget, SlimKeep, ...) through <see cref="PatternItemReader"/>.</summary>
+internal static class PatternItems
+{
+    public static IReadOnlyList<PublishPattern> Read(string itemType, ITaskItem[] items, ITaskItem[] sources, IDiagnostics? diagnostics)
+    {
+        var evaluated = items.Select(i => new EvaluatedItem(i.ItemSpec,
+            i.CloneCustomMetadata().Cast<System.Collections.DictionaryEntry>()
+                .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "", StringComparer.OrdinalIgnoreCase)));
+        return PatternItemReader.Read(itemType, evaluated, sources.Select(s => s.ItemSpec), diagnostics);
+    }
+}
