@@ -19,6 +19,7 @@ internal static class SlimCodes
     public const string SlimBuilderTrimmed = "SLIM1013";
     public const string MaxGrowthWithoutBaseline = "SLIM1014";
     public const string BaselineFromOtherProject = "SLIM1015";
+    public const string BudgetsWithoutReport = "SLIM1016";
     public const string UpxArgsReserved = "SLIM1020";
     public const string UpxIncludeMatchesNothing = "SLIM1021";
     public const string UpxNothingToPack = "SLIM1022";
@@ -32,6 +33,7 @@ internal static class SlimCodes
     public const string StripMissing = "SLIM2002";
     public const string UpxMissing = "SLIM2003";
     public const string UnsupportedMSBuild = "SLIM2004";
+    public const string NativeCrossToolchainMissing = "SLIM2005";
     // 3xxx a step failed
     public const string StripFailed = "SLIM3001";
     public const string FileAccessFailed = "SLIM3002";

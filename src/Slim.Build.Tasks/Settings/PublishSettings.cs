@@ -11,4 +11,8 @@ internal sealed record PublishSettings(
     bool SelfContained,
     string RuntimeIdentifier,
     string CppCompilerAndLinker,
-    string SlimVersion);
+    string SlimVersion)
+{
+    /// <summary>SysRoot: a target system root for cross-compiling NativeAOT; its presence says a cross toolchain is set up.</summary>
+    public string SysRoot { get; init; } = "";
+}

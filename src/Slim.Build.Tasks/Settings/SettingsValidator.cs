@@ -26,7 +26,10 @@ internal static class SettingsValidator
             case "aot" when !s.PublishAot:
                 diagnostics.Error("ProfileMismatch_Aot", s.Profile, s.SlimVersion);
                 break;
-            case "trimmed" when s.PublishAot || !s.PublishTrimmed || !s.SelfContained:
+            case "trimmed" when s.PublishAot:
+                diagnostics.Error("ProfileMismatch_TrimmedButAot", s.Profile);
+                break;
+            case "trimmed" when !s.PublishTrimmed || !s.SelfContained:
                 diagnostics.Error("ProfileMismatch_Trimmed", s.Profile, s.SlimVersion, s.PublishAot, s.PublishTrimmed, s.SelfContained, HostRuntimeIdentifier());
                 break;
             case "framework" when s.PublishAot || s.PublishTrimmed:
@@ -42,7 +45,23 @@ internal static class SettingsValidator
             string[] linkers = string.IsNullOrEmpty(s.CppCompilerAndLinker) ? ["clang", "gcc"] : [s.CppCompilerAndLinker];
             if (linkers.All(linker => findTool(linker) is null))
                 diagnostics.Error("NativeToolchainMissing", string.Join(", ", linkers));
+            else if (CrossTarget(s.RuntimeIdentifier) is { } target && string.IsNullOrEmpty(s.SysRoot) && findTool(target.Triple + "-objcopy") is null)
+                diagnostics.Error("NativeCrossToolchainMissing", s.RuntimeIdentifier, HostRuntimeIdentifier(), target.Triple, target.DebianArch);
         }
+    }
+
+    /// <summary>The GNU triple and Debian architecture of a Linux RID for another architecture than the host's; null for the host's own.</summary>
+    private static (string Triple, string DebianArch)? CrossTarget(string runtimeIdentifier)
+    {
+        if (string.IsNullOrEmpty(runtimeIdentifier) || runtimeIdentifier.Equals(HostRuntimeIdentifier(), StringComparison.OrdinalIgnoreCase))
+            return null;
+        return runtimeIdentifier.ToLowerInvariant() switch
+        {
+            "linux-arm64" => ("aarch64-linux-gnu", "arm64"),
+            "linux-x64" => ("x86_64-linux-gnu", "amd64"),
+            "linux-arm" => ("arm-linux-gnueabihf", "armhf"),
+            _ => null,
+        };
     }
 
     /// <summary>linux-x64 or linux-arm64: the host's architecture, which is what the SDK form publishes for.</summary>

@@ -22,6 +22,10 @@ public sealed class SlimValidateSettings : SlimTask
     public string RuntimeIdentifier { get; set; } = "";
     /// <summary>The NativeAOT linker the project asked for, if any (CppCompilerAndLinker).</summary>
     public string CppCompilerAndLinker { get; set; } = "";
+    /// <summary>SysRoot: set when the project cross-compiles NativeAOT with a target system root.</summary>
+    public string SysRoot { get; set; } = "";
+    /// <summary>SlimReport: when false nothing measures the publish, so budgets are not parsed and a set budget is named as unchecked.</summary>
+    public bool CheckBudgets { get; set; } = true;
     /// <summary>The Slim version, quoted in messages that suggest the SDK form.</summary>
     public string SlimVersion { get; set; } = "";
     /// <summary>SlimMaxPublishSize: a size such as 16MB or 12MiB; empty means no budget.</summary>
@@ -42,8 +46,16 @@ public sealed class SlimValidateSettings : SlimTask
     private protected override void Run(IDiagnostics diagnostics)
     {
         var settings = new PublishSettings(ProjectName, Profile, SizeLevel, BudgetSeverity, PublishAot, PublishTrimmed,
-            SelfContained, RuntimeIdentifier, CppCompilerAndLinker, string.IsNullOrEmpty(SlimVersion) ? "x.y.z" : SlimVersion);
+            SelfContained, RuntimeIdentifier, CppCompilerAndLinker, string.IsNullOrEmpty(SlimVersion) ? "x.y.z" : SlimVersion) { SysRoot = SysRoot };
         SettingsValidator.Validate(settings, diagnostics, tool => ToolLocator.Find(tool));
+        if (!CheckBudgets)
+        {
+            string[] set = [.. new[] { ("SlimMaxPublishSize", MaxPublishSize), ("SlimMaxFileSize", MaxFileSize), ("SlimMaxGrowth", MaxGrowth) }
+                .Where(p => p.Item2.Length > 0).Select(p => p.Item1), .. Budgets.Length > 0 ? ["SlimBudget"] : Array.Empty<string>()];
+            if (set.Length > 0)
+                diagnostics.Warning("BudgetsWithoutReport", string.Join(", ", set));
+            return;
+        }
         var patterns = PatternItems.Read("SlimBudget", Budgets, PatternSources, diagnostics);
         var budgets = BudgetSettingsParser.Parse(new RawBudgets(ProjectName, MaxPublishSize, MaxFileSize, patterns, BaselineFile, MaxGrowth), diagnostics);
         if (!diagnostics.HasErrors)

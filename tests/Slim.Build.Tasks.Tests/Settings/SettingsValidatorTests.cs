@@ -75,4 +75,25 @@ public sealed class SettingsValidatorTests
         Assert.AreEqual("clang, gcc", error.Args[0]);
         Assert.AreEqual("NativeToolchainMissing", Validate(Aot with { CppCompilerAndLinker = "my-cc" }, t => t == "gcc" ? "/usr/bin/gcc" : null).Errors.Single());
     }
+
+    [TestMethod]
+    public void Trimmed_with_PublishAot_says_PublishAot_is_the_cause_not_that_trimming_is_missing()
+    {
+        var d = Validate(Aot with { Profile = "trimmed", PublishTrimmed = true, SelfContained = true });
+        Assert.AreEqual("ProfileMismatch_TrimmedButAot", d.Errors.Single());
+        StringAssert.Contains(SlimTask.Strings.GetString("ProfileMismatch_TrimmedButAot")!, "sets PublishAot=true");
+    }
+
+    [TestMethod]
+    public void Aot_for_another_architecture_without_a_cross_toolchain_is_refused_before_the_linker_fails()
+    {
+        var other = SettingsValidator.HostRuntimeIdentifier() == "linux-x64" ? "linux-arm64" : "linux-x64";
+        var noCross = Validate(Aot with { RuntimeIdentifier = other }, t => t.EndsWith("-objcopy") ? null : "/usr/bin/" + t);
+        var error = noCross.Items.Single();
+        Assert.AreEqual("NativeCrossToolchainMissing", error.Resource);
+        Assert.AreEqual(other, error.Args[0]);
+
+        Assert.AreEqual(0, Validate(Aot with { RuntimeIdentifier = other, SysRoot = "/sysroot" }, t => t.EndsWith("-objcopy") ? null : "/usr/bin/" + t).Items.Count);
+        Assert.AreEqual(0, Validate(Aot with { RuntimeIdentifier = other }).Items.Count, "a cross objcopy on PATH means a cross toolchain");
+    }
 }

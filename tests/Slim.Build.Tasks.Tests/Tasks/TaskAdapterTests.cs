@@ -59,6 +59,21 @@ public sealed class TaskAdapterTests
     }
 
     [TestMethod]
+    public void Budgets_with_SlimReport_false_are_named_as_unchecked_and_not_parsed()
+    {
+        var engine = new RecordingBuildEngine();
+        var budgets = Path.Combine(Path.GetTempPath(), $"slim-budgets-{Guid.NewGuid():N}.json");
+        Assert.IsTrue(new SlimValidateSettings
+        {
+            BuildEngine = engine, ProjectName = "App", Profile = "framework", CheckBudgets = false, MaxPublishSize = "12XB", BudgetsFile = budgets,
+        }.Execute());
+        var warning = engine.Warnings.Single();
+        Assert.AreEqual("SLIM1016", warning.Code);
+        StringAssert.Contains(warning.Message, "SlimMaxPublishSize");
+        Assert.IsFalse(File.Exists(budgets));
+    }
+
+    [TestMethod]
     public void A_missing_strip_names_the_tool_and_the_files()
     {
         using var temp = new TempFolder();
