@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using Slim.Build.Tasks.Diagnostics;
+using Slim.Build.Tasks.Files;
 
 namespace Slim.Build.Tasks.Budgets;
 

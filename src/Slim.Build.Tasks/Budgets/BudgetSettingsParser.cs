@@ -1,5 +1,5 @@
 using Slim.Build.Tasks.Diagnostics;
-using Slim.Build.Tasks.Report;
+using Slim.Build.Tasks.Files;
 
 namespace Slim.Build.Tasks.Budgets;
 
@@ -31,7 +31,7 @@ internal static class BudgetSettingsParser
         {
             try
             {
-                baseline = new Baseline(raw.BaselineFile, ReportReader.ReadPublishTotal(raw.BaselineFile));
+                baseline = new Baseline(raw.BaselineFile, BaselineReader.ReadPublishTotal(raw.BaselineFile));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException
                                           or KeyNotFoundException or InvalidOperationException)

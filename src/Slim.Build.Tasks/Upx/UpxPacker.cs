@@ -1,6 +1,6 @@
 using Slim.Build.Tasks.Diagnostics;
+using Slim.Build.Tasks.Files;
 using Slim.Build.Tasks.IO;
-using Slim.Build.Tasks.Report;
 using Slim.Build.Tasks.Strip;
 
 namespace Slim.Build.Tasks.Upx;
