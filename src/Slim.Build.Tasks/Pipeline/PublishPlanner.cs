@@ -1,7 +1,7 @@
+using Slim.Build.Tasks.Elf;
 using Slim.Build.Tasks.Files;
 using Slim.Build.Tasks.Ledger;
 using Slim.Build.Tasks.Prune;
-using Slim.Build.Tasks.Strip;
 using Slim.Build.Tasks.Symbols;
 
 namespace Slim.Build.Tasks.Pipeline;
