@@ -29,6 +29,7 @@ public sealed class PackageContentsTests
             "build/Slim.Late.targets",
             "build/Slim.Switches.targets",
             "build/Slim.Upx.targets",
+            "tasks/net8.0/ELFSharp.dll",
             "tasks/net8.0/ICSharpCode.SharpZipLib.dll",
             "tasks/net8.0/Slim.Build.Tasks.deps.json",
             "tasks/net8.0/Slim.Build.Tasks.dll",

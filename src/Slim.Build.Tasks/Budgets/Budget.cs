@@ -1,3 +1,5 @@
+using Slim.Build.Tasks.Files;
+
 namespace Slim.Build.Tasks.Budgets;
 
 /// <summary>A <c>SlimBudget</c> item: the files matching <see cref="Pattern"/> may add up to <see cref="Max"/>.</summary>

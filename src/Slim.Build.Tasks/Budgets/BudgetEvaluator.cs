@@ -1,3 +1,5 @@
+using Slim.Build.Tasks.Files;
+
 namespace Slim.Build.Tasks.Budgets;
 
 /// <summary>Checks a measured publish against the budgets. Pure: reports nothing, only returns results.</summary>

@@ -1,3 +1,5 @@
+using Slim.Build.Tasks.Files;
+
 namespace Slim.Build.Tasks.Budgets;
 
 /// <summary>One budget checked against one publish, as report.json records it.</summary>

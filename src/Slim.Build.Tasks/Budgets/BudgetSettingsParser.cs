@@ -50,13 +50,10 @@ internal static class BudgetSettingsParser
     {
         try
         {
-            using var doc = JsonDocument.Parse(File.ReadAllText(path));
-            var total = doc.RootElement.GetProperty("totals").GetProperty("publishBytes").GetInt64();
-            var baselineProject = doc.RootElement.TryGetProperty("project", out var project) && project.TryGetProperty("name", out var name)
-                ? name.GetString() ?? "" : "";
-            if (!string.Equals(baselineProject, projectName, StringComparison.Ordinal))
-                diagnostics.Warning("BaselineFromOtherProject", path, baselineProject, projectName);
-            return new Baseline(path, total);
+            var figures = BaselineReader.Read(path);
+            if (!string.Equals(figures.ProjectName, projectName, StringComparison.Ordinal))
+                diagnostics.Warning("BaselineFromOtherProject", path, figures.ProjectName, projectName);
+            return new Baseline(path, figures.PublishTotal);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException
                                       or KeyNotFoundException or InvalidOperationException)

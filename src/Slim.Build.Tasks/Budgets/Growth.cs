@@ -1,4 +1,5 @@
 using System.Globalization;
+using Slim.Build.Tasks.Files;
 
 namespace Slim.Build.Tasks.Budgets;
 

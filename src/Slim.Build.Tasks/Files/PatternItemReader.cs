@@ -1,5 +1,4 @@
 using System.Xml.Linq;
-using Slim.Build.Tasks.Budgets;
 using Slim.Build.Tasks.Diagnostics;
 
 namespace Slim.Build.Tasks.Files;

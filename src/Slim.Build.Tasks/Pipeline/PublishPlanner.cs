@@ -1,6 +1,7 @@
+using Slim.Build.Tasks.Elf;
+using Slim.Build.Tasks.Files;
 using Slim.Build.Tasks.Ledger;
 using Slim.Build.Tasks.Prune;
-using Slim.Build.Tasks.Strip;
 using Slim.Build.Tasks.Symbols;
 
 namespace Slim.Build.Tasks.Pipeline;
@@ -53,7 +54,7 @@ internal static class PublishPlanner
 
     private static bool NeedsStrip(PublishItem file, IReadOnlyList<string> exclude)
     {
-        if (exclude.Any(pattern => Budgets.Glob.IsMatch(pattern, file.RelativePath)))
+        if (exclude.Any(pattern => Glob.IsMatch(pattern, file.RelativePath)))
             return false;
         return ElfFile.TryRead(file.Source)?.HasStrippableSections == true;
     }

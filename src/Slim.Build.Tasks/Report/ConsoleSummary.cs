@@ -1,4 +1,4 @@
-using Slim.Build.Tasks.Budgets;
+using Slim.Build.Tasks.Files;
 
 namespace Slim.Build.Tasks.Report;
 

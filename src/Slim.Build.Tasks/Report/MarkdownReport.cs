@@ -1,5 +1,5 @@
 using System.Text;
-using Slim.Build.Tasks.Budgets;
+using Slim.Build.Tasks.Files;
 
 namespace Slim.Build.Tasks.Report;
 

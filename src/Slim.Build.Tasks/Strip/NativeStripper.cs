@@ -1,4 +1,5 @@
 using Slim.Build.Tasks.Diagnostics;
+using Slim.Build.Tasks.Elf;
 using Slim.Build.Tasks.IO;
 
 namespace Slim.Build.Tasks.Strip;

@@ -1,6 +1,7 @@
 using Microsoft.Build.Framework;
 using Slim.Build.Tasks.Budgets;
 using Slim.Build.Tasks.Diagnostics;
+using Slim.Build.Tasks.Files;
 using Slim.Build.Tasks.Report;
 
 namespace Slim.Build.Tasks;

@@ -1,6 +1,7 @@
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using Slim.Build.Tasks.Diagnostics;
+using Slim.Build.Tasks.Files;
 using Slim.Build.Tasks.IO;
 using Slim.Build.Tasks.Ledger;
 using Slim.Build.Tasks.Pipeline;
@@ -58,7 +59,7 @@ public sealed class SlimPlanPublishFiles : SlimTask
 
         var published = byItem.Keys.Concat(suppressed).Select(i => i.RelativePath).ToList();
         foreach (var (itemType, patterns) in new[] { ("SlimKeep", keep), ("SlimPrune", prune), ("SlimStripExclude", stripExclude) })
-        foreach (var pattern in patterns.Where(p => !published.Any(path => Budgets.Glob.IsMatch(p, path))))
+        foreach (var pattern in patterns.Where(p => !published.Any(path => Glob.IsMatch(p, path))))
             diagnostics.Warning("PatternMatchesNothing", itemType, pattern);
 
         if (plan.ToStrip.Count > 0 && ToolLocator.Find(StripTool) is null)

@@ -1,7 +1,7 @@
 using Slim.Build.Tasks.Diagnostics;
+using Slim.Build.Tasks.Elf;
+using Slim.Build.Tasks.Files;
 using Slim.Build.Tasks.IO;
-using Slim.Build.Tasks.Report;
-using Slim.Build.Tasks.Strip;
 
 namespace Slim.Build.Tasks.Upx;
 

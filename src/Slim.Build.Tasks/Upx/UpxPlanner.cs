@@ -1,4 +1,4 @@
-using Slim.Build.Tasks.Budgets;
+using Slim.Build.Tasks.Files;
 using Slim.Build.Tasks.Diagnostics;
 using Slim.Build.Tasks.Pipeline;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using Slim.Build.Tasks.Strip;
+using Slim.Build.Tasks.Elf;
 
 namespace Slim.Build.Tasks.Upx;
 

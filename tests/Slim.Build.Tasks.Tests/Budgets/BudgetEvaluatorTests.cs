@@ -1,4 +1,5 @@
 using Slim.Build.Tasks.Budgets;
+using Slim.Build.Tasks.Files;
 
 namespace Slim.Build.Tasks.Tests.Budgets;
 

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Slim.Build.Tasks.Elf;
 using Slim.Build.Tasks.IO;
 using Slim.Build.Tasks.Strip;
 using Slim.Build.Tasks.Tests.TestSupport;

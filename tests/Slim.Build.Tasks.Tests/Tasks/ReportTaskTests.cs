@@ -1,4 +1,5 @@
 using Slim.Build.Tasks.Budgets;
+using Slim.Build.Tasks.Files;
 using Slim.Build.Tasks.Ledger;
 using Slim.Build.Tasks.Tests.TestSupport;
 

@@ -1,5 +1,6 @@
 using Microsoft.Build.Utilities;
 using Slim.Build.Tasks.Budgets;
+using Slim.Build.Tasks.Files;
 using Slim.Build.Tasks.Report;
 using Slim.Build.Tasks.Tests.TestSupport;
 

@@ -11,6 +11,11 @@ internal static class NativeFixtures
     public static string UnstrippedExecutable(string folder, string name = "fixture") =>
         Gcc(folder, name, "#include <stdio.h>\nint main(void) { puts(\"fixture ran\"); return 0; }\n");
 
+    /// <summary>A library with a SONAME that calls into libm (sqrt, exp) and libc (puts).</summary>
+    public static string LibraryWithSoname(string folder, string name = "libfoo.so", string soname = "libfoo.so.1") =>
+        Gcc(folder, name, "#include <math.h>\n#include <stdio.h>\ndouble foo_root(double x) { return sqrt(x) + exp(x); }\nvoid foo_say(const char* s) { puts(s); }\n",
+            ["-shared", "-fPIC", "-Wl,-soname," + soname], ["-lm"]);
+
     /// <summary>Over UpxScreen.MinimumSize: 128 KiB of initialised data that UPX compresses well.</summary>
     public static string LargeExecutable(string folder, string name = "large") =>
         Gcc(folder, name, "#include <stdio.h>\nconst char slim_pad[131072] = {1};\nint main(int argc, char** argv) { puts(\"large ran\"); return slim_pad[argc] + (argc > 1 ? 3 : 0); }\n");
@@ -18,13 +23,16 @@ internal static class NativeFixtures
     public static string LargeLibrary(string folder, string name = "liblarge.so") =>
         Gcc(folder, name, "const char slim_pad[131072] = {1};\nint slim_answer(void) { return 42 + slim_pad[1]; }\n", "-shared", "-fPIC");
 
-    private static string Gcc(string folder, string name, string source, params string[] flags)
+    private static string Gcc(string folder, string name, string source, params string[] flags) => Gcc(folder, name, source, flags, []);
+
+    /// <param name="libraries">After the source, where the linker looks for what it still needs.</param>
+    private static string Gcc(string folder, string name, string source, string[] flags, string[] libraries)
     {
         var sourceFile = Path.Combine(folder, name + ".c");
         File.WriteAllText(sourceFile, source);
         var output = Path.Combine(folder, name);
         var start = new ProcessStartInfo("gcc") { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var arg in flags.Concat(["-g", "-O0", "-o", output, sourceFile]))
+        foreach (var arg in flags.Concat(["-g", "-O0", "-o", output, sourceFile]).Concat(libraries))
             start.ArgumentList.Add(arg);
         using var gcc = Process.Start(start)!;
         var errors = gcc.StandardError.ReadToEnd();

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using Slim.Build.Tasks.Diagnostics;
+using Slim.Build.Tasks.Elf;
 using Slim.Build.Tasks.IO;
 using Slim.Build.Tasks.Pipeline;
-using Slim.Build.Tasks.Strip;
 using Slim.Build.Tasks.Tests.TestSupport;
 using Slim.Build.Tasks.Upx;
 

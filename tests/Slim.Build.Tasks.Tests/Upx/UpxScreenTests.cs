@@ -1,5 +1,5 @@
+using Slim.Build.Tasks.Elf;
 using Slim.Build.Tasks.IO;
-using Slim.Build.Tasks.Strip;
 using Slim.Build.Tasks.Tests.TestSupport;
 using Slim.Build.Tasks.Upx;
 

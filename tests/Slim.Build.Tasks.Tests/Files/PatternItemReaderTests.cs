@@ -1,7 +1,7 @@
 using Slim.Build.Tasks.Files;
 using Slim.Build.Tasks.Tests.TestSupport;
 
-namespace Slim.Build.Tasks.Tests.Budgets;
+namespace Slim.Build.Tasks.Tests.Files;
 
 [TestClass]
 public sealed class PatternItemReaderTests

@@ -1,6 +1,6 @@
 using ICSharpCode.SharpZipLib.GZip;
 
-namespace Slim.Build.Tasks.Report;
+namespace Slim.Build.Tasks.Files;
 
 /// <summary>
 /// Gzipped size of a file: about what a registry transfers for it. SharpZipLib is the same

@@ -1,4 +1,4 @@
-namespace Slim.Build.Tasks;
+namespace Slim.Build.Tasks.Files;
 
 /// <summary>A file in the publish folder as measured at the end.</summary>
 /// <param name="Path">Relative to the publish folder, with '/' separators.</param>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Slim.Build.Tasks.Budgets;
+namespace Slim.Build.Tasks.Files;
 
 /// <summary>
 /// A size in bytes, parsed from the csproj (12MB, 12MiB, 500000) and printed for people

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Slim.Build.Tasks.Budgets;
+namespace Slim.Build.Tasks.Files;
 
 /// <summary>
 /// MSBuild-style globs over paths relative to the publish folder: '*' and '?' stay inside one

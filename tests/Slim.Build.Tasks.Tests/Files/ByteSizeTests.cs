@@ -1,6 +1,6 @@
-using Slim.Build.Tasks.Budgets;
+using Slim.Build.Tasks.Files;
 
-namespace Slim.Build.Tasks.Tests.Budgets;
+namespace Slim.Build.Tasks.Tests.Files;
 
 [TestClass]
 public sealed class ByteSizeTests

@@ -1,0 +1,115 @@
+using ELFSharp;
+using ELFSharp.ELF;
+using ELFSharp.ELF.Sections;
+using ELFSharp.ELF.Segments;
+
+namespace Slim.Build.Tasks.Elf;
+
+/// <summary>ELF object types Slim cares about (e_type).</summary>
+internal enum ElfType : ushort { None = 0, Relocatable = 1, Executable = 2, SharedObject = 3, Core = 4 }
+
+/// <summary>
+/// What Slim needs to know about an ELF file: its type, section names, and what the dynamic
+/// loader needs to run it. Deciding what to strip from section names, not file names, catches a
+/// library that a package ships with its symbols whatever it is called. Read with ELFSharp.
+/// </summary>
+/// <param name="SectionNames">Empty when the file has no section headers, as after UPX.</param>
+/// <param name="Interpreter">The PT_INTERP path (/lib64/ld-linux-x86-64.so.2): a program the dynamic loader starts, including a PIE executable whose Type is SharedObject. Null for a library.</param>
+/// <param name="SoName">DT_SONAME, e.g. libfoo.so.1; null when the file sets none.</param>
+/// <param name="Needed">DT_NEEDED entries in file order, e.g. libm.so.6, libc.so.6.</param>
+/// <param name="GlibcVersions">The GLIBC_x.y symbol versions the file requires from any library (.gnu.version_r), distinct, oldest first: the last is the glibc it needs.</param>
+internal sealed record ElfFile(
+    ElfType Type,
+    bool Is64Bit,
+    IReadOnlyList<string> SectionNames,
+    string? Interpreter,
+    string? SoName,
+    IReadOnlyList<string> Needed,
+    IReadOnlyList<string> GlibcVersions)
+{
+    /// <summary>A PT_INTERP program header: a program the dynamic loader starts.</summary>
+    public bool HasInterpreter => Interpreter is not null;
+
+    /// <summary>A library, not a program: a shared object that no loader starts on its own.</summary>
+    public bool IsSharedLibrary => Type == ElfType.SharedObject && !HasInterpreter;
+
+    /// <summary>Symbol tables or debug information that strip would remove. A UPX-packed file has no section headers: nothing to strip.</summary>
+    public bool HasStrippableSections => SectionNames.Any(IsStrippable);
+
+    public static bool IsStrippable(string section) =>
+        section == ".symtab" || section.StartsWith(".debug", StringComparison.Ordinal)
+        || section.StartsWith(".zdebug", StringComparison.Ordinal);
+
+    /// <summary>Returns null for anything that is not a readable ELF file: no ELF magic, truncated or garbled.</summary>
+    public static ElfFile? TryRead(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        return TryRead(stream);
+    }
+
+    /// <inheritdoc cref="TryRead(string)"/>
+    public static ElfFile? TryRead(Stream stream)
+    {
+        if (ELFReader.CheckELFType(stream) == Class.NotELF)
+            return null;
+        try
+        {
+            using var elf = ELFReader.Load(stream, shouldOwnStream: false);
+            return Read(elf);
+        }
+        // What ELFSharp throws when offsets or sizes point past the end (EndOfStreamException),
+        // before the start (IOException from Seek) or at the wrong kind of section.
+        catch (Exception e) when (e is IOException or ArgumentException or InvalidOperationException
+                                      or OverflowException or IndexOutOfRangeException or InvalidCastException
+                                      or KeyNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    private static ElfFile Read(IELF elf)
+    {
+        // Without section headers (UPX) ELFSharp reads the ELF header as one: its sections mean nothing.
+        var sections = elf.HasSectionHeader && elf.HasSectionsStringTable ? elf.Sections : [];
+        var strings = sections.OfType<IStringTable>().FirstOrDefault(s => s.Name == ".dynstr");
+        var dynamic = sections.OfType<IDynamicSection>().FirstOrDefault();
+        var needed = new List<string>();
+        string? soName = null;
+        if (dynamic is not null && strings is not null)
+        {
+            foreach (var entry in dynamic.Entries)
+            {
+                if (entry.Tag == DynamicTag.Needed)
+                    needed.Add(strings[Value(entry)]);
+                else if (entry.Tag == DynamicTag.SoName)
+                    soName = strings[Value(entry)];
+            }
+        }
+        var versionNeeds = sections.FirstOrDefault(s => s.Type == VersionNeeds.SectionType);
+        var versions = versionNeeds is null || strings is null
+            ? []
+            : VersionNeeds.Parse(versionNeeds.GetContents(), elf.Endianess == Endianess.LittleEndian, offset => strings[offset]);
+
+        return new ElfFile(
+            (ElfType)(ushort)elf.Type,
+            elf.Class == Class.Bit64,
+            [.. sections.Select(s => s.Name)],
+            InterpreterPath(elf),
+            soName,
+            needed,
+            VersionNeeds.Glibc(versions.Select(v => v.Version)));
+    }
+
+    private static string? InterpreterPath(IELF elf)
+    {
+        var segment = elf.Segments.FirstOrDefault(s => s.Type == SegmentType.Interpreter);
+        return segment is null ? null : System.Text.Encoding.UTF8.GetString(segment.GetFileContents()).TrimEnd('\0');
+    }
+
+    private static long Value(IDynamicEntry entry) => entry switch
+    {
+        DynamicEntry<ulong> wide => checked((long)wide.Value),
+        DynamicEntry<uint> narrow => narrow.Value,
+        _ => throw new InvalidDataException("a dynamic entry of neither ELF class"),
+    };
+}
