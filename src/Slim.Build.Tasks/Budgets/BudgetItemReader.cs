@@ -27,7 +27,7 @@ internal static class BudgetItemReader
                 continue;
             if (element.AncestorsAndSelf().Any(e => e.Attribute("Condition") is not null))
             {
-                diagnostics?.Warning("BudgetGlobConditional", include, file);
+                diagnostics?.Warning(SlimDiagnostics.BudgetGlobConditional, include, file);
                 continue;
             }
             var max = (string?)element.Attribute("Max") ?? element.Elements().FirstOrDefault(e => e.Name.LocalName == "Max")?.Value ?? "";

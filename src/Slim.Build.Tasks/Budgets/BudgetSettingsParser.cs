@@ -14,7 +14,7 @@ internal static class BudgetSettingsParser
         foreach (var (pattern, max) in raw.PatternBudgets)
         {
             if (string.IsNullOrWhiteSpace(max))
-                diagnostics.Error("BudgetWithoutMax", pattern, max);
+                diagnostics.Error(SlimDiagnostics.BudgetWithoutMax, pattern, max);
             else if (Size($"SlimBudget '{pattern}' Max", max, diagnostics) is { } size)
                 patterns.Add(new PatternBudget(pattern, size));
         }
@@ -23,7 +23,7 @@ internal static class BudgetSettingsParser
         if (!string.IsNullOrWhiteSpace(raw.MaxGrowth))
         {
             if (Growth.TryParse(raw.MaxGrowth, out var parsed)) growth = parsed;
-            else diagnostics.Error("InvalidGrowth", raw.MaxGrowth);
+            else diagnostics.Error(SlimDiagnostics.InvalidGrowth, raw.MaxGrowth);
         }
 
         Baseline? baseline = null;
@@ -36,7 +36,7 @@ internal static class BudgetSettingsParser
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException
                                           or KeyNotFoundException or InvalidOperationException)
             {
-                diagnostics.Error("BaselineUnreadable", raw.BaselineFile, e.Message);
+                diagnostics.Error(SlimDiagnostics.BaselineUnreadable, raw.BaselineFile, e.Message);
             }
         }
         return new BudgetSettings(maxPublish, maxFile, patterns, baseline, growth);
@@ -49,7 +49,7 @@ internal static class BudgetSettingsParser
             return null;
         if (ByteSize.TryParse(value, out var size))
             return size;
-        diagnostics.Error("InvalidSize", name, value);
+        diagnostics.Error(SlimDiagnostics.InvalidSize, name, value);
         return null;
     }
 }

@@ -23,10 +23,10 @@ internal sealed class NativeStripper(IToolRunner runner, string stripTool)
             var mode = elf?.Type == ElfType.Executable ? "--strip-all" : "--strip-unneeded";
             var result = runner.Run(stripTool, [mode, "-o", temp, source]);
             if (result.ExitCode != 0 || !File.Exists(temp))
-                throw new SlimException("StripFailed", source, stripTool, result.ExitCode, FirstLine(result.Output), relativePath);
+                throw new SlimException(SlimDiagnostics.StripFailed, source, stripTool, result.ExitCode, FirstLine(result.Output), relativePath);
             var stripped = ElfFile.TryRead(temp);
             if (stripped is null || stripped.HasStrippableSections)
-                throw new SlimException("StripFailed", source, stripTool, result.ExitCode, "the output still carries symbols or is not ELF", relativePath);
+                throw new SlimException(SlimDiagnostics.StripFailed, source, stripTool, result.ExitCode, "the output still carries symbols or is not ELF", relativePath);
             File.Move(temp, destination, overwrite: true);
         }
         finally

@@ -21,9 +21,9 @@ public sealed class SlimEnforceBudgets : SlimTask
         var asWarning = Severity.Equals("warning", StringComparison.OrdinalIgnoreCase);
         foreach (var budget in report.Budgets.Where(b => !b.Passed))
         {
-            var (resource, args) = Describe(budget, report.Totals.PublishBytes);
-            if (asWarning) diagnostics.Warning(resource, args);
-            else diagnostics.Error(resource, args);
+            var (diagnostic, args) = Describe(budget, report.Totals.PublishBytes);
+            if (asWarning) diagnostics.Warning(diagnostic, args);
+            else diagnostics.Error(diagnostic, args);
         }
         var over = report.Budgets.Count(b => !b.Passed);
         diagnostics.Info($"Slim: {report.Project.Name}: {ByteSize.Human(report.Totals.PublishBytes)} published; "
@@ -31,15 +31,15 @@ public sealed class SlimEnforceBudgets : SlimTask
                          + $"; report: {ReportFile}");
     }
 
-    internal static (string Resource, object[] Args) Describe(BudgetResult b, long total)
+    internal static (SlimDiagnostic Diagnostic, object[] Args) Describe(BudgetResult b, long total)
     {
         var largest = string.Join(", ", b.Largest.Select(f => $"{f.Path} ({ByteSize.Human(f.Size)})"));
         return b.Kind switch
         {
-            "publish" => ("BudgetExceeded_Publish", [b.Limit, new ByteSize(b.ActualBytes).ToString(), largest]),
-            "file" => ("BudgetExceeded_File", [b.Subject ?? "", new ByteSize(b.ActualBytes).ToString(), b.Limit]),
-            "pattern" => ("BudgetExceeded_Item", [b.Subject ?? "", new ByteSize(b.ActualBytes).ToString(), b.Limit, largest]),
-            _ => ("BudgetExceeded_Growth", [new ByteSize(total - b.ActualBytes).ToString(), b.Subject ?? "", new ByteSize(total).ToString(),
+            "publish" => (SlimDiagnostics.BudgetExceeded_Publish, [b.Limit, new ByteSize(b.ActualBytes).ToString(), largest]),
+            "file" => (SlimDiagnostics.BudgetExceeded_File, [b.Subject ?? "", new ByteSize(b.ActualBytes).ToString(), b.Limit]),
+            "pattern" => (SlimDiagnostics.BudgetExceeded_Item, [b.Subject ?? "", new ByteSize(b.ActualBytes).ToString(), b.Limit, largest]),
+            _ => (SlimDiagnostics.BudgetExceeded_Growth, [new ByteSize(total - b.ActualBytes).ToString(), b.Subject ?? "", new ByteSize(total).ToString(),
                 new ByteSize(b.ActualBytes).ToString(), $"{b.Limit} ({ByteSize.Human(b.LimitBytes)})", largest]),
         };
     }

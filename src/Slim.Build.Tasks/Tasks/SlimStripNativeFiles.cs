@@ -19,7 +19,7 @@ public sealed class SlimStripNativeFiles : SlimTask
     private protected override void Run(IDiagnostics diagnostics)
     {
         var tool = ToolLocator.Find(StripTool)
-                   ?? throw new SlimException("StripMissing", $"{Files.Length} file(s) such as '{Files[0].GetMetadata("RelativePath")}'", StripTool);
+                   ?? throw new SlimException(SlimDiagnostics.StripMissing, $"{Files.Length} file(s) such as '{Files[0].GetMetadata("RelativePath")}'", StripTool);
         var stripper = new NativeStripper(new ToolRunner(), tool);
         var entries = new List<LedgerEntry>();
         foreach (var file in Files)

@@ -24,7 +24,7 @@ public sealed class SlimUpx : SlimTask
 
     private protected override void Run(IDiagnostics diagnostics)
     {
-        var upx = ToolLocator.Find(UpxPath) ?? throw new SlimException("UpxMissing", UpxPath, "");
+        var upx = ToolLocator.Find(UpxPath) ?? throw new SlimException(SlimDiagnostics.UpxMissing, UpxPath, "");
         var packer = new UpxPacker(new ToolRunner(), upx, UpxArguments.Split(UpxArgs), SmokeTest, diagnostics,
             new ToolRunner(TimeSpan.FromSeconds(SmokeTestTimeoutSeconds)));
         var entries = new List<LedgerEntry>();

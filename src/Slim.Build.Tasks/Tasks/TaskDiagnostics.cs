@@ -9,13 +9,13 @@ internal sealed class TaskDiagnostics(TaskLoggingHelper log) : IDiagnostics
 {
     public bool HasErrors => log.HasLoggedErrors;
 
-    public void Error(string resourceName, params object[] args) => log.LogErrorWithCodeFromResources(resourceName, args);
+    public void Error(SlimDiagnostic diagnostic, params object[] args) => log.LogErrorWithCodeFromResources(diagnostic.ResourceName, args);
 
-    public void Warning(string resourceName, params object[] args) => log.LogWarningWithCodeFromResources(resourceName, args);
+    public void Warning(SlimDiagnostic diagnostic, params object[] args) => log.LogWarningWithCodeFromResources(diagnostic.ResourceName, args);
 
-    public void Notice(string resourceName, params object[] args)
+    public void Notice(SlimDiagnostic diagnostic, params object[] args)
     {
-        var text = log.FormatResourceString(resourceName, args);
+        var text = log.FormatResourceString(diagnostic.ResourceName, args);
         var code = log.ExtractMessageCode(text, out var message);
         // The logger prints the code itself ("message SLIM1010: ..."): the text goes without it.
         log.LogMessage(null, code, null, null, 0, 0, 0, 0, MessageImportance.High, "{0}", message);

@@ -32,14 +32,14 @@ internal sealed class UpxPacker(IToolRunner runner, string upx, IReadOnlyList<st
             var packed = runner.Run(upx, [.. upxArgs, "-q", "-o", temp, source]);
             if (packed.ExitCode != 0 && packed.Output.Contains("NotCompressibleException", StringComparison.Ordinal))
             {
-                diagnostics.Warning("UpxRefused_NotCompressible", relativePath, FirstLine(packed.Output));
+                diagnostics.Warning(SlimDiagnostics.UpxRefused_NotCompressible, relativePath, FirstLine(packed.Output));
                 action = "not-compressible";
                 File.Copy(source, temp, overwrite: true);
             }
             else
             {
                 if (packed.ExitCode != 0 || !File.Exists(temp))
-                    throw new SlimException("UpxFailed", relativePath, upx, string.Join(' ', upxArgs), packed.ExitCode, FirstLine(packed.Output));
+                    throw new SlimException(SlimDiagnostics.UpxFailed, relativePath, upx, string.Join(' ', upxArgs), packed.ExitCode, FirstLine(packed.Output));
                 Verify(temp, relativePath);
                 if (candidate.IsAppExecutable && !SmokeTestPasses(temp, relativePath))
                 {
@@ -61,9 +61,9 @@ internal sealed class UpxPacker(IToolRunner runner, string upx, IReadOnlyList<st
     {
         var test = runner.Run(upx, ["-t", "-q", temp]);
         if (test.ExitCode != 0)
-            throw new SlimException("UpxTestFailed", relativePath, upx, test.ExitCode, FirstLine(test.Output));
+            throw new SlimException(SlimDiagnostics.UpxTestFailed, relativePath, upx, test.ExitCode, FirstLine(test.Output));
         if (ElfFile.TryRead(temp) is null)
-            throw new SlimException("UpxTestFailed", relativePath, upx, test.ExitCode, "the packed copy is not an ELF file");
+            throw new SlimException(SlimDiagnostics.UpxTestFailed, relativePath, upx, test.ExitCode, "the packed copy is not an ELF file");
     }
 
     private bool SmokeTestPasses(string temp, string relativePath)
@@ -73,7 +73,7 @@ internal sealed class UpxPacker(IToolRunner runner, string upx, IReadOnlyList<st
         var run = (smokeRunner ?? runner).Run(temp, UpxArguments.Split(smokeTest));
         if (run.ExitCode == 0)
             return true;
-        diagnostics.Warning("UpxSmokeTestFailed", relativePath, smokeTest, run.ExitCode, FirstLine(run.Output));
+        diagnostics.Warning(SlimDiagnostics.UpxSmokeTestFailed, relativePath, smokeTest, run.ExitCode, FirstLine(run.Output));
         return false;
     }
 

@@ -1,5 +1,6 @@
 using Slim.Build.Tasks.Budgets;
 using Slim.Build.Tasks.Tests.TestSupport;
+using Slim.Build.Tasks.Diagnostics;
 
 namespace Slim.Build.Tasks.Tests.Budgets;
 
@@ -58,7 +59,7 @@ public sealed class BudgetItemReaderTests
 
         Assert.AreEqual(0, budgets.Count);
         var warning = diagnostics.Items.Single();
-        Assert.AreEqual("BudgetGlobConditional", warning.Resource);
+        Assert.AreEqual(SlimDiagnostics.BudgetGlobConditional, warning.Diagnostic);
         Assert.AreEqual("*.dll", warning.Args[0]);
     }
 }

@@ -1,5 +1,6 @@
 using Slim.Build.Tasks.Budgets;
 using Slim.Build.Tasks.Tests.TestSupport;
+using Slim.Build.Tasks.Diagnostics;
 
 namespace Slim.Build.Tasks.Tests.Budgets;
 
@@ -27,13 +28,13 @@ public sealed class BudgetSettingsParserTests
         var diagnostics = new RecordingDiagnostics();
         BudgetSettingsParser.Parse(new RawBudgets("12XB", "-1MB", [("**/*.so", ""), ("*.dll", "lots")], "/nonexistent/report.json", "five"), diagnostics);
         var errors = diagnostics.Items.Where(i => i.Level == "error").ToList();
-        Assert.AreEqual(6, errors.Count, string.Join("; ", errors.Select(e => e.Resource)));
-        Assert.IsTrue(errors.Any(e => e.Resource == "InvalidSize" && e.Args[0].Equals("SlimMaxPublishSize") && e.Args[1].Equals("12XB")));
-        Assert.IsTrue(errors.Any(e => e.Resource == "InvalidSize" && e.Args[0].Equals("SlimMaxFileSize") && e.Args[1].Equals("-1MB")));
-        Assert.IsTrue(errors.Any(e => e.Resource == "BudgetWithoutMax" && e.Args[0].Equals("**/*.so")));
-        Assert.IsTrue(errors.Any(e => e.Resource == "InvalidSize" && e.Args[1].Equals("lots")));
-        Assert.IsTrue(errors.Any(e => e.Resource == "BaselineUnreadable" && e.Args[0].Equals("/nonexistent/report.json")));
-        Assert.IsTrue(errors.Any(e => e.Resource == "InvalidGrowth" && e.Args[0].Equals("five")));
+        Assert.AreEqual(6, errors.Count, string.Join("; ", errors.Select(e => e.Diagnostic)));
+        Assert.IsTrue(errors.Any(e => e.Diagnostic == SlimDiagnostics.InvalidSize && e.Args[0].Equals("SlimMaxPublishSize") && e.Args[1].Equals("12XB")));
+        Assert.IsTrue(errors.Any(e => e.Diagnostic == SlimDiagnostics.InvalidSize && e.Args[0].Equals("SlimMaxFileSize") && e.Args[1].Equals("-1MB")));
+        Assert.IsTrue(errors.Any(e => e.Diagnostic == SlimDiagnostics.BudgetWithoutMax && e.Args[0].Equals("**/*.so")));
+        Assert.IsTrue(errors.Any(e => e.Diagnostic == SlimDiagnostics.InvalidSize && e.Args[1].Equals("lots")));
+        Assert.IsTrue(errors.Any(e => e.Diagnostic == SlimDiagnostics.BaselineUnreadable && e.Args[0].Equals("/nonexistent/report.json")));
+        Assert.IsTrue(errors.Any(e => e.Diagnostic == SlimDiagnostics.InvalidGrowth && e.Args[0].Equals("five")));
     }
 
     [TestMethod]
@@ -43,7 +44,7 @@ public sealed class BudgetSettingsParserTests
         var notReport = temp.File("report.json", System.Text.Encoding.UTF8.GetBytes("{\"something\":1}"));
         var diagnostics = new RecordingDiagnostics();
         BudgetSettingsParser.Parse(new RawBudgets("", "", [], notReport, "5%"), diagnostics);
-        CollectionAssert.AreEqual(new[] { "BaselineUnreadable" }, diagnostics.Errors.ToArray());
+        CollectionAssert.AreEqual(new[] { SlimDiagnostics.BaselineUnreadable }, diagnostics.Errors.ToArray());
     }
 
     [TestMethod]

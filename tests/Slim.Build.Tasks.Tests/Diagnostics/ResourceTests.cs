@@ -32,18 +32,31 @@ public sealed class ResourceTests
         }
     }
 
+    private static IReadOnlyList<SlimDiagnostic> Fields() =>
+        typeof(SlimDiagnostics).GetFields(BindingFlags.Static | BindingFlags.Public).Select(f => (SlimDiagnostic)f.GetValue(null)!).ToList();
+
     [TestMethod]
-    public void Every_code_is_in_SlimCodes_and_in_the_readme()
+    public void Every_resource_has_a_SlimDiagnostics_field_of_its_name_and_code_and_back()
     {
-        var constants = typeof(SlimCodes).GetFields(BindingFlags.Static | BindingFlags.Public).Select(f => (string)f.GetValue(null)!).ToHashSet();
+        var entries = Entries();
+        foreach (var (name, code) in entries)
+        {
+            var field = typeof(SlimDiagnostics).GetField(name, BindingFlags.Static | BindingFlags.Public);
+            Assert.IsNotNull(field, $"{name} has no SlimDiagnostics field");
+            var diagnostic = (SlimDiagnostic)field.GetValue(null)!;
+            Assert.AreEqual(new SlimDiagnostic(code, name), diagnostic, $"SlimDiagnostics.{name}");
+        }
+        foreach (var diagnostic in Fields())
+            Assert.IsTrue(entries.Contains((diagnostic.ResourceName, diagnostic.Code)),
+                $"SlimDiagnostics has {diagnostic}, but Strings.resx has no resource of that name starting with that code");
+    }
+
+    [TestMethod]
+    public void Every_code_is_in_the_readme()
+    {
         var readme = File.ReadAllText(Path.Combine(Root, "README.md"));
         foreach (var code in Entries().Select(e => e.Code).Distinct())
-        {
-            Assert.IsTrue(constants.Contains(code), $"{code} is missing from SlimCodes");
             Assert.IsTrue(readme.Contains($"| <a id=\"{code.ToLowerInvariant()}\"></a>{code} |"), $"{code} is missing from the README's diagnostics table");
-        }
-        foreach (var constant in constants)
-            Assert.IsTrue(Entries().Any(e => e.Code == constant), $"SlimCodes has {constant}, which no message uses");
     }
 
     [TestMethod]

@@ -47,7 +47,7 @@ public sealed class NativeStripperTests
 
         var error = Assert.ThrowsExactly<SlimException>(() => new NativeStripper(runner, "strip").Strip(library, destination, "libfixture.so"));
 
-        Assert.AreEqual("StripFailed", error.ResourceName);
+        Assert.AreEqual(SlimDiagnostics.StripFailed, error.Diagnostic);
         StringAssert.Contains((string)error.Args[3], "file format not recognized");
         Assert.IsFalse(File.Exists(destination));
     }
@@ -63,7 +63,7 @@ public sealed class NativeStripperTests
 
         var error = Assert.ThrowsExactly<SlimException>(() => new NativeStripper(runner, "strip").Strip(library, destination, "libfixture.so"));
 
-        Assert.AreEqual("StripFailed", error.ResourceName);
+        Assert.AreEqual(SlimDiagnostics.StripFailed, error.Diagnostic);
         Assert.IsFalse(File.Exists(destination));
         Assert.IsFalse(File.Exists(AtomicFile.TempPathFor(destination)));
     }

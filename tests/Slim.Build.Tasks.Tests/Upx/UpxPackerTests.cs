@@ -63,7 +63,7 @@ public sealed class UpxPackerTests
 
         var error = Assert.ThrowsExactly<SlimException>(() => Packer(new ToolRunner(), ["--no-such-option"]).Pack(Candidate(exe, null), destination));
 
-        Assert.AreEqual("UpxFailed", error.ResourceName);
+        Assert.AreEqual(SlimDiagnostics.UpxFailed, error.Diagnostic);
         StringAssert.Contains((string)error.Args[4], "no-such-option");
         Assert.AreEqual(before, Hash(exe));
         Assert.IsFalse(File.Exists(destination), "an earlier packed copy would look up to date");
@@ -82,7 +82,7 @@ public sealed class UpxPackerTests
 
         var error = Assert.ThrowsExactly<SlimException>(() => Packer(runner, Best).Pack(Candidate(exe, null), destination));
 
-        Assert.AreEqual("UpxTestFailed", error.ResourceName);
+        Assert.AreEqual(SlimDiagnostics.UpxTestFailed, error.Diagnostic);
         StringAssert.Contains((string)error.Args[3], "header corrupted");
         Assert.IsFalse(File.Exists(destination));
         Assert.IsFalse(File.Exists(AtomicFile.TempPathFor(destination)));
@@ -101,7 +101,7 @@ public sealed class UpxPackerTests
         var result = packer.Pack(Candidate(exe, null), destination);
 
         Assert.AreEqual("smoke-test-failed", result.Action);
-        CollectionAssert.AreEqual(new[] { "UpxSmokeTestFailed" }, diagnostics.Warnings.ToArray());
+        CollectionAssert.AreEqual(new[] { SlimDiagnostics.UpxSmokeTestFailed }, diagnostics.Warnings.ToArray());
         Assert.AreEqual(Hash(exe), Hash(destination), "the original was not put back");
         Assert.AreEqual(result.Before, result.After);
     }
@@ -135,7 +135,7 @@ public sealed class UpxPackerTests
         var result = new UpxPacker(runner, "upx", Best, "", diagnostics).Pack(Candidate(exe, null), destination);
 
         Assert.AreEqual("not-compressible", result.Action);
-        CollectionAssert.AreEqual(new[] { "UpxRefused_NotCompressible" }, diagnostics.Warnings.ToArray());
+        CollectionAssert.AreEqual(new[] { SlimDiagnostics.UpxRefused_NotCompressible }, diagnostics.Warnings.ToArray());
         Assert.AreEqual(Hash(exe), Hash(destination));
     }
 

@@ -1,6 +1,7 @@
 using Slim.Build.Tasks.Pipeline;
 using Slim.Build.Tasks.Tests.TestSupport;
 using Slim.Build.Tasks.Upx;
+using Slim.Build.Tasks.Diagnostics;
 
 namespace Slim.Build.Tasks.Tests.Upx;
 
@@ -25,7 +26,7 @@ public sealed class UpxPlannerTests
         CollectionAssert.AreEqual(new[] { "App", "libextra.so" }, plan.Select(c => c.Item.RelativePath).ToArray());
         Assert.IsTrue(plan[0].IsAppExecutable);
         Assert.AreEqual("libextra.so", plan[1].Include);
-        CollectionAssert.AreEquivalent(new[] { "UpxIncludeMatchesNothing", "UpxRefused_NotElf" }, diagnostics.Warnings.ToArray());
+        CollectionAssert.AreEquivalent(new[] { SlimDiagnostics.UpxIncludeMatchesNothing, SlimDiagnostics.UpxRefused_NotElf }, diagnostics.Warnings.ToArray());
     }
 
     [TestMethod]
