@@ -76,6 +76,7 @@ public sealed class ResourceTests
         var resource = Entries().Single(e => e.Code == code).Name;
         var expected = SlimTask.Strings.GetString(resource)![(code.Length + 2)..].Replace("{0}", "$(MSBuildRuntimeType)");
         Assert.AreEqual(expected, inline[0].Attribute("Text")!.Value);
+        Assert.AreEqual(SlimDiagnostics.UnsupportedMSBuild.HelpLink, inline[0].Attribute("HelpLink")?.Value);
     }
 
     private static string FindRepositoryRoot()
