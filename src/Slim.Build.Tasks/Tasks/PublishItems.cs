@@ -1,5 +1,6 @@
 using Microsoft.Build.Framework;
 using Slim.Build.Tasks.Pipeline;
+using Slim.Build.Tasks.Ledger;
 
 namespace Slim.Build.Tasks;
 
@@ -15,21 +16,21 @@ internal static class PublishItems
     }
 
     /// <summary>runtime (a runtime pack), package (any other NuGet package), content (from the project folder), or app.</summary>
-    public static string Origin(ITaskItem item, string projectDirectory)
+    public static FileOrigin Origin(ITaskItem item, string projectDirectory)
     {
         var package = item.GetMetadata("NuGetPackageId");
         if (package.StartsWith("Microsoft.NETCore.App.Runtime", StringComparison.OrdinalIgnoreCase)
             || package.StartsWith("Microsoft.AspNetCore.App.Runtime", StringComparison.OrdinalIgnoreCase)
             || package.StartsWith("runtime.", StringComparison.OrdinalIgnoreCase)
             || item.GetMetadata("RuntimePackAlwaysCopyLocal") == "true")
-            return "runtime";
+            return FileOrigin.Runtime;
         if (!string.IsNullOrEmpty(package))
-            return "package";
+            return FileOrigin.Package;
         var full = item.GetMetadata("FullPath");
         var project = Path.TrimEndingDirectorySeparator(projectDirectory) + Path.DirectorySeparatorChar;
         var inProject = full.StartsWith(project, StringComparison.Ordinal);
         var inBuildOutput = inProject && (full[project.Length..].StartsWith("obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal)
                                           || full[project.Length..].StartsWith("bin" + Path.DirectorySeparatorChar, StringComparison.Ordinal));
-        return inProject && !inBuildOutput ? "content" : "app";
+        return inProject && !inBuildOutput ? FileOrigin.Content : FileOrigin.App;
     }
 }

@@ -49,7 +49,7 @@ public sealed class SlimPlanPublishFiles : SlimTask
             ledger.Save(LedgerDirectory);
         // The strip step records its own sizes when it runs; with nothing to strip it would not run.
         if (plan.ToStrip.Count == 0)
-            new SizeLedger("strip", []).Save(LedgerDirectory);
+            new SizeLedger(LedgerStep.Strip, []).Save(LedgerDirectory);
 
         RemovedFiles = plan.ToSymbols.Concat(plan.ToPrune).Where(byItem.ContainsKey).Select(i => byItem[i]).ToArray();
         SymbolFiles = plan.ToSymbols.Select(i => (ITaskItem)new TaskItem(i.Source, new Dictionary<string, string> { ["RelativePath"] = i.RelativePath })).ToArray();

@@ -31,7 +31,7 @@ public sealed class SlimPlanUpx : SlimTask
         var plan = UpxPlanner.Plan(byItem.Keys.ToList(), executable, includes, diagnostics);
         // The pack step records its own sizes when it runs; with nothing to pack it would not run.
         if (plan.Count == 0)
-            new SizeLedger("upx", []).Save(LedgerDirectory);
+            new SizeLedger(LedgerStep.Upx, []).Save(LedgerDirectory);
         FilesToPack = plan.Select(c =>
         {
             var item = new TaskItem(byItem[c.Item]);

@@ -26,9 +26,9 @@ public sealed class SlimStripNativeFiles : SlimTask
         {
             var item = PublishItems.From(file, ProjectDirectory);
             var result = stripper.Strip(file.ItemSpec, file.GetMetadata("StrippedPath"), item.RelativePath);
-            entries.Add(new LedgerEntry(item.RelativePath, result.Before, result.After, "stripped", item.Origin));
+            entries.Add(new LedgerEntry(item.RelativePath, result.Before, result.After, LedgerAction.Stripped, item.Origin));
             diagnostics.Detail($"Slim: stripped {item.RelativePath}: {result.Before} -> {result.After} bytes");
         }
-        new SizeLedger("strip", entries).Save(LedgerDirectory);
+        new SizeLedger(LedgerStep.Strip, entries).Save(LedgerDirectory);
     }
 }

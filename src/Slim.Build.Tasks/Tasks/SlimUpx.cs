@@ -34,8 +34,8 @@ public sealed class SlimUpx : SlimTask
             var include = file.GetMetadata("UpxInclude");
             var result = packer.Pack(new UpxCandidate(item, include.Length == 0 ? null : include), file.GetMetadata("PackedPath"));
             entries.Add(new LedgerEntry(item.RelativePath, result.Before, result.After, result.Action, item.Origin, result.GzipBefore, result.GzipAfter));
-            diagnostics.Detail($"Slim: upx {result.Action} {item.RelativePath}: {result.Before} -> {result.After} bytes, gzipped {result.GzipBefore} -> {result.GzipAfter}");
+            diagnostics.Detail($"Slim: upx {result.Action.JsonName()} {item.RelativePath}: {result.Before} -> {result.After} bytes, gzipped {result.GzipBefore} -> {result.GzipAfter}");
         }
-        new SizeLedger("upx", entries).Save(LedgerDirectory);
+        new SizeLedger(LedgerStep.Upx, entries).Save(LedgerDirectory);
     }
 }

@@ -2,11 +2,12 @@ using Slim.Build.Tasks.Diagnostics;
 using Slim.Build.Tasks.IO;
 using Slim.Build.Tasks.Report;
 using Slim.Build.Tasks.Strip;
+using Slim.Build.Tasks.Ledger;
 
 namespace Slim.Build.Tasks.Upx;
 
-/// <summary>What packing one file gave. Action: packed, not-compressible or smoke-test-failed (the last two ship the original).</summary>
-internal sealed record UpxResult(string Destination, long Before, long After, long GzipBefore, long GzipAfter, string Action);
+/// <summary>What packing one file gave. Action: Packed, NotCompressible or SmokeTestFailed (the last two ship the original).</summary>
+internal sealed record UpxResult(string Destination, long Before, long After, long GzipBefore, long GzipAfter, LedgerAction Action);
 
 /// <summary>
 /// Writes a UPX-packed copy of a file. UPX writes a temporary file, `upx -t` checks it, an optional
@@ -25,7 +26,7 @@ internal sealed class UpxPacker(IToolRunner runner, string upx, IReadOnlyList<st
         // A failed run must not leave an earlier packed copy behind to be published or to look up to date.
         File.Delete(destination);
         var temp = AtomicFile.TempPathFor(destination);
-        var action = "packed";
+        var action = LedgerAction.Packed;
         try
         {
             File.Delete(temp);
@@ -33,7 +34,7 @@ internal sealed class UpxPacker(IToolRunner runner, string upx, IReadOnlyList<st
             if (packed.ExitCode != 0 && packed.Output.Contains("NotCompressibleException", StringComparison.Ordinal))
             {
                 diagnostics.Warning(SlimDiagnostics.UpxRefused_NotCompressible, relativePath, FirstLine(packed.Output));
-                action = "not-compressible";
+                action = LedgerAction.NotCompressible;
                 File.Copy(source, temp, overwrite: true);
             }
             else
@@ -43,7 +44,7 @@ internal sealed class UpxPacker(IToolRunner runner, string upx, IReadOnlyList<st
                 Verify(temp, relativePath);
                 if (candidate.IsAppExecutable && !SmokeTestPasses(temp, relativePath))
                 {
-                    action = "smoke-test-failed";
+                    action = LedgerAction.SmokeTestFailed;
                     File.Copy(source, temp, overwrite: true);
                 }
             }

@@ -1,6 +1,7 @@
 using System.Text;
 using Slim.Build.Tasks.Diagnostics;
 using Slim.Build.Tasks.Strip;
+using Slim.Build.Tasks.Ledger;
 
 namespace Slim.Build.Tasks.Upx;
 
@@ -19,8 +20,7 @@ internal static class UpxScreen
     private static readonly byte[] UpxMagic = Encoding.ASCII.GetBytes("UPX!");
 
     /// <param name="include">The SlimUpxInclude item that named the file; null for the app's own executable.</param>
-    /// <param name="origin">app, package, runtime or content.</param>
-    public static UpxRefusal? Check(string path, string relativePath, string? include, string origin = "app")
+        public static UpxRefusal? Check(string path, string relativePath, string? include, FileOrigin origin = FileOrigin.App)
     {
         var elf = ElfFile.TryRead(path);
         if (elf is null)
@@ -30,7 +30,7 @@ internal static class UpxScreen
         if (BundleDetector.IsBundle(path))
             return new(SlimDiagnostics.UpxRefused_Bundle, [relativePath]);
         // Measured on .NET 10.0.12: a trimmed web app with libcoreclr.so, libclrjit.so or libSystem.Native.so packed dies at start.
-        if (elf.IsSharedLibrary && origin == "runtime")
+        if (elf.IsSharedLibrary && origin == FileOrigin.Runtime)
             return new(SlimDiagnostics.UpxRefused_RuntimeLibrary, [relativePath, include ?? ""]);
         if (elf.IsSharedLibrary && (include is null || include.IndexOfAny(['*', '?']) >= 0))
             return new(SlimDiagnostics.UpxRefused_SharedLibrary, [relativePath, include ?? ""]);

@@ -5,6 +5,7 @@ using Slim.Build.Tasks.Pipeline;
 using Slim.Build.Tasks.Strip;
 using Slim.Build.Tasks.Tests.TestSupport;
 using Slim.Build.Tasks.Upx;
+using Slim.Build.Tasks.Ledger;
 
 namespace Slim.Build.Tasks.Tests.Upx;
 
@@ -24,7 +25,7 @@ public sealed class UpxPackerTests
         var result = Packer(new ToolRunner(), Best).Pack(Candidate(exe, null), destination);
 
         Assert.AreEqual(before, Hash(exe), "the source changed");
-        Assert.AreEqual("packed", result.Action);
+        Assert.AreEqual(LedgerAction.Packed, result.Action);
         Assert.IsTrue(result.After < result.Before / 2, $"packed {result.Before} -> {result.After}");
         // The fixture is mostly zeros, which gzip shrinks better than UPX: only check both were measured.
         Assert.IsTrue(result.GzipBefore > 0 && result.GzipAfter > 0, $"gzipped {result.GzipBefore} -> {result.GzipAfter}");
@@ -100,7 +101,7 @@ public sealed class UpxPackerTests
 
         var result = packer.Pack(Candidate(exe, null), destination);
 
-        Assert.AreEqual("smoke-test-failed", result.Action);
+        Assert.AreEqual(LedgerAction.SmokeTestFailed, result.Action);
         CollectionAssert.AreEqual(new[] { SlimDiagnostics.UpxSmokeTestFailed }, diagnostics.Warnings.ToArray());
         Assert.AreEqual(Hash(exe), Hash(destination), "the original was not put back");
         Assert.AreEqual(result.Before, result.After);
@@ -117,7 +118,7 @@ public sealed class UpxPackerTests
 
         var result = new UpxPacker(new ToolRunner(), "upx", Best, "--version", diagnostics, smoke).Pack(Candidate(exe, null), destination);
 
-        Assert.AreEqual("packed", result.Action);
+        Assert.AreEqual(LedgerAction.Packed, result.Action);
         Assert.AreEqual(1, smoke.Calls.Count);
         StringAssert.EndsWith(smoke.Calls[0].Tool, AtomicFile.TempPathFor("large"), "the smoke test must run the packed copy before it is renamed");
         Assert.AreEqual(0, diagnostics.Items.Count);
@@ -134,13 +135,13 @@ public sealed class UpxPackerTests
 
         var result = new UpxPacker(runner, "upx", Best, "", diagnostics).Pack(Candidate(exe, null), destination);
 
-        Assert.AreEqual("not-compressible", result.Action);
+        Assert.AreEqual(LedgerAction.NotCompressible, result.Action);
         CollectionAssert.AreEqual(new[] { SlimDiagnostics.UpxRefused_NotCompressible }, diagnostics.Warnings.ToArray());
         Assert.AreEqual(Hash(exe), Hash(destination));
     }
 
     internal static UpxCandidate Candidate(string path, string? include) =>
-        new(new PublishItem(path, Path.GetFileName(path), "app"), include);
+        new(new PublishItem(path, Path.GetFileName(path), FileOrigin.App), include);
 
     private static UpxPacker Packer(IToolRunner runner, string[] args) => new(runner, "upx", args, "", new RecordingDiagnostics());
 

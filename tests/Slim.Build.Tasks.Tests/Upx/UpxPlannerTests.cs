@@ -2,6 +2,7 @@ using Slim.Build.Tasks.Pipeline;
 using Slim.Build.Tasks.Tests.TestSupport;
 using Slim.Build.Tasks.Upx;
 using Slim.Build.Tasks.Diagnostics;
+using Slim.Build.Tasks.Ledger;
 
 namespace Slim.Build.Tasks.Tests.Upx;
 
@@ -17,7 +18,7 @@ public sealed class UpxPlannerTests
         var json = temp.File("appsettings.json", 100_000);
         var files = new List<PublishItem>
         {
-            new(exe, "App", "app"), new(library, "libextra.so", "package"), new(json, "appsettings.json", "content"),
+            new(exe, "App", FileOrigin.App), new(library, "libextra.so", FileOrigin.Package), new(json, "appsettings.json", FileOrigin.Content),
         };
         var diagnostics = new RecordingDiagnostics();
 
@@ -35,7 +36,7 @@ public sealed class UpxPlannerTests
         using var temp = new TempFolder();
         var exe = NativeFixtures.LargeExecutable(temp.Path, "App");
         var diagnostics = new RecordingDiagnostics();
-        Assert.AreEqual(0, UpxPlanner.Plan([new(exe, "App", "app")], null, [], diagnostics).Count);
+        Assert.AreEqual(0, UpxPlanner.Plan([new(exe, "App", FileOrigin.App)], null, [], diagnostics).Count);
         Assert.AreEqual(0, diagnostics.Items.Count);
     }
 }

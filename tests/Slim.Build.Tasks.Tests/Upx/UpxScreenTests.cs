@@ -3,6 +3,7 @@ using Slim.Build.Tasks.Strip;
 using Slim.Build.Tasks.Tests.TestSupport;
 using Slim.Build.Tasks.Upx;
 using Slim.Build.Tasks.Diagnostics;
+using Slim.Build.Tasks.Ledger;
 
 namespace Slim.Build.Tasks.Tests.Upx;
 
@@ -70,8 +71,8 @@ public sealed class UpxScreenTests
     {
         using var temp = new TempFolder();
         var library = NativeFixtures.LargeLibrary(temp.Path, "libcoreclr.so");
-        Assert.AreEqual(SlimDiagnostics.UpxRefused_RuntimeLibrary, UpxScreen.Check(library, "libcoreclr.so", "libcoreclr.so", "runtime")?.Diagnostic);
-        Assert.IsNull(UpxScreen.Check(library, "libcoreclr.so", "libcoreclr.so", "package"));
+        Assert.AreEqual(SlimDiagnostics.UpxRefused_RuntimeLibrary, UpxScreen.Check(library, "libcoreclr.so", "libcoreclr.so", FileOrigin.Runtime)?.Diagnostic);
+        Assert.IsNull(UpxScreen.Check(library, "libcoreclr.so", "libcoreclr.so", FileOrigin.Package));
     }
 
     [TestMethod]
