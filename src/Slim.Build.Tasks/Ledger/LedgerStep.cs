@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Slim.Build.Tasks.Ledger;
 
 /// <summary>The steps that change the publish folder, in pipeline order: the report lists them in this order.</summary>
-/// <remarks>Written as "publish", "symbols", ... in report.json and as the ledger's file names (strip.json).</remarks>
+/// <remarks>Written in lower case in report.json and in the ledger's file names (strip.json).</remarks>
 [JsonConverter(typeof(KebabCaseEnumConverter<LedgerStep>))]
 internal enum LedgerStep
 {

@@ -36,11 +36,12 @@ public sealed class SlimEnforceBudgets : SlimTask
         var largest = string.Join(", ", b.Largest.Select(f => $"{f.Path} ({ByteSize.Human(f.Size)})"));
         return b.Kind switch
         {
-            "publish" => (SlimDiagnostics.BudgetExceeded_Publish, [b.Limit, new ByteSize(b.ActualBytes).ToString(), largest]),
-            "file" => (SlimDiagnostics.BudgetExceeded_File, [b.Subject ?? "", new ByteSize(b.ActualBytes).ToString(), b.Limit]),
-            "pattern" => (SlimDiagnostics.BudgetExceeded_Item, [b.Subject ?? "", new ByteSize(b.ActualBytes).ToString(), b.Limit, largest]),
-            _ => (SlimDiagnostics.BudgetExceeded_Growth, [new ByteSize(total - b.ActualBytes).ToString(), b.Subject ?? "", new ByteSize(total).ToString(),
+            BudgetKind.Publish => (SlimDiagnostics.BudgetExceeded_Publish, [b.Limit, new ByteSize(b.ActualBytes).ToString(), largest]),
+            BudgetKind.File => (SlimDiagnostics.BudgetExceeded_File, [b.Subject ?? "", new ByteSize(b.ActualBytes).ToString(), b.Limit]),
+            BudgetKind.Pattern => (SlimDiagnostics.BudgetExceeded_Item, [b.Subject ?? "", new ByteSize(b.ActualBytes).ToString(), b.Limit, largest]),
+            BudgetKind.Growth => (SlimDiagnostics.BudgetExceeded_Growth, [new ByteSize(total - b.ActualBytes).ToString(), b.Subject ?? "", new ByteSize(total).ToString(),
                 new ByteSize(b.ActualBytes).ToString(), $"{b.Limit} ({ByteSize.Human(b.LimitBytes)})", largest]),
+            _ => throw new ArgumentOutOfRangeException(nameof(b), b.Kind, "unknown budget kind"),
         };
     }
 }
