@@ -1,6 +1,6 @@
 using Microsoft.Build.Framework;
-using Slim.Build.Tasks.Pipeline;
 using Slim.Build.Tasks.Ledger;
+using Slim.Build.Tasks.Pipeline;
 
 namespace Slim.Build.Tasks;
 
@@ -15,22 +15,8 @@ internal static class PublishItems
         return new PublishItem(item.GetMetadata("FullPath"), relative.Replace('\\', '/'), Origin(item, projectDirectory));
     }
 
-    /// <summary>runtime (a runtime pack), package (any other NuGet package), content (from the project folder), or app.</summary>
-    public static FileOrigin Origin(ITaskItem item, string projectDirectory)
-    {
-        var package = item.GetMetadata("NuGetPackageId");
-        if (package.StartsWith("Microsoft.NETCore.App.Runtime", StringComparison.OrdinalIgnoreCase)
-            || package.StartsWith("Microsoft.AspNetCore.App.Runtime", StringComparison.OrdinalIgnoreCase)
-            || package.StartsWith("runtime.", StringComparison.OrdinalIgnoreCase)
-            || item.GetMetadata("RuntimePackAlwaysCopyLocal") == "true")
-            return FileOrigin.Runtime;
-        if (!string.IsNullOrEmpty(package))
-            return FileOrigin.Package;
-        var full = item.GetMetadata("FullPath");
-        var project = Path.TrimEndingDirectorySeparator(projectDirectory) + Path.DirectorySeparatorChar;
-        var inProject = full.StartsWith(project, StringComparison.Ordinal);
-        var inBuildOutput = inProject && (full[project.Length..].StartsWith("obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal)
-                                          || full[project.Length..].StartsWith("bin" + Path.DirectorySeparatorChar, StringComparison.Ordinal));
-        return inProject && !inBuildOutput ? FileOrigin.Content : FileOrigin.App;
-    }
+    /// <summary>See <see cref="FileOrigins.Classify"/>.</summary>
+    public static FileOrigin Origin(ITaskItem item, string projectDirectory) =>
+        FileOrigins.Classify(item.GetMetadata("NuGetPackageId"), item.GetMetadata("RuntimePackAlwaysCopyLocal") == "true",
+            item.GetMetadata("FullPath"), projectDirectory);
 }
