@@ -14,7 +14,7 @@ internal static class BudgetEvaluator
         var largest = Largest(files);
 
         if (settings.MaxPublishSize is { } maxPublish)
-            results.Add(new("publish", "SlimMaxPublishSize", maxPublish.ToString(), maxPublish.Bytes, total,
+            results.Add(new(BudgetKind.Publish, "SlimMaxPublishSize", maxPublish.ToString(), maxPublish.Bytes, total,
                 total <= maxPublish.Bytes, null, largest));
 
         if (settings.MaxFileSize is { } maxFile)
@@ -23,11 +23,11 @@ internal static class BudgetEvaluator
             if (over.Count == 0)
             {
                 var biggest = largest.FirstOrDefault();
-                results.Add(new("file", "SlimMaxFileSize", maxFile.ToString(), maxFile.Bytes, biggest?.Size ?? 0,
+                results.Add(new(BudgetKind.File, "SlimMaxFileSize", maxFile.ToString(), maxFile.Bytes, biggest?.Size ?? 0,
                     true, biggest?.Path, largest.Take(1).ToList()));
             }
             foreach (var file in over)
-                results.Add(new("file", "SlimMaxFileSize", maxFile.ToString(), maxFile.Bytes, file.Size, false, file.Path, [file]));
+                results.Add(new(BudgetKind.File, "SlimMaxFileSize", maxFile.ToString(), maxFile.Bytes, file.Size, false, file.Path, [file]));
         }
 
         foreach (var budget in settings.PatternBudgets)
@@ -35,7 +35,7 @@ internal static class BudgetEvaluator
             var regex = Glob.ToRegex(budget.Pattern);
             var matched = files.Where(f => regex.IsMatch(f.Path)).ToList();
             var sum = matched.Sum(f => f.Size);
-            results.Add(new("pattern", "SlimBudget", budget.Max.ToString(), budget.Max.Bytes, sum,
+            results.Add(new(BudgetKind.Pattern, "SlimBudget", budget.Max.ToString(), budget.Max.Bytes, sum,
                 sum <= budget.Max.Bytes, budget.Pattern, Largest(matched)));
         }
 
@@ -43,7 +43,7 @@ internal static class BudgetEvaluator
         {
             var allowed = growth.AllowedBytes(baseline.TotalBytes);
             var grown = total - baseline.TotalBytes;
-            results.Add(new("growth", "SlimMaxGrowth", growth.ToString(), allowed, grown,
+            results.Add(new(BudgetKind.Growth, "SlimMaxGrowth", growth.ToString(), allowed, grown,
                 grown <= allowed, baseline.Path, largest));
         }
         return results;

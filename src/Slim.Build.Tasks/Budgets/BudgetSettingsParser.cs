@@ -25,7 +25,7 @@ internal static class BudgetSettingsParser
         {
             var max = budget.Get("Max");
             if (string.IsNullOrWhiteSpace(max))
-                diagnostics.Error("BudgetWithoutMax", budget.Pattern, max, OtherMetadata(budget));
+                diagnostics.Error(SlimDiagnostics.BudgetWithoutMax, budget.Pattern, max, OtherMetadata(budget));
             else if (Size($"SlimBudget '{budget.Pattern}' Max", max, diagnostics) is { } size)
                 patterns.Add(new PatternBudget(budget.Pattern, size));
         }
@@ -34,14 +34,14 @@ internal static class BudgetSettingsParser
         if (!string.IsNullOrWhiteSpace(raw.MaxGrowth))
         {
             if (Growth.TryParse(raw.MaxGrowth, out var parsed)) growth = parsed;
-            else diagnostics.Error("InvalidGrowth", raw.MaxGrowth);
+            else diagnostics.Error(SlimDiagnostics.InvalidGrowth, raw.MaxGrowth);
         }
 
         Baseline? baseline = null;
         if (!string.IsNullOrWhiteSpace(raw.BaselineFile))
             baseline = ReadBaseline(raw.BaselineFile, raw.ProjectName, diagnostics);
         else if (growth is not null)
-            diagnostics.Warning("MaxGrowthWithoutBaseline", raw.MaxGrowth);
+            diagnostics.Warning(SlimDiagnostics.MaxGrowthWithoutBaseline, raw.MaxGrowth);
         return new BudgetSettings(maxPublish, maxFile, patterns, baseline, growth);
     }
 
@@ -52,13 +52,13 @@ internal static class BudgetSettingsParser
         {
             var figures = BaselineReader.Read(path);
             if (!string.Equals(figures.ProjectName, projectName, StringComparison.Ordinal))
-                diagnostics.Warning("BaselineFromOtherProject", path, figures.ProjectName, projectName);
+                diagnostics.Warning(SlimDiagnostics.BaselineFromOtherProject, path, figures.ProjectName, projectName);
             return new Baseline(path, figures.PublishTotal);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException
                                       or KeyNotFoundException or InvalidOperationException)
         {
-            diagnostics.Error("BaselineUnreadable", path, e.Message);
+            diagnostics.Error(SlimDiagnostics.BaselineUnreadable, path, e.Message);
             return null;
         }
     }
@@ -78,7 +78,7 @@ internal static class BudgetSettingsParser
             return null;
         if (ByteSize.TryParse(value, out var size))
             return size;
-        diagnostics.Error("InvalidSize", name, value);
+        diagnostics.Error(SlimDiagnostics.InvalidSize, name, value);
         return null;
     }
 }

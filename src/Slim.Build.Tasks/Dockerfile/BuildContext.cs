@@ -35,7 +35,7 @@ internal static class BuildContext
         {
             if (!IsUnder(file, root))
             {
-                diagnostics.Warning("DockerContextMissesProject", file, root);
+                diagnostics.Warning(SlimDiagnostics.DockerContextMissesProject, file, root);
                 continue;
             }
             files.Add(Relative(root, file));

@@ -21,11 +21,11 @@ internal static class ContainerSpecBuilder
 
         var user = string.IsNullOrWhiteSpace(project.User) ? DefaultUser : project.User.Trim();
         if (IsRoot(user))
-            diagnostics.Warning("ContainerUserRoot", user);
+            diagnostics.Warning(SlimDiagnostics.ContainerUserRoot, user);
 
         var workingDirectory = string.IsNullOrWhiteSpace(project.WorkingDirectory) ? DefaultWorkingDirectory : project.WorkingDirectory.Trim();
         if (!workingDirectory.StartsWith('/'))
-            diagnostics.Error("ContainerWorkingDirectoryNotAbsolute", project.WorkingDirectory);
+            diagnostics.Error(SlimDiagnostics.ContainerWorkingDirectoryNotAbsolute, project.WorkingDirectory);
         workingDirectory = workingDirectory.Length > 1 ? workingDirectory.TrimEnd('/') : workingDirectory;
 
         var ports = Ports(project, diagnostics);
@@ -37,7 +37,7 @@ internal static class ContainerSpecBuilder
     private static void CheckImageReference(string property, string value, IDiagnostics diagnostics)
     {
         if (value.Trim().Any(c => char.IsWhiteSpace(c) || c == '"' || c == '\\'))
-            diagnostics.Error("InvalidImageReference", property, value);
+            diagnostics.Error(SlimDiagnostics.InvalidImageReference, property, value);
     }
 
     private static bool IsRoot(string user)
@@ -64,7 +64,7 @@ internal static class ContainerSpecBuilder
         {
             var kind = string.IsNullOrWhiteSpace(type) ? "tcp" : type.Trim().ToLowerInvariant();
             if (!int.TryParse(number.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535 || kind is not ("tcp" or "udp"))
-                diagnostics.Error("InvalidContainerPort", number, type);
+                diagnostics.Error(SlimDiagnostics.InvalidContainerPort, number, type);
             else if (!ports.Contains(new ContainerPort(port, kind)))
                 ports.Add(new ContainerPort(port, kind));
         }
@@ -80,7 +80,7 @@ internal static class ContainerSpecBuilder
         {
             if (variable.Name.Length == 0 || variable.Name.Any(c => char.IsWhiteSpace(c) || c == '='))
             {
-                diagnostics.Error("InvalidContainerItem_Environment", variable.Name, variable.Value);
+                diagnostics.Error(SlimDiagnostics.InvalidContainerItem_Environment, variable.Name, variable.Value);
                 continue;
             }
             environment.RemoveAll(e => e.Name == variable.Name);

@@ -42,7 +42,7 @@ internal static class GeneratedFile
         if (existing is not null && !IsUntouched(existing))
         {
             if (existing.Replace("\r\n", "\n") != content)
-                diagnostics.Warning("GeneratedFileOwnedByUser", path);
+                diagnostics.Warning(SlimDiagnostics.GeneratedFileOwnedByUser, path);
             return false;
         }
         return AtomicFile.WriteAllTextIfChanged(path, content);

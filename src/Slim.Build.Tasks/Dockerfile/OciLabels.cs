@@ -23,7 +23,7 @@ internal static class OciLabels
         {
             if (label.Name.Length == 0 || label.Name.Any(c => char.IsWhiteSpace(c) || c == '=' || c == '"'))
             {
-                diagnostics.Error("InvalidContainerItem_Label", label.Name, label.Value);
+                diagnostics.Error(SlimDiagnostics.InvalidContainerItem_Label, label.Name, label.Value);
                 continue;
             }
             var existing = labels.FindIndex(l => l.Name == label.Name);

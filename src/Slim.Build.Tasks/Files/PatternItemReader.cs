@@ -36,7 +36,7 @@ internal static class PatternItemReader
                 continue;
             if (element.AncestorsAndSelf().Any(e => e.Attribute("Condition") is not null))
             {
-                diagnostics?.Warning("PatternItemConditional", itemType, include, file);
+                diagnostics?.Warning(SlimDiagnostics.PatternItemConditional, itemType, include, file);
                 continue;
             }
             written.Add(new PublishPattern(Normalize(include), MetadataOf(element)));

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Slim.Build.Tasks.Files;
 
 namespace Slim.Build.Tasks.Ledger;
 
@@ -6,12 +7,10 @@ namespace Slim.Build.Tasks.Ledger;
 /// <param name="Path">Relative to the publish folder, '/' separators.</param>
 /// <param name="Before">Bytes before the step.</param>
 /// <param name="After">Bytes the publish folder gets after the step (0 when the file left it).</param>
-/// <param name="Action">published, moved-to-symbols, pruned, stripped, packed, ...</param>
-/// <param name="Origin">app, package, runtime or content.</param>
 /// <param name="GzipBefore">Gzipped bytes before the step, for steps whose disk saving overstates the wire saving (upx).</param>
 /// <param name="GzipAfter">Gzipped bytes after the step.</param>
 internal sealed record LedgerEntry(
-    string Path, long Before, long After, string Action, string Origin,
+    string Path, long Before, long After, LedgerAction Action, FileOrigin Origin,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? GzipBefore = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? GzipAfter = null)
 {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Slim.Build.Tasks.IO;
+using Slim.Build.Tasks.Files;
 
 namespace Slim.Build.Tasks.Ledger;
 
@@ -10,21 +11,21 @@ namespace Slim.Build.Tasks.Ledger;
 internal sealed class SizeLedger
 {
     /// <summary>The steps in pipeline order; the report lists them in this order.</summary>
-    public static readonly IReadOnlyList<string> StepOrder = ["publish", "symbols", "prune", "strip", "upx"];
+    public static readonly IReadOnlyList<LedgerStep> StepOrder = Enum.GetValues<LedgerStep>();
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    public SizeLedger(string step, IEnumerable<LedgerEntry> entries)
+    public SizeLedger(LedgerStep step, IEnumerable<LedgerEntry> entries)
     {
         Step = step;
         Entries = entries.OrderBy(e => e.Path, StringComparer.Ordinal).ToList();
     }
 
-    public string Step { get; }
+    public LedgerStep Step { get; }
     public IReadOnlyList<LedgerEntry> Entries { get; }
     public long BytesSaved => Entries.Sum(e => e.Before - e.After);
 
-    public static string FileFor(string ledgerDirectory, string step) => Path.Combine(ledgerDirectory, step + ".json");
+    public static string FileFor(string ledgerDirectory, LedgerStep step) => Path.Combine(ledgerDirectory, step.JsonName() + ".json");
 
     /// <summary>Writes only when the content changed, so an unchanged publish keeps later steps up to date.</summary>
     public void Save(string ledgerDirectory) =>
@@ -38,5 +39,5 @@ internal sealed class SizeLedger
             .Select(s => new SizeLedger(s.Step, s.Entries))
             .ToList();
 
-    private sealed record StepFile(string Step, List<LedgerEntry> Entries);
+    private sealed record StepFile(LedgerStep Step, List<LedgerEntry> Entries);
 }

@@ -31,16 +31,16 @@ internal static class PublishPlanner
         foreach (var file in all)
         {
             var size = new FileInfo(file.Source).Length;
-            published.Add(new LedgerEntry(file.RelativePath, size, size, "published", file.Origin));
+            published.Add(new LedgerEntry(file.RelativePath, size, size, LedgerAction.Published, file.Origin));
             if (options.MoveSymbols && SymbolFiles.IsSymbolFile(file.RelativePath))
             {
                 toSymbols.Add(file);
-                symbols.Add(new LedgerEntry(file.RelativePath, size, 0, "moved-to-symbols", file.Origin));
+                symbols.Add(new LedgerEntry(file.RelativePath, size, 0, LedgerAction.MovedToSymbols, file.Origin));
             }
             else if (options.Prune.ShouldPrune(file.RelativePath))
             {
                 toPrune.Add(file);
-                pruned.Add(new LedgerEntry(file.RelativePath, size, 0, "pruned", file.Origin));
+                pruned.Add(new LedgerEntry(file.RelativePath, size, 0, LedgerAction.Pruned, file.Origin));
             }
             else if (options.Strip && NeedsStrip(file, options.StripExclude))
             {
@@ -48,7 +48,7 @@ internal static class PublishPlanner
             }
         }
 
-        var ledgers = new List<SizeLedger> { new("publish", published), new("symbols", symbols), new("prune", pruned) };
+        var ledgers = new List<SizeLedger> { new(LedgerStep.Publish, published), new(LedgerStep.Symbols, symbols), new(LedgerStep.Prune, pruned) };
         return new PublishPlan(toSymbols, toPrune, toStrip, ledgers);
     }
 

@@ -1,4 +1,6 @@
 using Slim.Build.Tasks.Files;
+using Slim.Build.Tasks.Budgets;
+using Slim.Build.Tasks.Ledger;
 
 namespace Slim.Build.Tasks.Report;
 
@@ -12,7 +14,7 @@ internal static class ConsoleSummary
         {
             $"Slim: {report.Project.Name} ({report.Project.Profile}) publishes {t.FileCount} file(s), {ByteSize.Human(t.PublishBytes)} ({t.PublishBytes:N0} B), {ByteSize.Human(t.GzipBytes)} gzipped; plain publish: {ByteSize.Human(t.PlainPublishBytes)}",
             "Slim: largest: " + string.Join(", ", report.Files.Take(3).Select(f => $"{f.Path} {ByteSize.Human(f.Size)}")),
-            "Slim: saved by step: " + string.Join(", ", report.Steps.Select(s => $"{s.Name} {ByteSize.Human(s.BytesSaved)}")),
+            "Slim: saved by step: " + string.Join(", ", report.Steps.Select(s => $"{s.Name.JsonName()} {ByteSize.Human(s.BytesSaved)}")),
         };
         lines.AddRange(UpxSummary.ConsoleLines(report));
         if (report.Switches.Count > 0)

@@ -1,5 +1,7 @@
 using System.Text;
 using Slim.Build.Tasks.Files;
+using Slim.Build.Tasks.Budgets;
+using Slim.Build.Tasks.Ledger;
 
 namespace Slim.Build.Tasks.Report;
 
@@ -39,7 +41,7 @@ internal static class MarkdownReport
         md.AppendLine("| step | files | saved |");
         md.AppendLine("|---|---:|---:|");
         foreach (var step in report.Steps)
-            md.AppendLine($"| {step.Name} | {step.Files.Count} | {ByteSize.Human(step.BytesSaved)} |");
+            md.AppendLine($"| {step.Name.JsonName()} | {step.Files.Count} | {ByteSize.Human(step.BytesSaved)} |");
         md.AppendLine();
 
         UpxSummary.AppendMarkdown(report, md);
@@ -49,7 +51,7 @@ internal static class MarkdownReport
         md.AppendLine("| file | origin | bytes | size |");
         md.AppendLine("|---|---|---:|---:|");
         foreach (var f in report.Files.Take(TopFiles))
-            md.AppendLine($"| {Cell(f.Path)} | {f.Origin} | {f.Size:N0} | {ByteSize.Human(f.Size)} |");
+            md.AppendLine($"| {Cell(f.Path)} | {f.Origin.JsonName()} | {f.Size:N0} | {ByteSize.Human(f.Size)} |");
         md.AppendLine();
 
         if (report.Switches.Count > 0)

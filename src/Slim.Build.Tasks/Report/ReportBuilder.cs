@@ -16,10 +16,10 @@ internal static class ReportBuilder
         AnalysisWarnings warnings,
         BudgetSettings budgets)
     {
-        var origins = ledgers.FirstOrDefault(l => l.Step == "publish")?.Entries
+        var origins = ledgers.FirstOrDefault(l => l.Step == LedgerStep.Publish)?.Entries
             .ToDictionary(e => e.Path, e => e.Origin, StringComparer.Ordinal) ?? [];
         var files = Measure(publishDirectory, origins);
-        var steps = ledgers.Where(l => l.Step != "publish")
+        var steps = ledgers.Where(l => l.Step != LedgerStep.Publish)
             .Select(l => new StepSummary(l.Step, l.BytesSaved, l.Entries)).ToList();
         // What the folder holds plus what Slim took out: files the SDK copies outside ResolvedFileToPublish
         // (a Razor app's static web assets) count too.
@@ -29,14 +29,14 @@ internal static class ReportBuilder
             files, steps, BudgetEvaluator.Evaluate(files, budgets), [], null);
     }
 
-    public static List<PublishedFile> Measure(string publishDirectory, IReadOnlyDictionary<string, string> origins)
+    public static List<PublishedFile> Measure(string publishDirectory, IReadOnlyDictionary<string, FileOrigin> origins)
     {
         if (!Directory.Exists(publishDirectory))
             return [];
         return Directory.EnumerateFiles(publishDirectory, "*", SearchOption.AllDirectories)
             .Select(full => Path.GetRelativePath(publishDirectory, full).Replace('\\', '/'))
             .Select(path => new PublishedFile(path, new FileInfo(Path.Combine(publishDirectory, path)).Length,
-                origins.TryGetValue(path, out var origin) ? origin : "other"))
+                origins.TryGetValue(path, out var origin) ? origin : FileOrigin.Other))
             .OrderByDescending(f => f.Size).ThenBy(f => f.Path, StringComparer.Ordinal)
             .ToList();
     }

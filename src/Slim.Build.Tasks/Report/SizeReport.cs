@@ -40,4 +40,4 @@ internal sealed record AnalysisWarnings(int Count, IReadOnlyList<AnalysisWarning
 
 internal sealed record AnalysisWarning(string Code, string Message, string? Location);
 
-internal sealed record StepSummary(string Name, long BytesSaved, IReadOnlyList<LedgerEntry> Files);
+internal sealed record StepSummary(LedgerStep Name, long BytesSaved, IReadOnlyList<LedgerEntry> Files);

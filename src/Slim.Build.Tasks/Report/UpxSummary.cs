@@ -8,7 +8,7 @@ namespace Slim.Build.Tasks.Report;
 internal static class UpxSummary
 {
     public static IReadOnlyList<LedgerEntry> Packed(SizeReport report) =>
-        report.Steps.FirstOrDefault(s => s.Name == "upx")?.Files.Where(f => f.Action == "packed" && f.GzipBefore is not null).ToList() ?? [];
+        report.Steps.FirstOrDefault(s => s.Name == LedgerStep.Upx)?.Files.Where(f => f.Action == LedgerAction.Packed && f.GzipBefore is not null).ToList() ?? [];
 
     public static IEnumerable<string> ConsoleLines(SizeReport report)
     {

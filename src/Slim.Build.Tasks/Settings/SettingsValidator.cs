@@ -19,24 +19,24 @@ internal static class SettingsValidator
         Choice("SlimBudgetSeverity", s.BudgetSeverity, Severities, diagnostics);
 
         if (NonLinuxRidPrefixes.Any(prefix => s.RuntimeIdentifier.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)))
-            diagnostics.Error("UnsupportedRuntimeIdentifier", s.RuntimeIdentifier);
+            diagnostics.Error(SlimDiagnostics.UnsupportedRuntimeIdentifier, s.RuntimeIdentifier);
 
         switch (s.Profile.ToLowerInvariant())
         {
             case "aot" when !s.PublishAot:
-                diagnostics.Error("ProfileMismatch_Aot", s.Profile, s.SlimVersion);
+                diagnostics.Error(SlimDiagnostics.ProfileMismatch_Aot, s.Profile, s.SlimVersion);
                 break;
             case "trimmed" when s.PublishAot:
-                diagnostics.Error("ProfileMismatch_TrimmedButAot", s.Profile);
+                diagnostics.Error(SlimDiagnostics.ProfileMismatch_TrimmedButAot, s.Profile);
                 break;
             case "trimmed" when !s.PublishTrimmed || !s.SelfContained:
-                diagnostics.Error("ProfileMismatch_Trimmed", s.Profile, s.SlimVersion, s.PublishAot, s.PublishTrimmed, s.SelfContained, HostRuntimeIdentifier());
+                diagnostics.Error(SlimDiagnostics.ProfileMismatch_Trimmed, s.Profile, s.SlimVersion, s.PublishAot, s.PublishTrimmed, s.SelfContained, HostRuntimeIdentifier());
                 break;
             case "framework" when s.PublishAot || s.PublishTrimmed:
-                diagnostics.Error("ProfileMismatch_Framework", s.PublishAot ? "NativeAOT" : "trimmed", s.PublishAot, s.PublishTrimmed);
+                diagnostics.Error(SlimDiagnostics.ProfileMismatch_Framework, s.PublishAot ? "NativeAOT" : "trimmed", s.PublishAot, s.PublishTrimmed);
                 break;
             case "framework":
-                diagnostics.Notice("FrameworkProfile", s.ProjectName);
+                diagnostics.Notice(SlimDiagnostics.FrameworkProfile, s.ProjectName);
                 break;
         }
 
@@ -44,9 +44,9 @@ internal static class SettingsValidator
         {
             string[] linkers = string.IsNullOrEmpty(s.CppCompilerAndLinker) ? ["clang", "gcc"] : [s.CppCompilerAndLinker];
             if (linkers.All(linker => findTool(linker) is null))
-                diagnostics.Error("NativeToolchainMissing", string.Join(", ", linkers));
+                diagnostics.Error(SlimDiagnostics.NativeToolchainMissing, string.Join(", ", linkers));
             else if (CrossTarget(s.RuntimeIdentifier) is { } target && string.IsNullOrEmpty(s.SysRoot) && findTool(target.Triple + "-objcopy") is null)
-                diagnostics.Error("NativeCrossToolchainMissing", s.RuntimeIdentifier, HostRuntimeIdentifier(), target.Triple, target.DebianArch);
+                diagnostics.Error(SlimDiagnostics.NativeCrossToolchainMissing, s.RuntimeIdentifier, HostRuntimeIdentifier(), target.Triple, target.DebianArch);
         }
     }
 
@@ -71,6 +71,6 @@ internal static class SettingsValidator
     private static void Choice(string property, string value, string[] allowed, IDiagnostics diagnostics)
     {
         if (!allowed.Contains(value, StringComparer.OrdinalIgnoreCase))
-            diagnostics.Error("UnknownChoice", property, value, string.Join(", ", allowed));
+            diagnostics.Error(SlimDiagnostics.UnknownChoice, property, value, string.Join(", ", allowed));
     }
 }

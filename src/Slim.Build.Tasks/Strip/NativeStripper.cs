@@ -44,7 +44,7 @@ internal sealed class NativeStripper(IToolRunner runner, string stripTool, IDiag
 
     private StripResult? Failed(string source, int exitCode, string why, string relativePath)
     {
-        diagnostics.Warning("StripFailed", source, stripTool, exitCode, why, relativePath);
+        diagnostics.Warning(SlimDiagnostics.StripFailed, source, stripTool, exitCode, why, relativePath);
         return null;
     }
 

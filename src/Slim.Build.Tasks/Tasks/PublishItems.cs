@@ -1,5 +1,7 @@
 using Microsoft.Build.Framework;
+using Slim.Build.Tasks.Ledger;
 using Slim.Build.Tasks.Pipeline;
+using Slim.Build.Tasks.Files;
 
 namespace Slim.Build.Tasks;
 
@@ -23,14 +25,14 @@ internal static class PublishItems
         var content = item.GetMetadata(ContentMetadata);
         var origin = item.GetMetadata(OriginMetadata);
         return new PublishItem(content.Length > 0 ? content : item.GetMetadata("FullPath"), relative.Replace('\\', '/'),
-            origin.Length > 0 ? origin : Origin(item, projectDirectory));
+            Enum.TryParse<FileOrigin>(origin, out var classified) ? classified : Origin(item, projectDirectory));
     }
 
     /// <summary>A copy of the item carrying its origin and the file its content is read from.</summary>
     public static ITaskItem Classified(ITaskItem item, PublishItem published)
     {
         var copy = new Microsoft.Build.Utilities.TaskItem(item);
-        copy.SetMetadata(OriginMetadata, published.Origin);
+        copy.SetMetadata(OriginMetadata, published.Origin.ToString());
         copy.SetMetadata(ContentMetadata, published.Source);
         return copy;
     }
@@ -43,22 +45,8 @@ internal static class PublishItems
         return copy;
     }
 
-    /// <summary>runtime (a runtime pack), package (any other NuGet package), content (from the project folder), or app.</summary>
-    public static string Origin(ITaskItem item, string projectDirectory)
-    {
-        var package = item.GetMetadata("NuGetPackageId");
-        if (package.StartsWith("Microsoft.NETCore.App.Runtime", StringComparison.OrdinalIgnoreCase)
-            || package.StartsWith("Microsoft.AspNetCore.App.Runtime", StringComparison.OrdinalIgnoreCase)
-            || package.StartsWith("runtime.", StringComparison.OrdinalIgnoreCase)
-            || item.GetMetadata("RuntimePackAlwaysCopyLocal") == "true")
-            return "runtime";
-        if (!string.IsNullOrEmpty(package))
-            return "package";
-        var full = item.GetMetadata("FullPath");
-        var project = Path.TrimEndingDirectorySeparator(projectDirectory) + Path.DirectorySeparatorChar;
-        var inProject = full.StartsWith(project, StringComparison.Ordinal);
-        var inBuildOutput = inProject && (full[project.Length..].StartsWith("obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal)
-                                          || full[project.Length..].StartsWith("bin" + Path.DirectorySeparatorChar, StringComparison.Ordinal));
-        return inProject && !inBuildOutput ? "content" : "app";
-    }
+    /// <summary>See <see cref="FileOrigins.Classify"/>.</summary>
+    public static FileOrigin Origin(ITaskItem item, string projectDirectory) =>
+        FileOrigins.Classify(item.GetMetadata("NuGetPackageId"), item.GetMetadata("RuntimePackAlwaysCopyLocal") == "true",
+            item.GetMetadata("FullPath"), projectDirectory);
 }

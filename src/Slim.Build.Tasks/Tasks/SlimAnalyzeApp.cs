@@ -21,11 +21,11 @@ public sealed class SlimAnalyzeApp : SlimTask
         foreach (var call in AppCallScanner.Scan(AppAssembly))
         {
             if (call.Kind == AppCallScanner.Culture && InvariantGlobalizationSetBySlim)
-                diagnostics.Warning("InvariantGlobalizationCultureCall", app, call.Member);
+                diagnostics.Warning(SlimDiagnostics.InvariantGlobalizationCultureCall, app, call.Member);
             else if (call.Kind == AppCallScanner.TimeZone)
-                diagnostics.Warning("TimeZoneLookup", app, call.Member);
+                diagnostics.Warning(SlimDiagnostics.TimeZoneLookup, app, call.Member);
             else if (call.Kind == AppCallScanner.SlimBuilder && Profile.Equals("trimmed", StringComparison.OrdinalIgnoreCase))
-                diagnostics.Warning("SlimBuilderTrimmed", app);
+                diagnostics.Warning(SlimDiagnostics.SlimBuilderTrimmed, app);
         }
     }
 }

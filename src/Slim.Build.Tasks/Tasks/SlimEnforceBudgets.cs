@@ -22,15 +22,15 @@ public sealed class SlimEnforceBudgets : SlimTask
     {
         var report = ReportReader.Read(ReportFile);
         if (report.Project.Name != ProjectName)
-            throw new SlimException("ReportOfOtherProject", ReportFile, report.Project.Name, ProjectName);
-        foreach (var budget in report.Budgets.Where(b => b.Kind == "pattern" && b.Largest.Count == 0))
-            diagnostics.Warning("PatternMatchesNothing", "SlimBudget", budget.Subject ?? "");
+            throw new SlimException(SlimDiagnostics.ReportOfOtherProject, ReportFile, report.Project.Name, ProjectName);
+        foreach (var budget in report.Budgets.Where(b => b.Kind == BudgetKind.Pattern && b.Largest.Count == 0))
+            diagnostics.Warning(SlimDiagnostics.PatternMatchesNothing, "SlimBudget", budget.Subject ?? "");
         var asWarning = Severity.Equals("warning", StringComparison.OrdinalIgnoreCase);
         foreach (var budget in report.Budgets.Where(b => !b.Passed))
         {
-            var (resource, args) = Describe(budget, report.Totals.PublishBytes);
-            if (asWarning) diagnostics.Warning(resource, args);
-            else diagnostics.Error(resource, args);
+            var (diagnostic, args) = Describe(budget, report.Totals.PublishBytes);
+            if (asWarning) diagnostics.Warning(diagnostic, args);
+            else diagnostics.Error(diagnostic, args);
         }
         var over = report.Budgets.Count(b => !b.Passed);
         diagnostics.Info($"Slim: {report.Project.Name}: {ByteSize.Human(report.Totals.PublishBytes)} published; "
@@ -38,16 +38,17 @@ public sealed class SlimEnforceBudgets : SlimTask
                          + $"; report: {ReportFile}");
     }
 
-    internal static (string Resource, object[] Args) Describe(BudgetResult b, long total)
+    internal static (SlimDiagnostic Diagnostic, object[] Args) Describe(BudgetResult b, long total)
     {
         var largest = string.Join(", ", b.Largest.Select(f => $"{f.Path} ({ByteSize.Human(f.Size)})"));
         return b.Kind switch
         {
-            "publish" => ("BudgetExceeded_Publish", [b.Limit, new ByteSize(b.ActualBytes).ToString(), largest]),
-            "file" => ("BudgetExceeded_File", [b.Subject ?? "", new ByteSize(b.ActualBytes).ToString(), b.Limit]),
-            "pattern" => ("BudgetExceeded_Item", [b.Subject ?? "", new ByteSize(b.ActualBytes).ToString(), b.Limit, largest]),
-            _ => ("BudgetExceeded_Growth", [new ByteSize(total - b.ActualBytes).ToString(), b.Subject ?? "", new ByteSize(total).ToString(),
+            BudgetKind.Publish => (SlimDiagnostics.BudgetExceeded_Publish, [b.Limit, new ByteSize(b.ActualBytes).ToString(), largest]),
+            BudgetKind.File => (SlimDiagnostics.BudgetExceeded_File, [b.Subject ?? "", new ByteSize(b.ActualBytes).ToString(), b.Limit]),
+            BudgetKind.Pattern => (SlimDiagnostics.BudgetExceeded_Item, [b.Subject ?? "", new ByteSize(b.ActualBytes).ToString(), b.Limit, largest]),
+            BudgetKind.Growth => (SlimDiagnostics.BudgetExceeded_Growth, [new ByteSize(total - b.ActualBytes).ToString(), b.Subject ?? "", new ByteSize(total).ToString(),
                 new ByteSize(b.ActualBytes).ToString(), $"{b.Limit} ({ByteSize.Human(b.LimitBytes)})", largest]),
+            _ => throw new ArgumentOutOfRangeException(nameof(b), b.Kind, "unknown budget kind"),
         };
     }
 }

@@ -60,16 +60,16 @@ public sealed class SlimPlanPublishFiles : SlimTask
         var published = byItem.Keys.Concat(suppressed).Select(i => i.RelativePath).ToList();
         foreach (var (itemType, patterns) in new[] { ("SlimKeep", keep), ("SlimPrune", prune), ("SlimStripExclude", stripExclude) })
         foreach (var pattern in patterns.Where(p => !published.Any(path => Glob.IsMatch(p, path))))
-            diagnostics.Warning("PatternMatchesNothing", itemType, pattern);
+            diagnostics.Warning(SlimDiagnostics.PatternMatchesNothing, itemType, pattern);
 
         if (plan.ToStrip.Count > 0 && ToolLocator.Find(StripTool) is null)
-            throw new SlimException("StripMissing", $"{plan.ToStrip.Count} file(s) such as '{plan.ToStrip[0].RelativePath}'", StripTool, ToolLocator.WhyNotFound(StripTool));
+            throw new SlimException(SlimDiagnostics.StripMissing, $"{plan.ToStrip.Count} file(s) such as '{plan.ToStrip[0].RelativePath}'", StripTool, ToolLocator.WhyNotFound(StripTool));
 
         foreach (var ledger in plan.Ledgers)
             ledger.Save(LedgerDirectory);
         // The strip step records its own sizes when it runs; with nothing to strip it would not run.
         if (plan.ToStrip.Count == 0)
-            new SizeLedger("strip", []).Save(LedgerDirectory);
+            new SizeLedger(LedgerStep.Strip, []).Save(LedgerDirectory);
 
         RemovedFiles = plan.ToSymbols.Concat(plan.ToPrune).Where(byItem.ContainsKey).Select(i => byItem[i]).ToArray();
         SymbolFiles = plan.ToSymbols.Select(i => (ITaskItem)new TaskItem(i.Source, new Dictionary<string, string> { ["RelativePath"] = i.RelativePath })).ToArray();

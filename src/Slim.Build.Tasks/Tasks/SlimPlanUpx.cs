@@ -43,7 +43,7 @@ public sealed class SlimPlanUpx : SlimTask
         if (!Enabled)
         {
             // Turning UPX off must not leave last publish's savings in the report.
-            File.Delete(SizeLedger.FileFor(LedgerDirectory, "upx"));
+            File.Delete(SizeLedger.FileFor(LedgerDirectory, LedgerStep.Upx));
             return;
         }
         var byItem = Files.GroupBy(f => PublishItems.From(f, ProjectDirectory)).ToDictionary(g => g.Key, g => g.First());
@@ -53,7 +53,7 @@ public sealed class SlimPlanUpx : SlimTask
             includes, diagnostics);
         // The pack step records its own sizes when it runs; with nothing to pack it would not run.
         if (plan.Count == 0)
-            new SizeLedger("upx", []).Save(LedgerDirectory);
+            new SizeLedger(LedgerStep.Upx, []).Save(LedgerDirectory);
         var upx = ToolLocator.Find(UpxPath) ?? UpxPath;
         FilesToPack = plan.Select(c =>
         {

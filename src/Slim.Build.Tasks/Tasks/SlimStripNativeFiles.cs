@@ -21,7 +21,7 @@ public sealed class SlimStripNativeFiles : SlimTask
     private protected override void Run(IDiagnostics diagnostics)
     {
         var tool = ToolLocator.Find(StripTool)
-                   ?? throw new SlimException("StripMissing", $"{Files.Length} file(s) such as '{Files[0].GetMetadata("RelativePath")}'", StripTool, ToolLocator.WhyNotFound(StripTool));
+                   ?? throw new SlimException(SlimDiagnostics.StripMissing, $"{Files.Length} file(s) such as '{Files[0].GetMetadata("RelativePath")}'", StripTool, ToolLocator.WhyNotFound(StripTool));
         var stripper = new NativeStripper(new ToolRunner(), tool, diagnostics);
         var entries = new List<LedgerEntry>();
         foreach (var file in Files)
@@ -29,9 +29,9 @@ public sealed class SlimStripNativeFiles : SlimTask
             var item = PublishItems.From(file, "");
             if (stripper.Strip(item.Source, file.GetMetadata(PublishItems.StepOutputMetadata), item.RelativePath) is not { } result)
                 continue;
-            entries.Add(new LedgerEntry(item.RelativePath, result.Before, result.After, "stripped", item.Origin));
+            entries.Add(new LedgerEntry(item.RelativePath, result.Before, result.After, LedgerAction.Stripped, item.Origin));
             diagnostics.Detail($"Slim: stripped {item.RelativePath}: {result.Before} -> {result.After} bytes");
         }
-        new SizeLedger("strip", entries).Save(LedgerDirectory);
+        new SizeLedger(LedgerStep.Strip, entries).Save(LedgerDirectory);
     }
 }

@@ -23,16 +23,16 @@ public abstract class SlimTask : Microsoft.Build.Utilities.Task
         }
         catch (SlimException e)
         {
-            diagnostics.Error(e.ResourceName, e.Args);
+            diagnostics.Error(e.Diagnostic, e.Args);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Error("FileAccessFailed", (e as FileNotFoundException)?.FileName ?? "a file", e.Message);
+            diagnostics.Error(SlimDiagnostics.FileAccessFailed, (e as FileNotFoundException)?.FileName ?? "a file", e.Message);
             Log.LogMessage(MessageImportance.Low, e.ToString());
         }
         catch (Exception e)
         {
-            diagnostics.Error("InternalError", GetType().Name, e.Message);
+            diagnostics.Error(SlimDiagnostics.InternalError, GetType().Name, e.Message);
             Log.LogMessage(MessageImportance.Low, e.ToString());
         }
         return !Log.HasLoggedErrors;

@@ -3,6 +3,7 @@ using Slim.Build.Tasks.Diagnostics;
 using Slim.Build.Tasks.IO;
 using Slim.Build.Tasks.Ledger;
 using Slim.Build.Tasks.Upx;
+using Slim.Build.Tasks.Files;
 
 namespace Slim.Build.Tasks;
 
@@ -22,15 +23,15 @@ public sealed class SlimUpx : SlimTask
         {
             var upx = file.GetMetadata("UpxPath");
             if (ToolLocator.Find(upx) is null)
-                throw new SlimException("UpxMissing", upx, ToolLocator.WhyNotFound(upx));
+                throw new SlimException(SlimDiagnostics.UpxMissing, upx, ToolLocator.WhyNotFound(upx));
             var packer = new UpxPacker(new ToolRunner(), upx, UpxArguments.Split(file.GetMetadata("UpxArgs")), file.GetMetadata("UpxSmokeTest"),
                 diagnostics, new ToolRunner(TimeSpan.FromSeconds(SmokeTestTimeoutSeconds)));
             var item = PublishItems.From(file, "");
             var include = file.GetMetadata("UpxInclude");
             var result = packer.Pack(new UpxCandidate(item, include.Length == 0 ? null : include), file.GetMetadata(PublishItems.StepOutputMetadata));
             entries.Add(new LedgerEntry(item.RelativePath, result.Before, result.After, result.Action, item.Origin, result.GzipBefore, result.GzipAfter));
-            diagnostics.Detail($"Slim: upx {result.Action} {item.RelativePath}: {result.Before} -> {result.After} bytes, gzipped {result.GzipBefore} -> {result.GzipAfter}");
+            diagnostics.Detail($"Slim: upx {result.Action.JsonName()} {item.RelativePath}: {result.Before} -> {result.After} bytes, gzipped {result.GzipBefore} -> {result.GzipAfter}");
         }
-        new SizeLedger("upx", entries).Save(LedgerDirectory);
+        new SizeLedger(LedgerStep.Upx, entries).Save(LedgerDirectory);
     }
 }

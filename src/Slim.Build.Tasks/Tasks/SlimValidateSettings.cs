@@ -53,7 +53,7 @@ public sealed class SlimValidateSettings : SlimTask
             string[] set = [.. new[] { ("SlimMaxPublishSize", MaxPublishSize), ("SlimMaxFileSize", MaxFileSize), ("SlimMaxGrowth", MaxGrowth) }
                 .Where(p => p.Item2.Length > 0).Select(p => p.Item1), .. Budgets.Length > 0 ? ["SlimBudget"] : Array.Empty<string>()];
             if (set.Length > 0)
-                diagnostics.Warning("BudgetsWithoutReport", string.Join(", ", set));
+                diagnostics.Warning(SlimDiagnostics.BudgetsWithoutReport, string.Join(", ", set));
             return;
         }
         var patterns = PatternItems.Read("SlimBudget", Budgets, PatternSources, diagnostics);

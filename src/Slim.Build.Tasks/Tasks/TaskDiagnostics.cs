@@ -4,24 +4,45 @@ using Slim.Build.Tasks.Diagnostics;
 
 namespace Slim.Build.Tasks;
 
-/// <summary>Turns <see cref="IDiagnostics"/> calls into MSBuild errors, warnings and messages with their SLIM codes.</summary>
+/// <summary>
+/// Turns <see cref="IDiagnostics"/> calls into MSBuild errors, warnings and messages with their SLIM
+/// codes and, for errors and warnings, their README help link.
+/// </summary>
 internal sealed class TaskDiagnostics(TaskLoggingHelper log) : IDiagnostics
 {
     public bool HasErrors => log.HasLoggedErrors;
 
-    public void Error(string resourceName, params object[] args) => log.LogErrorWithCodeFromResources(resourceName, args);
-
-    public void Warning(string resourceName, params object[] args) => log.LogWarningWithCodeFromResources(resourceName, args);
-
-    public void Notice(string resourceName, params object[] args)
+    public void Error(SlimDiagnostic diagnostic, params object[] args)
     {
-        var text = log.FormatResourceString(resourceName, args);
-        var code = log.ExtractMessageCode(text, out var message);
-        // The logger prints the code itself ("message SLIM1010: ..."): the text goes without it.
+        var message = Format(diagnostic, args, out var code);
+        log.LogError(null, code, null, diagnostic.HelpLink, null, 0, 0, 0, 0, "{0}", message);
+    }
+
+    public void Warning(SlimDiagnostic diagnostic, params object[] args)
+    {
+        var message = Format(diagnostic, args, out var code);
+        log.LogWarning(null, code, null, diagnostic.HelpLink, null, 0, 0, 0, 0, "{0}", message);
+    }
+
+    /// <summary>MSBuild messages have no help link: the notice carries its code only.</summary>
+    public void Notice(SlimDiagnostic diagnostic, params object[] args)
+    {
+        var message = Format(diagnostic, args, out var code);
         log.LogMessage(null, code, null, null, 0, 0, 0, 0, MessageImportance.High, "{0}", message);
     }
 
     public void Info(string message) => log.LogMessage(MessageImportance.High, "{0}", message);
 
     public void Detail(string message) => log.LogMessage(MessageImportance.Low, "{0}", message);
+
+    /// <summary>
+    /// The resource's text without its leading "SLIM1001: ", as LogErrorWithCodeFromResources does: the
+    /// logger prints the code itself ("error SLIM1001: ...").
+    /// </summary>
+    private string Format(SlimDiagnostic diagnostic, object[] args, out string code)
+    {
+        var text = log.FormatResourceString(diagnostic.ResourceName, args);
+        code = log.ExtractMessageCode(text, out var message) ?? diagnostic.Code;
+        return message;
+    }
 }

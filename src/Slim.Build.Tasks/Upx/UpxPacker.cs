@@ -2,11 +2,14 @@ using Slim.Build.Tasks.Diagnostics;
 using Slim.Build.Tasks.Elf;
 using Slim.Build.Tasks.Files;
 using Slim.Build.Tasks.IO;
+using Slim.Build.Tasks.Report;
+using Slim.Build.Tasks.Strip;
+using Slim.Build.Tasks.Ledger;
 
 namespace Slim.Build.Tasks.Upx;
 
-/// <summary>What packing one file gave. Action: packed, not-compressible or smoke-test-failed (the last two ship the original).</summary>
-internal sealed record UpxResult(string Destination, long Before, long After, long GzipBefore, long GzipAfter, string Action);
+/// <summary>What packing one file gave. Action: Packed, NotCompressible or SmokeTestFailed (the last two ship the original).</summary>
+internal sealed record UpxResult(string Destination, long Before, long After, long GzipBefore, long GzipAfter, LedgerAction Action);
 
 /// <summary>
 /// Writes a UPX-packed copy of a file. UPX packs a copy in Slim's own folder into a temporary file,
@@ -27,7 +30,7 @@ internal sealed class UpxPacker(IToolRunner runner, string upx, IReadOnlyList<st
         File.Delete(destination);
         var temp = AtomicFile.TempPathFor(destination);
         var input = destination + ".slim-in";
-        var action = "packed";
+        var action = LedgerAction.Packed;
         try
         {
             File.Delete(temp);
@@ -35,19 +38,19 @@ internal sealed class UpxPacker(IToolRunner runner, string upx, IReadOnlyList<st
             var packed = runner.Run(upx, [.. upxArgs, "-q", "-o", temp, input]);
             if (packed.ExitCode != 0 && packed.Output.Contains("NotCompressibleException", StringComparison.Ordinal))
             {
-                diagnostics.Warning("UpxRefused_NotCompressible", relativePath, FirstLine(packed.Output));
-                action = "not-compressible";
+                diagnostics.Warning(SlimDiagnostics.UpxRefused_NotCompressible, relativePath, FirstLine(packed.Output));
+                action = LedgerAction.NotCompressible;
                 File.Copy(source, temp, overwrite: true);
             }
             else
             {
                 if (packed.ExitCode != 0 || !File.Exists(temp))
-                    throw new SlimException("UpxFailed", relativePath, upx, string.Join(' ', upxArgs), packed.ExitCode, FirstLine(packed.Output));
+                    throw new SlimException(SlimDiagnostics.UpxFailed, relativePath, upx, string.Join(' ', upxArgs), packed.ExitCode, FirstLine(packed.Output));
                 Verify(temp, relativePath);
                 VerifyRoundTrip(temp, input, relativePath);
                 if (candidate.IsAppExecutable && !SmokeTestPasses(temp, relativePath))
                 {
-                    action = "smoke-test-failed";
+                    action = LedgerAction.SmokeTestFailed;
                     File.Copy(source, temp, overwrite: true);
                 }
             }
@@ -66,9 +69,9 @@ internal sealed class UpxPacker(IToolRunner runner, string upx, IReadOnlyList<st
     {
         var test = runner.Run(upx, ["-t", "-q", temp]);
         if (test.ExitCode != 0)
-            throw new SlimException("UpxTestFailed", relativePath, upx, test.ExitCode, FirstLine(test.Output));
+            throw new SlimException(SlimDiagnostics.UpxTestFailed, relativePath, upx, test.ExitCode, FirstLine(test.Output));
         if (ElfFile.TryRead(temp) is null)
-            throw new SlimException("UpxTestFailed", relativePath, upx, test.ExitCode, "the packed copy is not an ELF file");
+            throw new SlimException(SlimDiagnostics.UpxTestFailed, relativePath, upx, test.ExitCode, "the packed copy is not an ELF file");
     }
 
     /// <summary>
@@ -83,9 +86,9 @@ internal sealed class UpxPacker(IToolRunner runner, string upx, IReadOnlyList<st
             File.Delete(unpacked);
             var result = runner.Run(upx, ["-d", "-q", "-o", unpacked, packed]);
             if (result.ExitCode != 0 || !File.Exists(unpacked))
-                throw new SlimException("UpxTestFailed", relativePath, upx, result.ExitCode, "upx -d could not unpack it: " + FirstLine(result.Output));
+                throw new SlimException(SlimDiagnostics.UpxTestFailed, relativePath, upx, result.ExitCode, "upx -d could not unpack it: " + FirstLine(result.Output));
             if (!FilesEqual(unpacked, original))
-                throw new SlimException("UpxTestFailed", relativePath, upx, result.ExitCode, "it does not unpack to the original bytes");
+                throw new SlimException(SlimDiagnostics.UpxTestFailed, relativePath, upx, result.ExitCode, "it does not unpack to the original bytes");
         }
         finally
         {
@@ -118,7 +121,7 @@ internal sealed class UpxPacker(IToolRunner runner, string upx, IReadOnlyList<st
         var run = (smokeRunner ?? runner).Run(temp, UpxArguments.Split(smokeTest));
         if (run.ExitCode == 0)
             return true;
-        diagnostics.Warning("UpxSmokeTestFailed", relativePath, smokeTest, run.ExitCode, FirstLine(run.Output));
+        diagnostics.Warning(SlimDiagnostics.UpxSmokeTestFailed, relativePath, smokeTest, run.ExitCode, FirstLine(run.Output));
         return false;
     }
 

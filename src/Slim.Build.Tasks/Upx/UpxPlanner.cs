@@ -24,7 +24,7 @@ internal static class UpxPlanner
         {
             var matches = files.Where(f => Glob.IsMatch(include, f.RelativePath)).ToList();
             if (matches.Count == 0)
-                diagnostics.Warning("UpxIncludeMatchesNothing", include);
+                diagnostics.Warning(SlimDiagnostics.UpxIncludeMatchesNothing, include);
             candidates.AddRange(matches.Where(m => candidates.All(c => c.Item.RelativePath != m.RelativePath)).Select(m => new UpxCandidate(m, include)));
         }
 
@@ -32,7 +32,7 @@ internal static class UpxPlanner
         foreach (var candidate in candidates)
         {
             if (UpxScreen.Check(candidate.Item.Source, candidate.Item.RelativePath, candidate.Include, candidate.Item.Origin) is { } refusal)
-                diagnostics.Warning(refusal.ResourceName, refusal.Args);
+                diagnostics.Warning(refusal.Diagnostic, refusal.Args);
             else
                 accepted.Add(candidate);
         }

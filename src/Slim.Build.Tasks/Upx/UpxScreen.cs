@@ -1,10 +1,14 @@
 using System.Text;
 using Slim.Build.Tasks.Elf;
+using Slim.Build.Tasks.Diagnostics;
+using Slim.Build.Tasks.Strip;
+using Slim.Build.Tasks.Ledger;
+using Slim.Build.Tasks.Files;
 
 namespace Slim.Build.Tasks.Upx;
 
-/// <summary>Why a file is not packed: a resource name (UpxRefused_*) and its arguments.</summary>
-internal sealed record UpxRefusal(string ResourceName, object[] Args);
+/// <summary>Why a file is not packed: one of the UpxRefused_* diagnostics and its arguments.</summary>
+internal sealed record UpxRefusal(SlimDiagnostic Diagnostic, object[] Args);
 
 /// <summary>
 /// The files UPX must not touch, decided before it runs: `upx -t` passes a packed single-file
@@ -18,24 +22,23 @@ internal static class UpxScreen
     private static readonly byte[] UpxMagic = Encoding.ASCII.GetBytes("UPX!");
 
     /// <param name="include">The SlimUpxInclude item that named the file; null for the app's own executable.</param>
-    /// <param name="origin">app, package, runtime or content.</param>
-    public static UpxRefusal? Check(string path, string relativePath, string? include, string origin = "app")
+        public static UpxRefusal? Check(string path, string relativePath, string? include, FileOrigin origin = FileOrigin.App)
     {
         var elf = ElfFile.TryRead(path);
         if (elf is null)
-            return new("UpxRefused_NotElf", [relativePath, include ?? relativePath]);
+            return new(SlimDiagnostics.UpxRefused_NotElf, [relativePath, include ?? relativePath]);
         if (IsPacked(path))
-            return new("UpxRefused_Packed", [relativePath]);
+            return new(SlimDiagnostics.UpxRefused_Packed, [relativePath]);
         if (BundleDetector.IsBundle(path))
-            return new("UpxRefused_Bundle", [relativePath]);
+            return new(SlimDiagnostics.UpxRefused_Bundle, [relativePath]);
         // Measured on .NET 10.0.12: a trimmed web app with libcoreclr.so, libclrjit.so or libSystem.Native.so packed dies at start.
-        if (elf.IsSharedLibrary && origin == "runtime")
-            return new("UpxRefused_RuntimeLibrary", [relativePath, include ?? ""]);
+        if (elf.IsSharedLibrary && origin == FileOrigin.Runtime)
+            return new(SlimDiagnostics.UpxRefused_RuntimeLibrary, [relativePath, include ?? ""]);
         if (elf.IsSharedLibrary && (include is null || include.IndexOfAny(['*', '?']) >= 0))
-            return new("UpxRefused_SharedLibrary", [relativePath, include ?? ""]);
+            return new(SlimDiagnostics.UpxRefused_SharedLibrary, [relativePath, include ?? ""]);
         var size = new FileInfo(path).Length;
         if (size < MinimumSize)
-            return new("UpxRefused_TooSmall", [relativePath, size, MinimumSize]);
+            return new(SlimDiagnostics.UpxRefused_TooSmall, [relativePath, size, MinimumSize]);
         return null;
     }
 

@@ -17,16 +17,16 @@ internal static class UpxSettingsValidator
     {
         if (!bool.TryParse(s.Upx, out var enabled))
         {
-            diagnostics.Error("UnknownChoice", "SlimUpx", s.Upx, "true, false");
+            diagnostics.Error(SlimDiagnostics.UnknownChoice, "SlimUpx", s.Upx, "true, false");
             return;
         }
         if (!enabled)
             return;
         if (findTool(s.UpxPath) is null)
-            diagnostics.Error("UpxMissing", s.UpxPath, ToolLocator.WhyNotFound(s.UpxPath));
+            diagnostics.Error(SlimDiagnostics.UpxMissing, s.UpxPath, ToolLocator.WhyNotFound(s.UpxPath));
         if (UpxArguments.FindReserved(UpxArguments.Split(s.UpxArgs)) is { } reserved)
-            diagnostics.Error("UpxArgsReserved", s.UpxArgs, reserved.Option, reserved.Why);
+            diagnostics.Error(SlimDiagnostics.UpxArgsReserved, s.UpxArgs, reserved.Option, reserved.Why);
         if (!s.Profile.Equals("aot", StringComparison.OrdinalIgnoreCase) && !s.HasIncludes)
-            diagnostics.Warning("UpxNothingToPack", s.ProjectName, s.Profile);
+            diagnostics.Warning(SlimDiagnostics.UpxNothingToPack, s.ProjectName, s.Profile);
     }
 }

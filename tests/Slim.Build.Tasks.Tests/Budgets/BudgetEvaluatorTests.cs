@@ -1,5 +1,6 @@
 using Slim.Build.Tasks.Budgets;
 using Slim.Build.Tasks.Files;
+using Slim.Build.Tasks.Ledger;
 
 namespace Slim.Build.Tasks.Tests.Budgets;
 
@@ -8,10 +9,10 @@ public sealed class BudgetEvaluatorTests
 {
     private static readonly PublishedFile[] Files =
     [
-        new("App", 9_000_000, "app"),
-        new("libe_sqlite3.so", 1_500_000, "package"),
-        new("libz.so", 700_000, "package"),
-        new("appsettings.json", 120, "content"),
+        new("App", 9_000_000, FileOrigin.App),
+        new("libe_sqlite3.so", 1_500_000, FileOrigin.Package),
+        new("libz.so", 700_000, FileOrigin.Package),
+        new("appsettings.json", 120, FileOrigin.Content),
     ];
 
     private const long Total = 11_200_120;

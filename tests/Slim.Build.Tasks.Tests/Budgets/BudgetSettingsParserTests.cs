@@ -1,6 +1,7 @@
 using Slim.Build.Tasks.Budgets;
 using Slim.Build.Tasks.Files;
 using Slim.Build.Tasks.Tests.TestSupport;
+using Slim.Build.Tasks.Diagnostics;
 
 namespace Slim.Build.Tasks.Tests.Budgets;
 
@@ -31,7 +32,7 @@ public sealed class BudgetSettingsParserTests
         var diagnostics = new RecordingDiagnostics();
         BudgetSettingsParser.Parse(new RawBudgets("App", "", "", [], "", "5%"), diagnostics);
         BudgetSettingsParser.Parse(new RawBudgets("App", "", "", [], other, "5%"), diagnostics);
-        CollectionAssert.AreEqual(new[] { "MaxGrowthWithoutBaseline", "BaselineFromOtherProject" }, diagnostics.Warnings.ToArray());
+        CollectionAssert.AreEqual(new[] { SlimDiagnostics.MaxGrowthWithoutBaseline, SlimDiagnostics.BaselineFromOtherProject }, diagnostics.Warnings.ToArray());
     }
 
     [TestMethod]
@@ -41,7 +42,7 @@ public sealed class BudgetSettingsParserTests
         var misspelt = new PublishPattern("*.so", new Dictionary<string, string> { ["MaxSize"] = "2MB" });
         BudgetSettingsParser.Parse(new RawBudgets("App", "", "", [misspelt], "", ""), diagnostics);
         var error = diagnostics.Items.Single();
-        Assert.AreEqual("BudgetWithoutMax", error.Resource);
+        Assert.AreEqual("BudgetWithoutMax", error.Diagnostic.ResourceName);
         StringAssert.Contains((string)error.Args[2], "MaxSize='2MB'");
     }
 
@@ -51,13 +52,13 @@ public sealed class BudgetSettingsParserTests
         var diagnostics = new RecordingDiagnostics();
         BudgetSettingsParser.Parse(new RawBudgets("App", "12XB", "-1MB", [Budget("**/*.so", ""), Budget("*.dll", "lots")], "/nonexistent/report.json", "five"), diagnostics);
         var errors = diagnostics.Items.Where(i => i.Level == "error").ToList();
-        Assert.AreEqual(6, errors.Count, string.Join("; ", errors.Select(e => e.Resource)));
-        Assert.IsTrue(errors.Any(e => e.Resource == "InvalidSize" && e.Args[0].Equals("SlimMaxPublishSize") && e.Args[1].Equals("12XB")));
-        Assert.IsTrue(errors.Any(e => e.Resource == "InvalidSize" && e.Args[0].Equals("SlimMaxFileSize") && e.Args[1].Equals("-1MB")));
-        Assert.IsTrue(errors.Any(e => e.Resource == "BudgetWithoutMax" && e.Args[0].Equals("**/*.so")));
-        Assert.IsTrue(errors.Any(e => e.Resource == "InvalidSize" && e.Args[1].Equals("lots")));
-        Assert.IsTrue(errors.Any(e => e.Resource == "BaselineUnreadable" && e.Args[0].Equals("/nonexistent/report.json")));
-        Assert.IsTrue(errors.Any(e => e.Resource == "InvalidGrowth" && e.Args[0].Equals("five")));
+        Assert.AreEqual(6, errors.Count, string.Join("; ", errors.Select(e => e.Diagnostic)));
+        Assert.IsTrue(errors.Any(e => e.Diagnostic == SlimDiagnostics.InvalidSize && e.Args[0].Equals("SlimMaxPublishSize") && e.Args[1].Equals("12XB")));
+        Assert.IsTrue(errors.Any(e => e.Diagnostic == SlimDiagnostics.InvalidSize && e.Args[0].Equals("SlimMaxFileSize") && e.Args[1].Equals("-1MB")));
+        Assert.IsTrue(errors.Any(e => e.Diagnostic == SlimDiagnostics.BudgetWithoutMax && e.Args[0].Equals("**/*.so")));
+        Assert.IsTrue(errors.Any(e => e.Diagnostic == SlimDiagnostics.InvalidSize && e.Args[1].Equals("lots")));
+        Assert.IsTrue(errors.Any(e => e.Diagnostic == SlimDiagnostics.BaselineUnreadable && e.Args[0].Equals("/nonexistent/report.json")));
+        Assert.IsTrue(errors.Any(e => e.Diagnostic == SlimDiagnostics.InvalidGrowth && e.Args[0].Equals("five")));
     }
 
     [TestMethod]
@@ -67,7 +68,7 @@ public sealed class BudgetSettingsParserTests
         var notReport = temp.File("report.json", System.Text.Encoding.UTF8.GetBytes("{\"something\":1}"));
         var diagnostics = new RecordingDiagnostics();
         BudgetSettingsParser.Parse(new RawBudgets("App", "", "", [], notReport, "5%"), diagnostics);
-        CollectionAssert.AreEqual(new[] { "BaselineUnreadable" }, diagnostics.Errors.ToArray());
+        CollectionAssert.AreEqual(new[] { SlimDiagnostics.BaselineUnreadable }, diagnostics.Errors.ToArray());
     }
 
     [TestMethod]

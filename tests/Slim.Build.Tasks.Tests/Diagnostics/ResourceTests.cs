@@ -32,18 +32,65 @@ public sealed class ResourceTests
         }
     }
 
+    private static IReadOnlyList<SlimDiagnostic> Fields() =>
+        typeof(SlimDiagnostics).GetFields(BindingFlags.Static | BindingFlags.Public).Select(f => (SlimDiagnostic)f.GetValue(null)!).ToList();
+
     [TestMethod]
-    public void Every_code_is_in_SlimCodes_and_in_the_readme()
+    public void Every_resource_has_a_SlimDiagnostics_field_of_its_name_and_code_and_back()
     {
-        var constants = typeof(SlimCodes).GetFields(BindingFlags.Static | BindingFlags.Public).Select(f => (string)f.GetValue(null)!).ToHashSet();
-        var readme = File.ReadAllText(Path.Combine(Root, "README.md"));
-        foreach (var code in Entries().Select(e => e.Code).Distinct())
+        var entries = Entries();
+        foreach (var (name, code) in entries)
         {
-            Assert.IsTrue(constants.Contains(code), $"{code} is missing from SlimCodes");
-            Assert.IsTrue(readme.Contains($"| <a id=\"{code.ToLowerInvariant()}\"></a>{code} |"), $"{code} is missing from the README's diagnostics table");
+            var field = typeof(SlimDiagnostics).GetField(name, BindingFlags.Static | BindingFlags.Public);
+            Assert.IsNotNull(field, $"{name} has no SlimDiagnostics field");
+            var diagnostic = (SlimDiagnostic)field.GetValue(null)!;
+            Assert.AreEqual(new SlimDiagnostic(code, name), diagnostic, $"SlimDiagnostics.{name}");
         }
-        foreach (var constant in constants)
-            Assert.IsTrue(Entries().Any(e => e.Code == constant), $"SlimCodes has {constant}, which no message uses");
+        foreach (var diagnostic in Fields())
+            Assert.IsTrue(entries.Contains((diagnostic.ResourceName, diagnostic.Code)),
+                $"SlimDiagnostics has {diagnostic}, but Strings.resx has no resource of that name starting with that code");
+    }
+
+    /// <summary>The README's diagnostics table: anchor, code, meaning, fix.</summary>
+    private static IReadOnlyList<(string Anchor, string Code, string Meaning, string Fix)> ReadmeRows() =>
+        File.ReadAllLines(Path.Combine(Root, "README.md"))
+            .Select(line => Regex.Match(line, @"^\| <a id=""([^""]*)""></a>(SLIM\d{4}) \| (.+?) \| (.+?) \|$"))
+            .Where(m => m.Success)
+            .Select(m => (m.Groups[1].Value, m.Groups[2].Value, m.Groups[3].Value, m.Groups[4].Value))
+            .ToList();
+
+    [TestMethod]
+    public void Every_code_is_in_the_readme()
+    {
+        var rows = ReadmeRows().Select(r => r.Code).ToHashSet();
+        foreach (var code in Entries().Select(e => e.Code).Distinct())
+            Assert.IsTrue(rows.Contains(code), $"{code} is missing from the README's diagnostics table");
+    }
+
+    [TestMethod]
+    public void Every_readme_row_is_a_code_of_Strings_resx_once_with_its_anchor()
+    {
+        var rows = ReadmeRows();
+        Assert.IsTrue(rows.Count > 30, $"only {rows.Count} rows found: has the README's table format changed?");
+        var codes = Entries().Select(e => e.Code).ToHashSet();
+        foreach (var row in rows)
+        {
+            Assert.IsTrue(codes.Contains(row.Code), $"the README documents {row.Code}, which no message in Strings.resx has");
+            Assert.AreEqual(row.Code.ToLowerInvariant(), row.Anchor, $"{row.Code}'s anchor is what its help link points at");
+        }
+        foreach (var duplicate in rows.GroupBy(r => r.Code).Where(g => g.Count() > 1))
+            Assert.Fail($"the README has {duplicate.Count()} rows for {duplicate.Key}");
+    }
+
+    [TestMethod]
+    public void No_two_unrelated_diagnostics_share_a_code()
+    {
+        foreach (var group in Fields().GroupBy(d => d.Code))
+        {
+            var stems = group.Select(d => d.ResourceName.Split('_')[0]).Distinct().ToList();
+            Assert.AreEqual(1, stems.Count, $"{group.Key} is used by {string.Join(", ", group)}");
+        }
+        Assert.AreEqual(Fields().Count, Fields().Select(d => d.ResourceName).Distinct().Count());
     }
 
     [TestMethod]
@@ -63,6 +110,7 @@ public sealed class ResourceTests
         var resource = Entries().Single(e => e.Code == code).Name;
         var expected = SlimTask.Strings.GetString(resource)![(code.Length + 2)..].Replace("{0}", "$(MSBuildRuntimeType)");
         Assert.AreEqual(expected, inline[0].Attribute("Text")!.Value);
+        Assert.AreEqual(SlimDiagnostics.UnsupportedMSBuild.HelpLink, inline[0].Attribute("HelpLink")?.Value);
     }
 
     private static string FindRepositoryRoot()

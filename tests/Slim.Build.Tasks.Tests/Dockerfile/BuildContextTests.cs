@@ -1,5 +1,6 @@
 using Slim.Build.Tasks.Dockerfile;
 using Slim.Build.Tasks.Tests.TestSupport;
+using Slim.Build.Tasks.Diagnostics;
 
 namespace Slim.Build.Tasks.Tests.Dockerfile;
 
@@ -55,7 +56,7 @@ public sealed class BuildContextTests
         var layout = BuildContext.Resolve(app, [lib], Path.Combine(temp.Path, "a"), diagnostics);
 
         var warning = diagnostics.Items.Single();
-        Assert.AreEqual("DockerContextMissesProject", warning.Resource);
+        Assert.AreEqual(SlimDiagnostics.DockerContextMissesProject, warning.Diagnostic);
         Assert.AreEqual(lib, warning.Args[0]);
         CollectionAssert.AreEqual(new[] { "App/App.csproj" }, layout.RestoreFiles.ToArray());
     }

@@ -1,5 +1,6 @@
 using Slim.Build.Tasks.Dockerfile;
 using Slim.Build.Tasks.Tests.TestSupport;
+using Slim.Build.Tasks.Diagnostics;
 
 namespace Slim.Build.Tasks.Tests.Dockerfile;
 
@@ -96,7 +97,7 @@ public sealed class ContainerSpecBuilderTests
         var diagnostics = new RecordingDiagnostics();
         var spec = ContainerSpecBuilder.Build(DockerfileTestProjects.AotConsole with { User = user }, diagnostics);
         Assert.AreEqual(user, spec.User);
-        CollectionAssert.AreEqual(new[] { "ContainerUserRoot" }, diagnostics.Warnings.ToArray());
+        CollectionAssert.AreEqual(new[] { SlimDiagnostics.ContainerUserRoot }, diagnostics.Warnings.ToArray());
     }
 
     [TestMethod]
@@ -109,7 +110,7 @@ public sealed class ContainerSpecBuilderTests
         var diagnostics = new RecordingDiagnostics();
         ContainerSpecBuilder.Build(DockerfileTestProjects.AotConsole with { Ports = [(port, type)] }, diagnostics);
         var error = diagnostics.Items.Single();
-        Assert.AreEqual("InvalidContainerPort", error.Resource);
+        Assert.AreEqual(SlimDiagnostics.InvalidContainerPort, error.Diagnostic);
         Assert.AreEqual(port, error.Args[0]);
     }
 
@@ -122,8 +123,8 @@ public sealed class ContainerSpecBuilderTests
             WorkingDirectory = "app", BaseImage = "my base", Environment = [new("A B", "x")], Labels = [new("", "x")],
         }, diagnostics);
         CollectionAssert.AreEquivalent(
-            new[] { "ContainerWorkingDirectoryNotAbsolute", "InvalidImageReference", "InvalidContainerItem_Environment", "InvalidContainerItem_Label" },
+            new[] { SlimDiagnostics.ContainerWorkingDirectoryNotAbsolute, SlimDiagnostics.InvalidImageReference, SlimDiagnostics.InvalidContainerItem_Environment, SlimDiagnostics.InvalidContainerItem_Label },
             diagnostics.Errors.ToArray());
-        Assert.AreEqual("my base", diagnostics.Items.Single(i => i.Resource == "InvalidImageReference").Args[1]);
+        Assert.AreEqual("my base", diagnostics.Items.Single(i => i.Diagnostic == SlimDiagnostics.InvalidImageReference).Args[1]);
     }
 }

@@ -1,5 +1,6 @@
 using Slim.Build.Tasks.Dockerfile;
 using Slim.Build.Tasks.Tests.TestSupport;
+using Slim.Build.Tasks.Diagnostics;
 
 namespace Slim.Build.Tasks.Tests.Dockerfile;
 
@@ -35,7 +36,7 @@ public sealed class GeneratedFileTests
 
         Assert.AreEqual(edited, File.ReadAllText(path));
         var warning = diagnostics.Items.Single();
-        Assert.AreEqual(("warning", "GeneratedFileOwnedByUser"), (warning.Level, warning.Resource));
+        Assert.AreEqual(("warning", SlimDiagnostics.GeneratedFileOwnedByUser), (warning.Level, warning.Diagnostic));
         Assert.AreEqual(path, warning.Args[0]);
     }
 
@@ -47,7 +48,7 @@ public sealed class GeneratedFileTests
         var diagnostics = new RecordingDiagnostics();
         Assert.IsFalse(GeneratedFile.WriteCommittedCopy(path, Version2, diagnostics));
         Assert.AreEqual("bin\n", File.ReadAllText(path));
-        CollectionAssert.AreEqual(new[] { "GeneratedFileOwnedByUser" }, diagnostics.Warnings.ToArray());
+        CollectionAssert.AreEqual(new[] { SlimDiagnostics.GeneratedFileOwnedByUser }, diagnostics.Warnings.ToArray());
     }
 
     [TestMethod]

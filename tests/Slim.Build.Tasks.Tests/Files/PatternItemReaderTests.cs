@@ -58,7 +58,7 @@ public sealed class PatternItemReaderTests
 
         Assert.AreEqual(0, budgets.Count);
         var warning = diagnostics.Items.Single();
-        Assert.AreEqual("PatternItemConditional", warning.Resource);
+        Assert.AreEqual("PatternItemConditional", warning.Diagnostic.ResourceName);
         Assert.AreEqual("SlimBudget", warning.Args[0]);
         Assert.AreEqual("*.dll", warning.Args[1]);
     }

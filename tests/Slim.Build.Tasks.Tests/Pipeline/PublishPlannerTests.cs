@@ -1,6 +1,8 @@
 using Slim.Build.Tasks.Pipeline;
 using Slim.Build.Tasks.Prune;
 using Slim.Build.Tasks.Tests.TestSupport;
+using Slim.Build.Tasks.Ledger;
+using Slim.Build.Tasks.Files;
 
 namespace Slim.Build.Tasks.Tests.Pipeline;
 
@@ -15,12 +17,12 @@ public sealed class PublishPlannerTests
         using var temp = new TempFolder();
         var items = new List<PublishItem>
         {
-            Item(temp, "App.dll", 1000, "app"),
-            Item(temp, "App.pdb", 300, "app"),
-            Item(temp, "appsettings.Development.json", 50, "content"),
-            Item(temp, "createdump", 110_000, "runtime"),
-            new(NativeFixtures.UnstrippedLibrary(temp.Path), "runtimes/linux-x64/native/libfixture.so", "package"),
-            Item(temp, "already-stripped.so", 64, "package"),
+            Item(temp, "App.dll", 1000, FileOrigin.App),
+            Item(temp, "App.pdb", 300, FileOrigin.App),
+            Item(temp, "appsettings.Development.json", 50, FileOrigin.Content),
+            Item(temp, "createdump", 110_000, FileOrigin.Runtime),
+            new(NativeFixtures.UnstrippedLibrary(temp.Path), "runtimes/linux-x64/native/libfixture.so", FileOrigin.Package),
+            Item(temp, "already-stripped.so", 64, FileOrigin.Package),
         };
 
         var plan = PublishPlanner.Plan(items, [], Defaults);
@@ -34,15 +36,15 @@ public sealed class PublishPlannerTests
     public void Records_what_a_plain_publish_ships_and_what_each_step_saves()
     {
         using var temp = new TempFolder();
-        var native = Item(temp, "native/App", 5000, "app");
-        var dbg = Item(temp, "native/App.dbg", 12_000, "app") with { RelativePath = "App.dbg" };
+        var native = Item(temp, "native/App", 5000, FileOrigin.App);
+        var dbg = Item(temp, "native/App.dbg", 12_000, FileOrigin.App) with { RelativePath = "App.dbg" };
 
-        var plan = PublishPlanner.Plan([native with { RelativePath = "App" }, Item(temp, "createdump", 700, "runtime")], [dbg], Defaults);
+        var plan = PublishPlanner.Plan([native with { RelativePath = "App" }, Item(temp, "createdump", 700, FileOrigin.Runtime)], [dbg], Defaults);
 
-        var published = plan.Ledgers.Single(l => l.Step == "publish");
+        var published = plan.Ledgers.Single(l => l.Step == LedgerStep.Publish);
         Assert.AreEqual(17_700, published.Entries.Sum(e => e.Before));
-        Assert.AreEqual(12_000, plan.Ledgers.Single(l => l.Step == "symbols").BytesSaved);
-        Assert.AreEqual(700, plan.Ledgers.Single(l => l.Step == "prune").BytesSaved);
+        Assert.AreEqual(12_000, plan.Ledgers.Single(l => l.Step == LedgerStep.Symbols).BytesSaved);
+        Assert.AreEqual(700, plan.Ledgers.Single(l => l.Step == LedgerStep.Prune).BytesSaved);
         Assert.AreEqual("App.dbg", plan.ToSymbols.Single().RelativePath);
     }
 
@@ -52,8 +54,8 @@ public sealed class PublishPlannerTests
         using var temp = new TempFolder();
         var items = new List<PublishItem>
         {
-            Item(temp, "App.pdb", 300, "app"),
-            new(NativeFixtures.UnstrippedLibrary(temp.Path), "libfixture.so", "package"),
+            Item(temp, "App.pdb", 300, FileOrigin.App),
+            new(NativeFixtures.UnstrippedLibrary(temp.Path), "libfixture.so", FileOrigin.Package),
         };
         var plan = PublishPlanner.Plan(items, [], new PlanOptions(false, false, new PruneRules(false, [], []), []));
         Assert.AreEqual(0, plan.ToSymbols.Count + plan.ToPrune.Count + plan.ToStrip.Count);
@@ -63,11 +65,11 @@ public sealed class PublishPlannerTests
     public void SlimStripExclude_keeps_a_file_unstripped()
     {
         using var temp = new TempFolder();
-        var items = new List<PublishItem> { new(NativeFixtures.UnstrippedLibrary(temp.Path), "libfixture.so", "package") };
+        var items = new List<PublishItem> { new(NativeFixtures.UnstrippedLibrary(temp.Path), "libfixture.so", FileOrigin.Package) };
         var plan = PublishPlanner.Plan(items, [], Defaults with { StripExclude = ["libfixture.so"] });
         Assert.AreEqual(0, plan.ToStrip.Count);
     }
 
-    private static PublishItem Item(TempFolder temp, string relative, int size, string origin) =>
+    private static PublishItem Item(TempFolder temp, string relative, int size, FileOrigin origin) =>
         new(temp.File("src/" + relative, size), relative, origin);
 }

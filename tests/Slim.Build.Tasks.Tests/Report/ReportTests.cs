@@ -18,10 +18,10 @@ public sealed class ReportTests
         temp.File("publish/stale.txt", 10);
         var ledgers = new List<SizeLedger>
         {
-            new("publish", [new("App", 5000, 5000, "published", "app"), new("wwwroot/site.css", 300, 300, "published", "content"),
-                            new("App.dbg", 9000, 9000, "published", "app")]),
-            new("symbols", [new("App.dbg", 9000, 0, "moved-to-symbols", "app")]),
-            new("strip", []),
+            new(LedgerStep.Publish, [new("App", 5000, 5000, LedgerAction.Published, FileOrigin.App), new("wwwroot/site.css", 300, 300, LedgerAction.Published, FileOrigin.Content),
+                            new("App.dbg", 9000, 9000, LedgerAction.Published, FileOrigin.App)]),
+            new(LedgerStep.Symbols, [new("App.dbg", 9000, 0, LedgerAction.MovedToSymbols, FileOrigin.App)]),
+            new(LedgerStep.Strip, []),
         };
         return ReportBuilder.Build(publish, ledgers, new ToolInfo("Slim", "1.0.0"), new ProjectInfo("App", "aot", "safe", "net10.0", "linux-x64"),
             [new SwitchSetting("InvariantGlobalization", "true")], new AnalysisWarnings(0, [], "none"), budgets);
@@ -41,9 +41,9 @@ public sealed class ReportTests
         Assert.IsTrue(report.Steps.Sum(s => s.BytesSaved) >= 9000);
         Assert.IsTrue(report.Totals.GzipBytes is > 0 and < 5310, $"gzip of zeros: {report.Totals.GzipBytes}");
         CollectionAssert.AreEqual(new[] { "App", "wwwroot/site.css", "stale.txt" }, report.Files.Select(f => f.Path).ToArray());
-        CollectionAssert.AreEqual(new[] { "app", "content", "other" }, report.Files.Select(f => f.Origin).ToArray());
-        Assert.AreEqual(9000, report.Steps.Single(s => s.Name == "symbols").BytesSaved);
-        CollectionAssert.AreEqual(new[] { "symbols", "strip" }, report.Steps.Select(s => s.Name).ToArray());
+        CollectionAssert.AreEqual(new[] { FileOrigin.App, FileOrigin.Content, FileOrigin.Other }, report.Files.Select(f => f.Origin).ToArray());
+        Assert.AreEqual(9000, report.Steps.Single(s => s.Name == LedgerStep.Symbols).BytesSaved);
+        CollectionAssert.AreEqual(new[] { LedgerStep.Symbols, LedgerStep.Strip }, report.Steps.Select(s => s.Name).ToArray());
     }
 
     [TestMethod]
@@ -68,6 +68,46 @@ public sealed class ReportTests
         Assert.AreEqual(report.Totals, back.Totals);
         Assert.IsFalse(back.Budgets.Single().Passed);
         Assert.AreEqual(new BaselineFigures(5310, report.Project.Name), BaselineReader.Read(Path.Combine(output, "report.json")));
+    }
+
+    [TestMethod]
+    public void Json_keeps_the_words_ci_matches_on()
+    {
+        using var temp = new TempFolder();
+        var report = BuildSample(temp, BudgetSettings.None with { MaxPublishSize = new ByteSize(5000) });
+        var text = JsonSerializer.Serialize(report, ReportWriter.Json);
+        foreach (var words in new[] { "\"name\": \"symbols\"", "\"name\": \"strip\"", "\"action\": \"moved-to-symbols\"",
+                                      "\"origin\": \"app\"", "\"origin\": \"content\"", "\"origin\": \"other\"", "\"kind\": \"publish\"" })
+            StringAssert.Contains(text, words);
+
+        var back = JsonSerializer.Deserialize<SizeReport>(text, ReportWriter.Json)!;
+        CollectionAssert.AreEqual(report.Steps.Select(s => s.Name).ToArray(), back.Steps.Select(s => s.Name).ToArray());
+        CollectionAssert.AreEqual(report.Files.ToArray(), back.Files.ToArray());
+        Assert.AreEqual(LedgerAction.MovedToSymbols, back.Steps[0].Files[0].Action);
+    }
+
+    [TestMethod]
+    [DataRow(LedgerStep.Publish, "publish")]
+    [DataRow(LedgerStep.Symbols, "symbols")]
+    [DataRow(LedgerStep.Prune, "prune")]
+    [DataRow(LedgerStep.Strip, "strip")]
+    [DataRow(LedgerStep.Upx, "upx")]
+    [DataRow(LedgerAction.Published, "published")]
+    [DataRow(LedgerAction.MovedToSymbols, "moved-to-symbols")]
+    [DataRow(LedgerAction.Pruned, "pruned")]
+    [DataRow(LedgerAction.Stripped, "stripped")]
+    [DataRow(LedgerAction.Packed, "packed")]
+    [DataRow(LedgerAction.NotCompressible, "not-compressible")]
+    [DataRow(LedgerAction.SmokeTestFailed, "smoke-test-failed")]
+    [DataRow(FileOrigin.App, "app")]
+    [DataRow(FileOrigin.Package, "package")]
+    [DataRow(FileOrigin.Runtime, "runtime")]
+    [DataRow(FileOrigin.Content, "content")]
+    [DataRow(FileOrigin.Other, "other")]
+    public void Each_value_keeps_its_report_json_word(object value, string word)
+    {
+        Assert.AreEqual($"\"{word}\"", JsonSerializer.Serialize(value, value.GetType(), ReportWriter.Json));
+        Assert.AreEqual(value, JsonSerializer.Deserialize($"\"{word}\"", value.GetType(), ReportWriter.Json));
     }
 
     [TestMethod]

@@ -1,5 +1,6 @@
 using Slim.Build.Tasks.Settings;
 using Slim.Build.Tasks.Tests.TestSupport;
+using Slim.Build.Tasks.Diagnostics;
 
 namespace Slim.Build.Tasks.Tests.Settings;
 
@@ -23,15 +24,15 @@ public sealed class SettingsValidatorTests
     public void Aot_without_PublishAot_is_a_mismatch_that_says_what_to_add()
     {
         var d = Validate(Aot with { PublishAot = false });
-        Assert.AreEqual("ProfileMismatch_Aot", d.Errors.Single());
-        var text = SlimTask.Strings.GetString("ProfileMismatch_Aot")!;
+        Assert.AreEqual(SlimDiagnostics.ProfileMismatch_Aot, d.Errors.Single());
+        var text = SlimTask.Strings.GetString(SlimDiagnostics.ProfileMismatch_Aot.ResourceName)!;
         StringAssert.Contains(text, "<PublishAot>true</PublishAot>");
     }
 
     [TestMethod]
     public void Trimmed_needs_PublishTrimmed_and_SelfContained()
     {
-        Assert.AreEqual("ProfileMismatch_Trimmed", Validate(Aot with { Profile = "trimmed", PublishAot = false, PublishTrimmed = true }).Errors.Single());
+        Assert.AreEqual(SlimDiagnostics.ProfileMismatch_Trimmed, Validate(Aot with { Profile = "trimmed", PublishAot = false, PublishTrimmed = true }).Errors.Single());
         Assert.AreEqual(0, Validate(Aot with { Profile = "trimmed", PublishAot = false, PublishTrimmed = true, SelfContained = true }).Items.Count);
     }
 
@@ -40,7 +41,7 @@ public sealed class SettingsValidatorTests
     {
         var d = Validate(Aot with { Profile = "framework", PublishAot = false });
         Assert.AreEqual(0, d.Errors.Count());
-        Assert.AreEqual("FrameworkProfile", d.Items.Single().Resource);
+        Assert.AreEqual(SlimDiagnostics.FrameworkProfile, d.Items.Single().Diagnostic);
     }
 
     [TestMethod]
@@ -55,7 +56,7 @@ public sealed class SettingsValidatorTests
             "SlimSizeLevel" => Aot with { SizeLevel = value },
             _ => Aot with { BudgetSeverity = value },
         };
-        var error = Validate(settings).Items.First(i => i.Resource == "UnknownChoice");
+        var error = Validate(settings).Items.First(i => i.Diagnostic == SlimDiagnostics.UnknownChoice);
         Assert.AreEqual(property, error.Args[0]);
         Assert.AreEqual(value, error.Args[1]);
     }
@@ -64,23 +65,23 @@ public sealed class SettingsValidatorTests
     [DataRow("win-x64")]
     [DataRow("osx-arm64")]
     public void Non_linux_runtime_identifiers_are_refused(string rid) =>
-        CollectionAssert.Contains(Validate(Aot with { RuntimeIdentifier = rid }).Errors.ToList(), "UnsupportedRuntimeIdentifier");
+        CollectionAssert.Contains(Validate(Aot with { RuntimeIdentifier = rid }).Errors.ToList(), SlimDiagnostics.UnsupportedRuntimeIdentifier);
 
     [TestMethod]
     public void Aot_without_a_c_toolchain_is_refused_naming_what_was_looked_for()
     {
         var d = Validate(Aot, _ => null);
         var error = d.Items.Single();
-        Assert.AreEqual("NativeToolchainMissing", error.Resource);
+        Assert.AreEqual(SlimDiagnostics.NativeToolchainMissing, error.Diagnostic);
         Assert.AreEqual("clang, gcc", error.Args[0]);
-        Assert.AreEqual("NativeToolchainMissing", Validate(Aot with { CppCompilerAndLinker = "my-cc" }, t => t == "gcc" ? "/usr/bin/gcc" : null).Errors.Single());
+        Assert.AreEqual(SlimDiagnostics.NativeToolchainMissing, Validate(Aot with { CppCompilerAndLinker = "my-cc" }, t => t == "gcc" ? "/usr/bin/gcc" : null).Errors.Single());
     }
 
     [TestMethod]
     public void Trimmed_with_PublishAot_says_PublishAot_is_the_cause_not_that_trimming_is_missing()
     {
         var d = Validate(Aot with { Profile = "trimmed", PublishTrimmed = true, SelfContained = true });
-        Assert.AreEqual("ProfileMismatch_TrimmedButAot", d.Errors.Single());
+        Assert.AreEqual(SlimDiagnostics.ProfileMismatch_TrimmedButAot, d.Errors.Single());
         StringAssert.Contains(SlimTask.Strings.GetString("ProfileMismatch_TrimmedButAot")!, "sets PublishAot=true");
     }
 
@@ -90,7 +91,7 @@ public sealed class SettingsValidatorTests
         var other = SettingsValidator.HostRuntimeIdentifier() == "linux-x64" ? "linux-arm64" : "linux-x64";
         var noCross = Validate(Aot with { RuntimeIdentifier = other }, t => t.EndsWith("-objcopy") ? null : "/usr/bin/" + t);
         var error = noCross.Items.Single();
-        Assert.AreEqual("NativeCrossToolchainMissing", error.Resource);
+        Assert.AreEqual("NativeCrossToolchainMissing", error.Diagnostic.ResourceName);
         Assert.AreEqual(other, error.Args[0]);
 
         Assert.AreEqual(0, Validate(Aot with { RuntimeIdentifier = other, SysRoot = "/sysroot" }, t => t.EndsWith("-objcopy") ? null : "/usr/bin/" + t).Items.Count);

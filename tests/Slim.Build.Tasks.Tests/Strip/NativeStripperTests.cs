@@ -59,7 +59,7 @@ public sealed class NativeStripperTests
         Assert.AreNotEqual(library, handed.Single());
         StringAssert.StartsWith(handed.Single(), Path.GetDirectoryName(destination)!, "strip must work on a copy in Slim's folder");
         var warning = diagnostics.Items.Single();
-        Assert.AreEqual(("warning", "StripFailed"), (warning.Level, warning.Resource));
+        Assert.AreEqual(("warning", "StripFailed"), (warning.Level, warning.Diagnostic.ResourceName));
         StringAssert.Contains((string)warning.Args[3], "file format not recognized");
         Assert.IsFalse(File.Exists(destination), "an earlier stripped copy would ship as if up to date");
         Assert.IsFalse(File.Exists(AtomicFile.TempPathFor(destination)));
@@ -77,7 +77,7 @@ public sealed class NativeStripperTests
 
         Assert.IsNull(new NativeStripper(runner, "strip", diagnostics).Strip(library, destination, "libfixture.so"));
 
-        Assert.AreEqual("StripFailed", diagnostics.Items.Single().Resource);
+        Assert.AreEqual("StripFailed", diagnostics.Items.Single().Diagnostic.ResourceName);
         Assert.IsFalse(File.Exists(destination));
         Assert.IsFalse(File.Exists(AtomicFile.TempPathFor(destination)));
     }

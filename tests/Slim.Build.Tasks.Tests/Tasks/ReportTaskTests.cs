@@ -15,8 +15,8 @@ public sealed class ReportTaskTests
         using var temp = new TempFolder();
         temp.File("publish/App", 4000);
         var ledgers = Path.Combine(temp.Path, "ledger");
-        new SizeLedger("publish", [new("App", 4000, 4000, "published", "app"), new("App.dbg", 9000, 9000, "published", "app")]).Save(ledgers);
-        new SizeLedger("symbols", [new("App.dbg", 9000, 0, "moved-to-symbols", "app")]).Save(ledgers);
+        new SizeLedger(LedgerStep.Publish, [new("App", 4000, 4000, LedgerAction.Published, FileOrigin.App), new("App.dbg", 9000, 9000, LedgerAction.Published, FileOrigin.App)]).Save(ledgers);
+        new SizeLedger(LedgerStep.Symbols, [new("App.dbg", 9000, 0, LedgerAction.MovedToSymbols, FileOrigin.App)]).Save(ledgers);
         var budgets = Path.Combine(temp.Path, "obj", "budgets.json");
         BudgetSettingsFile.Save(budgets, BudgetSettings.None with { MaxPublishSize = new ByteSize(3000) });
         var summary = temp.File("step-summary.md", "existing\n"u8.ToArray());
@@ -55,7 +55,7 @@ public sealed class ReportTaskTests
         using var temp = new TempFolder();
         temp.File("publish/App", 4000);
         var ledgers = Path.Combine(temp.Path, "ledger");
-        new SizeLedger("publish", [new("App", 4000, 4000, "published", "app")]).Save(ledgers);
+        new SizeLedger(LedgerStep.Publish, [new("App", 4000, 4000, LedgerAction.Published, FileOrigin.App)]).Save(ledgers);
         var json = Path.Combine(temp.Path, "slim", "report.json");
         SlimWriteReport Task(RecordingBuildEngine engine) => new()
         {

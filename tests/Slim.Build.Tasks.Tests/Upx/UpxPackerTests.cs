@@ -5,6 +5,8 @@ using Slim.Build.Tasks.IO;
 using Slim.Build.Tasks.Pipeline;
 using Slim.Build.Tasks.Tests.TestSupport;
 using Slim.Build.Tasks.Upx;
+using Slim.Build.Tasks.Ledger;
+using Slim.Build.Tasks.Files;
 
 namespace Slim.Build.Tasks.Tests.Upx;
 
@@ -24,7 +26,7 @@ public sealed class UpxPackerTests
         var result = Packer(new ToolRunner(), Best).Pack(Candidate(exe, null), destination);
 
         Assert.AreEqual(before, Hash(exe), "the source changed");
-        Assert.AreEqual("packed", result.Action);
+        Assert.AreEqual(LedgerAction.Packed, result.Action);
         Assert.IsTrue(result.After < result.Before / 2, $"packed {result.Before} -> {result.After}");
         // The fixture is mostly zeros, which gzip shrinks better than UPX: only check both were measured.
         Assert.IsTrue(result.GzipBefore > 0 && result.GzipAfter > 0, $"gzipped {result.GzipBefore} -> {result.GzipAfter}");
@@ -63,7 +65,7 @@ public sealed class UpxPackerTests
 
         var error = Assert.ThrowsExactly<SlimException>(() => Packer(new ToolRunner(), ["--no-such-option"]).Pack(Candidate(exe, null), destination));
 
-        Assert.AreEqual("UpxFailed", error.ResourceName);
+        Assert.AreEqual(SlimDiagnostics.UpxFailed, error.Diagnostic);
         StringAssert.Contains((string)error.Args[4], "no-such-option");
         Assert.AreEqual(before, Hash(exe));
         Assert.IsFalse(File.Exists(destination), "an earlier packed copy would look up to date");
@@ -82,7 +84,7 @@ public sealed class UpxPackerTests
 
         var error = Assert.ThrowsExactly<SlimException>(() => Packer(runner, Best).Pack(Candidate(exe, null), destination));
 
-        Assert.AreEqual("UpxTestFailed", error.ResourceName);
+        Assert.AreEqual(SlimDiagnostics.UpxTestFailed, error.Diagnostic);
         StringAssert.Contains((string)error.Args[3], "header corrupted");
         Assert.IsFalse(File.Exists(destination));
         Assert.IsFalse(File.Exists(AtomicFile.TempPathFor(destination)));
@@ -100,8 +102,8 @@ public sealed class UpxPackerTests
 
         var result = packer.Pack(Candidate(exe, null), destination);
 
-        Assert.AreEqual("smoke-test-failed", result.Action);
-        CollectionAssert.AreEqual(new[] { "UpxSmokeTestFailed" }, diagnostics.Warnings.ToArray());
+        Assert.AreEqual(LedgerAction.SmokeTestFailed, result.Action);
+        CollectionAssert.AreEqual(new[] { SlimDiagnostics.UpxSmokeTestFailed }, diagnostics.Warnings.ToArray());
         Assert.AreEqual(Hash(exe), Hash(destination), "the original was not put back");
         Assert.AreEqual(result.Before, result.After);
     }
@@ -117,7 +119,7 @@ public sealed class UpxPackerTests
 
         var result = new UpxPacker(new ToolRunner(), "upx", Best, "--version", diagnostics, smoke).Pack(Candidate(exe, null), destination);
 
-        Assert.AreEqual("packed", result.Action);
+        Assert.AreEqual(LedgerAction.Packed, result.Action);
         Assert.AreEqual(1, smoke.Calls.Count);
         StringAssert.EndsWith(smoke.Calls[0].Tool, AtomicFile.TempPathFor("large"), "the smoke test must run the packed copy before it is renamed");
         Assert.AreEqual(0, diagnostics.Items.Count);
@@ -134,13 +136,13 @@ public sealed class UpxPackerTests
 
         var result = new UpxPacker(runner, "upx", Best, "", diagnostics).Pack(Candidate(exe, null), destination);
 
-        Assert.AreEqual("not-compressible", result.Action);
-        CollectionAssert.AreEqual(new[] { "UpxRefused_NotCompressible" }, diagnostics.Warnings.ToArray());
+        Assert.AreEqual(LedgerAction.NotCompressible, result.Action);
+        CollectionAssert.AreEqual(new[] { SlimDiagnostics.UpxRefused_NotCompressible }, diagnostics.Warnings.ToArray());
         Assert.AreEqual(Hash(exe), Hash(destination));
     }
 
     internal static UpxCandidate Candidate(string path, string? include) =>
-        new(new PublishItem(path, Path.GetFileName(path), "app"), include);
+        new(new PublishItem(path, Path.GetFileName(path), FileOrigin.App), include);
 
     private static UpxPacker Packer(IToolRunner runner, string[] args) => new(runner, "upx", args, "", new RecordingDiagnostics());
 

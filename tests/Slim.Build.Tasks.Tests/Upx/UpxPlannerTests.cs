@@ -1,6 +1,9 @@
 using Slim.Build.Tasks.Pipeline;
 using Slim.Build.Tasks.Tests.TestSupport;
 using Slim.Build.Tasks.Upx;
+using Slim.Build.Tasks.Diagnostics;
+using Slim.Build.Tasks.Ledger;
+using Slim.Build.Tasks.Files;
 
 namespace Slim.Build.Tasks.Tests.Upx;
 
@@ -16,7 +19,7 @@ public sealed class UpxPlannerTests
         var json = temp.File("appsettings.json", 100_000);
         var files = new List<PublishItem>
         {
-            new(exe, "App", "app"), new(library, "libextra.so", "package"), new(json, "appsettings.json", "content"),
+            new(exe, "App", FileOrigin.App), new(library, "libextra.so", FileOrigin.Package), new(json, "appsettings.json", FileOrigin.Content),
         };
         var diagnostics = new RecordingDiagnostics();
 
@@ -25,7 +28,7 @@ public sealed class UpxPlannerTests
         CollectionAssert.AreEqual(new[] { "App", "libextra.so" }, plan.Select(c => c.Item.RelativePath).ToArray());
         Assert.IsTrue(plan[0].IsAppExecutable);
         Assert.AreEqual("libextra.so", plan[1].Include);
-        CollectionAssert.AreEquivalent(new[] { "UpxIncludeMatchesNothing", "UpxRefused_NotElf" }, diagnostics.Warnings.ToArray());
+        CollectionAssert.AreEquivalent(new[] { SlimDiagnostics.UpxIncludeMatchesNothing, SlimDiagnostics.UpxRefused_NotElf }, diagnostics.Warnings.ToArray());
     }
 
     [TestMethod]
@@ -34,7 +37,7 @@ public sealed class UpxPlannerTests
         using var temp = new TempFolder();
         var exe = NativeFixtures.LargeExecutable(temp.Path, "App");
         var diagnostics = new RecordingDiagnostics();
-        Assert.AreEqual(0, UpxPlanner.Plan([new(exe, "App", "app")], null, [], diagnostics).Count);
+        Assert.AreEqual(0, UpxPlanner.Plan([new(exe, "App", FileOrigin.App)], null, [], diagnostics).Count);
         Assert.AreEqual(0, diagnostics.Items.Count);
     }
 }

@@ -2,6 +2,9 @@ using Slim.Build.Tasks.Elf;
 using Slim.Build.Tasks.IO;
 using Slim.Build.Tasks.Tests.TestSupport;
 using Slim.Build.Tasks.Upx;
+using Slim.Build.Tasks.Diagnostics;
+using Slim.Build.Tasks.Ledger;
+using Slim.Build.Tasks.Files;
 
 namespace Slim.Build.Tasks.Tests.Upx;
 
@@ -27,7 +30,7 @@ public sealed class UpxScreenTests
         using var temp = new TempFolder();
         var json = temp.File("appsettings.json", new byte[100_000]);
         var refusal = UpxScreen.Check(json, "appsettings.json", "*.json");
-        Assert.AreEqual("UpxRefused_NotElf", refusal?.ResourceName);
+        Assert.AreEqual(SlimDiagnostics.UpxRefused_NotElf, refusal?.Diagnostic);
         CollectionAssert.AreEqual(new object[] { "appsettings.json", "*.json" }, refusal!.Args);
     }
 
@@ -39,7 +42,7 @@ public sealed class UpxScreenTests
         var bundle = temp.File("bundle", [.. exe, .. BitConverter.GetBytes(123_456L), .. BundleMarker]);
         var apphost = temp.File("apphost", [.. exe, .. new byte[8], .. BundleMarker]);
 
-        Assert.AreEqual("UpxRefused_Bundle", UpxScreen.Check(bundle, "App", null)?.ResourceName);
+        Assert.AreEqual(SlimDiagnostics.UpxRefused_Bundle, UpxScreen.Check(bundle, "App", null)?.Diagnostic);
         Assert.IsFalse(BundleDetector.IsBundle(apphost), "an apphost carries the marker with a zero offset");
         Assert.IsFalse(BundleDetector.IsBundle(exe));
     }
@@ -60,7 +63,7 @@ public sealed class UpxScreenTests
         using var temp = new TempFolder();
         var library = NativeFixtures.LargeLibrary(temp.Path);
         Assert.IsTrue(ElfFile.TryRead(library)!.IsSharedLibrary);
-        Assert.AreEqual("UpxRefused_SharedLibrary", UpxScreen.Check(library, "liblarge.so", "*.so")?.ResourceName);
+        Assert.AreEqual(SlimDiagnostics.UpxRefused_SharedLibrary, UpxScreen.Check(library, "liblarge.so", "*.so")?.Diagnostic);
         Assert.IsNull(UpxScreen.Check(library, "liblarge.so", "liblarge.so"));
     }
 
@@ -69,8 +72,8 @@ public sealed class UpxScreenTests
     {
         using var temp = new TempFolder();
         var library = NativeFixtures.LargeLibrary(temp.Path, "libcoreclr.so");
-        Assert.AreEqual("UpxRefused_RuntimeLibrary", UpxScreen.Check(library, "libcoreclr.so", "libcoreclr.so", "runtime")?.ResourceName);
-        Assert.IsNull(UpxScreen.Check(library, "libcoreclr.so", "libcoreclr.so", "package"));
+        Assert.AreEqual(SlimDiagnostics.UpxRefused_RuntimeLibrary, UpxScreen.Check(library, "libcoreclr.so", "libcoreclr.so", FileOrigin.Runtime)?.Diagnostic);
+        Assert.IsNull(UpxScreen.Check(library, "libcoreclr.so", "libcoreclr.so", FileOrigin.Package));
     }
 
     [TestMethod]
@@ -87,10 +90,10 @@ public sealed class UpxScreenTests
     {
         using var temp = new TempFolder();
         var small = NativeFixtures.UnstrippedExecutable(temp.Path);
-        Assert.AreEqual("UpxRefused_TooSmall", UpxScreen.Check(small, "fixture", "fixture")?.ResourceName);
+        Assert.AreEqual(SlimDiagnostics.UpxRefused_TooSmall, UpxScreen.Check(small, "fixture", "fixture")?.Diagnostic);
 
         var packed = Path.Combine(temp.Path, "packed");
         Assert.AreEqual(0, new ToolRunner().Run("upx", ["-q", "-o", packed, NativeFixtures.LargeExecutable(temp.Path)]).ExitCode);
-        Assert.AreEqual("UpxRefused_Packed", UpxScreen.Check(packed, "packed", "packed")?.ResourceName);
+        Assert.AreEqual(SlimDiagnostics.UpxRefused_Packed, UpxScreen.Check(packed, "packed", "packed")?.Diagnostic);
     }
 }

@@ -1,5 +1,6 @@
 using Slim.Build.Tasks.Tests.TestSupport;
 using Slim.Build.Tasks.Upx;
+using Slim.Build.Tasks.Diagnostics;
 
 namespace Slim.Build.Tasks.Tests.Upx;
 
@@ -25,7 +26,7 @@ public sealed class UpxSettingsValidatorTests
     {
         var d = Validate("true", path: "upx", find: _ => null);
         var error = d.Items.Single();
-        Assert.AreEqual(("error", "UpxMissing"), (error.Level, error.Resource));
+        Assert.AreEqual(("error", SlimDiagnostics.UpxMissing), (error.Level, error.Diagnostic));
         Assert.AreEqual("upx", error.Args[0]);
         StringAssert.Contains((string)error.Args[1], "PATH");
 
@@ -36,7 +37,7 @@ public sealed class UpxSettingsValidatorTests
     public void Not_true_or_false_is_refused()
     {
         var error = Validate("yes").Items.Single();
-        Assert.AreEqual("UnknownChoice", error.Resource);
+        Assert.AreEqual(SlimDiagnostics.UnknownChoice, error.Diagnostic);
         CollectionAssert.AreEqual(new object[] { "SlimUpx", "yes", "true, false" }, error.Args);
     }
 
@@ -50,7 +51,7 @@ public sealed class UpxSettingsValidatorTests
     public void Args_that_take_over_the_output_or_the_mode_are_refused(string args, string option)
     {
         var error = Validate("true", args: args).Items.Single();
-        Assert.AreEqual("UpxArgsReserved", error.Resource);
+        Assert.AreEqual(SlimDiagnostics.UpxArgsReserved, error.Diagnostic);
         Assert.AreEqual(option, error.Args[1]);
     }
 
@@ -63,7 +64,7 @@ public sealed class UpxSettingsValidatorTests
     [TestMethod]
     public void A_non_aot_profile_with_nothing_named_warns_that_nothing_is_packed()
     {
-        Assert.AreEqual("UpxNothingToPack", Validate("true", profile: "trimmed").Warnings.Single());
+        Assert.AreEqual(SlimDiagnostics.UpxNothingToPack, Validate("true", profile: "trimmed").Warnings.Single());
         Assert.AreEqual(0, Validate("true", profile: "trimmed", includes: true).Items.Count);
     }
 }

@@ -4,6 +4,7 @@ using Slim.Build.Tasks.Budgets;
 using Slim.Build.Tasks.Ledger;
 using Slim.Build.Tasks.Report;
 using Slim.Build.Tasks.Tests.TestSupport;
+using Slim.Build.Tasks.Files;
 
 namespace Slim.Build.Tasks.Tests.Upx;
 
@@ -15,8 +16,8 @@ public sealed class UpxSummaryTests
         temp.File("publish/App", 4_800_000);
         var ledgers = new List<SizeLedger>
         {
-            new("publish", [new("App", 13_550_000, 13_550_000, "published", "app")]),
-            new("upx", [upx]),
+            new(LedgerStep.Publish, [new("App", 13_550_000, 13_550_000, LedgerAction.Published, FileOrigin.App)]),
+            new(LedgerStep.Upx, [upx]),
         };
         return ReportBuilder.Build(Path.Combine(temp.Path, "publish"), ledgers, new ToolInfo("Slim", "1"),
             new ProjectInfo("App", "aot", "safe", "net10.0", "linux-x64"), [], new AnalysisWarnings(0, [], "none"), BudgetSettings.None);
@@ -26,7 +27,7 @@ public sealed class UpxSummaryTests
     public void Says_plainly_when_upx_saves_disk_but_little_on_the_wire()
     {
         using var temp = new TempFolder();
-        var report = Report(temp, new LedgerEntry("App", 10_000_000, 3_500_000, "packed", "app", 4_000_000, 3_600_000));
+        var report = Report(temp, new LedgerEntry("App", 10_000_000, 3_500_000, LedgerAction.Packed, FileOrigin.App, 4_000_000, 3_600_000));
 
         var lines = ConsoleSummary.Lines(report, "report.md");
 
@@ -38,7 +39,7 @@ public sealed class UpxSummaryTests
     public void No_wire_warning_when_the_wire_saving_is_comparable()
     {
         using var temp = new TempFolder();
-        var report = Report(temp, new LedgerEntry("App", 10_000_000, 5_000_000, "packed", "app", 8_000_000, 4_400_000));
+        var report = Report(temp, new LedgerEntry("App", 10_000_000, 5_000_000, LedgerAction.Packed, FileOrigin.App, 8_000_000, 4_400_000));
         Assert.IsFalse(ConsoleSummary.Lines(report, "report.md").Any(l => l.Contains("on the wire")));
     }
 
@@ -46,7 +47,7 @@ public sealed class UpxSummaryTests
     public void Report_json_carries_gzip_sizes_and_ratios_for_packed_files_only()
     {
         using var temp = new TempFolder();
-        var report = Report(temp, new LedgerEntry("App", 10_000_000, 3_500_000, "packed", "app", 4_000_000, 3_600_000));
+        var report = Report(temp, new LedgerEntry("App", 10_000_000, 3_500_000, LedgerAction.Packed, FileOrigin.App, 4_000_000, 3_600_000));
         var json = JsonDocument.Parse(JsonSerializer.Serialize(report, ReportWriter.Json)).RootElement;
 
         var upx = json.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "upx");
@@ -65,10 +66,10 @@ public sealed class UpxSummaryTests
     [TestMethod]
     public void Other_steps_keep_their_shape()
     {
-        var json = JsonSerializer.Serialize(new LedgerEntry("App.dbg", 9000, 0, "moved-to-symbols", "app"), ReportWriter.Json);
+        var json = JsonSerializer.Serialize(new LedgerEntry("App.dbg", 9000, 0, LedgerAction.MovedToSymbols, FileOrigin.App), ReportWriter.Json);
         Assert.IsFalse(json.Contains("gzip", StringComparison.OrdinalIgnoreCase), json);
         Assert.IsFalse(json.Contains("ratio", StringComparison.OrdinalIgnoreCase), json);
-        var back = JsonSerializer.Deserialize<LedgerEntry>(JsonSerializer.Serialize(new LedgerEntry("App", 10, 5, "packed", "app", 8, 6), ReportWriter.Json), ReportWriter.Json)!;
+        var back = JsonSerializer.Deserialize<LedgerEntry>(JsonSerializer.Serialize(new LedgerEntry("App", 10, 5, LedgerAction.Packed, FileOrigin.App, 8, 6), ReportWriter.Json), ReportWriter.Json)!;
         Assert.AreEqual((8L, 6L), (back.GzipBefore, back.GzipAfter));
     }
 }

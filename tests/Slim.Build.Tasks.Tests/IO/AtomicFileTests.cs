@@ -1,0 +1,51 @@
+using Slim.Build.Tasks.IO;
+using Slim.Build.Tasks.Tests.TestSupport;
+
+namespace Slim.Build.Tasks.Tests.IO;
+
+[TestClass]
+public sealed class AtomicFileTests
+{
+    private static readonly DateTime LongAgo = new(2020, 1, 2, 3, 4, 5, DateTimeKind.Utc);
+
+    [TestMethod]
+    public void Writes_the_text_as_utf8_without_bom_and_creates_the_folder()
+    {
+        using var temp = new TempFolder();
+        var path = Path.Combine(temp.Path, "a", "b", "report.json");
+        AtomicFile.WriteAllText(path, "{ \"é\": 1 }\n");
+        CollectionAssert.AreEqual("{ \"é\": 1 }\n"u8.ToArray(), File.ReadAllBytes(path));
+        AtomicFile.WriteAllText(path, "second");
+        Assert.AreEqual("second", File.ReadAllText(path));
+        Assert.IsFalse(File.Exists(AtomicFile.TempPathFor(path)));
+    }
+
+    [TestMethod]
+    public void An_unchanged_file_keeps_its_timestamp_and_a_changed_one_is_rewritten()
+    {
+        using var temp = new TempFolder();
+        var path = Path.Combine(temp.Path, "step.json");
+        Assert.IsTrue(AtomicFile.WriteAllTextIfChanged(path, "same"));
+        File.SetLastWriteTimeUtc(path, LongAgo);
+
+        Assert.IsFalse(AtomicFile.WriteAllTextIfChanged(path, "same"));
+        Assert.AreEqual(LongAgo, File.GetLastWriteTimeUtc(path));
+
+        Assert.IsTrue(AtomicFile.WriteAllTextIfChanged(path, "changed"));
+        Assert.AreEqual("changed", File.ReadAllText(path));
+        Assert.AreNotEqual(LongAgo, File.GetLastWriteTimeUtc(path));
+    }
+
+    [TestMethod]
+    public void A_failed_write_leaves_no_temporary_file()
+    {
+        using var temp = new TempFolder();
+        // A folder where the file should go: the rename fails after the temporary file was written.
+        var path = Path.Combine(temp.Path, "report.json");
+        Directory.CreateDirectory(path);
+        Assert.Throws<IOException>(() => AtomicFile.WriteAllText(path, "content"), "the rename onto a folder must fail");
+        Assert.IsFalse(File.Exists(AtomicFile.TempPathFor(path)), "the .slim-tmp file was left behind");
+        Assert.IsTrue(Directory.Exists(path));
+        CollectionAssert.AreEqual(new[] { path }, Directory.GetFileSystemEntries(temp.Path));
+    }
+}

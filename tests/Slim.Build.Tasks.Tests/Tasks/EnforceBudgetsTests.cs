@@ -1,0 +1,41 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Slim.Build.Tasks.Budgets;
+using Slim.Build.Tasks.Diagnostics;
+using Slim.Build.Tasks.Ledger;
+using Slim.Build.Tasks.Report;
+using Slim.Build.Tasks.Files;
+
+namespace Slim.Build.Tasks.Tests.Tasks;
+
+[TestClass]
+public sealed class EnforceBudgetsTests
+{
+    private static BudgetResult Over(BudgetKind kind) =>
+        new(kind, "SlimMaxPublishSize", "2 KB", 2000, 2500, false, "App", [new PublishedFile("App", 2500, FileOrigin.App)]);
+
+    [TestMethod]
+    [DataRow(BudgetKind.Publish, "BudgetExceeded_Publish", "publish")]
+    [DataRow(BudgetKind.File, "BudgetExceeded_File", "file")]
+    [DataRow(BudgetKind.Pattern, "BudgetExceeded_Item", "pattern")]
+    [DataRow(BudgetKind.Growth, "BudgetExceeded_Growth", "growth")]
+    public void Each_budget_kind_has_its_message_and_its_report_json_word(object value, string resource, string word)
+    {
+        var kind = (BudgetKind)value;
+        var (diagnostic, args) = SlimEnforceBudgets.Describe(Over(kind), 10_000);
+        Assert.AreEqual(resource, diagnostic.ResourceName);
+        var text = SlimTask.Strings.GetString(diagnostic.ResourceName)!;
+        var placeholders = Regex.Matches(text, @"\{(\d+)\}").Max(m => int.Parse(m.Groups[1].Value)) + 1;
+        Assert.AreEqual(placeholders, args.Length, "one argument per placeholder of " + diagnostic);
+        Assert.AreEqual($"\"{word}\"", JsonSerializer.Serialize(kind, ReportWriter.Json));
+        Assert.AreEqual(kind, JsonSerializer.Deserialize<BudgetKind>($"\"{word}\"", ReportWriter.Json));
+    }
+
+    [TestMethod]
+    public void An_unknown_kind_throws_instead_of_passing_for_another()
+    {
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => SlimEnforceBudgets.Describe(Over((BudgetKind)42), 10_000));
+        Assert.ThrowsExactly<JsonException>(() => JsonSerializer.Deserialize<BudgetKind>("\"size\"", ReportWriter.Json));
+        Assert.ThrowsExactly<JsonException>(() => JsonSerializer.Deserialize<BudgetKind>("1", ReportWriter.Json));
+    }
+}
