@@ -34,6 +34,8 @@ internal sealed class NativeStripper(IToolRunner runner, string stripTool, IDiag
             if (stripped is null || stripped.HasStrippableSections)
                 return Failed(source, result.ExitCode, "the output still carries symbols or is not ELF", relativePath);
             File.Move(temp, destination, overwrite: true);
+            // The tool keeps the input's time; the copy must be newer than the step's inputs to count as up to date.
+            File.SetLastWriteTimeUtc(destination, DateTime.UtcNow);
         }
         finally
         {

@@ -2,8 +2,6 @@ using Slim.Build.Tasks.Diagnostics;
 using Slim.Build.Tasks.Elf;
 using Slim.Build.Tasks.Files;
 using Slim.Build.Tasks.IO;
-using Slim.Build.Tasks.Report;
-using Slim.Build.Tasks.Strip;
 using Slim.Build.Tasks.Ledger;
 
 namespace Slim.Build.Tasks.Upx;
@@ -55,6 +53,8 @@ internal sealed class UpxPacker(IToolRunner runner, string upx, IReadOnlyList<st
                 }
             }
             File.Move(temp, destination, overwrite: true);
+            // The tool keeps the input's time; the copy must be newer than the step's inputs to count as up to date.
+            File.SetLastWriteTimeUtc(destination, DateTime.UtcNow);
         }
         finally
         {

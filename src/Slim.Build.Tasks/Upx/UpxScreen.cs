@@ -1,8 +1,6 @@
 using System.Text;
 using Slim.Build.Tasks.Elf;
 using Slim.Build.Tasks.Diagnostics;
-using Slim.Build.Tasks.Strip;
-using Slim.Build.Tasks.Ledger;
 using Slim.Build.Tasks.Files;
 
 namespace Slim.Build.Tasks.Upx;
