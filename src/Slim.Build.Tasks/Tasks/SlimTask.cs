@@ -27,7 +27,7 @@ public abstract class SlimTask : Microsoft.Build.Utilities.Task
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Error(SlimDiagnostics.FileAccessFailed, (e as FileNotFoundException)?.FileName ?? "a file", e.Message);
+            diagnostics.Error(SlimDiagnostics.FileAccessFailed, GetType().Name, e.Message);
             Log.LogMessage(MessageImportance.Low, e.ToString());
         }
         catch (Exception e)
