@@ -24,6 +24,7 @@ internal static class SlimCodes
     public const string InvalidContainerItem = "SLIM1032";
     public const string ContainerUserRoot = "SLIM1033";
     public const string ContainerWorkingDirectoryNotAbsolute = "SLIM1034";
+    public const string CommittedDockerfileSharedByProjects = "SLIM1035";
     // 2xxx host tools
     public const string NativeToolchainMissing = "SLIM2001";
     public const string StripMissing = "SLIM2002";
