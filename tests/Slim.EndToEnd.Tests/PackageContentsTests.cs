@@ -25,6 +25,7 @@ public sealed class PackageContentsTests
             "Slim.Build.Tasks.nuspec",
             "build/Slim.Build.Tasks.props",
             "build/Slim.Build.Tasks.targets",
+            "build/Slim.Container.targets",
             "build/Slim.Dockerfile.targets",
             "build/Slim.Late.targets",
             "build/Slim.Switches.targets",

@@ -35,6 +35,7 @@ internal static class SlimDiagnostics
     public static readonly SlimDiagnostic InvalidContainerItem_Label = new("SLIM1032", nameof(InvalidContainerItem_Label));
     public static readonly SlimDiagnostic ContainerUserRoot = new("SLIM1033", nameof(ContainerUserRoot));
     public static readonly SlimDiagnostic ContainerWorkingDirectoryNotAbsolute = new("SLIM1034", nameof(ContainerWorkingDirectoryNotAbsolute));
+    public static readonly SlimDiagnostic CommittedDockerfileSharedByProjects = new("SLIM1035", nameof(CommittedDockerfileSharedByProjects));
     // 2xxx host tools
     public static readonly SlimDiagnostic NativeToolchainMissing = new("SLIM2001", nameof(NativeToolchainMissing));
     public static readonly SlimDiagnostic StripMissing = new("SLIM2002", nameof(StripMissing));

@@ -1,4 +1,5 @@
 using System.Text;
+using Slim.Build.Tasks.Container;
 
 namespace Slim.Build.Tasks.Dockerfile;
 
@@ -13,7 +14,8 @@ internal static class DockerfileWriter
     private const string NuGetCacheMount = "--mount=type=cache,id=nuget,target=/root/.nuget/packages";
     private const string BuildOutput = "/app/publish";
 
-    public static string MultiStage(DockerfileProject project, ContainerSpec spec, BuildContextLayout context)
+    /// <param name="buildImage">The build stage's image (<see cref="SdkImageChooser"/>).</param>
+    public static string MultiStage(ContainerProject project, ContainerSpec spec, BuildContextLayout context, string buildImage)
     {
         var rid = string.IsNullOrEmpty(project.RuntimeIdentifier) ? "" : $" -r {project.RuntimeIdentifier}";
         var text = new StringBuilder();
@@ -24,7 +26,7 @@ internal static class DockerfileWriter
             #   docker build -f <this file> -t {ImageName(project)} .
             # Paths below are relative to that folder; the .dockerignore Slim writes beside this file belongs there too.
 
-            FROM {BaseImageChooser.BuildImage(project)} AS build
+            FROM {buildImage} AS build
             WORKDIR /src
 
             # Restore layer: project files and NuGet settings only, so it is rebuilt only when they change.
@@ -51,7 +53,7 @@ internal static class DockerfileWriter
         return GeneratedFile.Mark(SyntaxDirective, project.ProjectName, text.ToString());
     }
 
-    public static string Prebuilt(DockerfileProject project, ContainerSpec spec, string publishFolder)
+    public static string Prebuilt(ContainerProject project, ContainerSpec spec, string publishFolder)
     {
         var text = new StringBuilder();
         text.Append($"""
@@ -90,7 +92,7 @@ internal static class DockerfileWriter
         text.Append($"ENTRYPOINT {Json(spec.Entrypoint)}\n");
     }
 
-    private static string ImageName(DockerfileProject project) => project.ProjectName.ToLowerInvariant();
+    private static string ImageName(ContainerProject project) => project.ProjectName.ToLowerInvariant();
 
     private static string DirectoryOf(string relativeFile)
     {

@@ -1,5 +1,5 @@
 using Microsoft.Build.Framework;
-using Slim.Build.Tasks.Dockerfile;
+using Slim.Build.Tasks.Container;
 
 namespace Slim.Build.Tasks;
 
@@ -7,8 +7,8 @@ namespace Slim.Build.Tasks;
 internal static class ContainerItems
 {
     /// <summary>Include is the port, Type tcp or udp (empty means tcp).</summary>
-    public static IReadOnlyList<(string Port, string Type)> Ports(ITaskItem[] items) =>
-        items.Select(i => (i.ItemSpec, i.GetMetadata("Type"))).ToList();
+    public static IReadOnlyList<ContainerPortSetting> Ports(ITaskItem[] items) =>
+        items.Select(i => new ContainerPortSetting(i.ItemSpec, i.GetMetadata("Type"))).ToList();
 
     /// <summary>Include is the name or key, Value its value; the project's order is kept.</summary>
     public static IReadOnlyList<NameValue> NameValues(ITaskItem[] items) =>

@@ -1,7 +1,10 @@
-namespace Slim.Build.Tasks.Dockerfile;
+namespace Slim.Build.Tasks.Container;
 
-/// <summary>The project as MSBuild evaluated it, with the container settings it gives (the .NET SDK's Container* vocabulary).</summary>
-internal sealed record DockerfileProject(
+/// <summary>
+/// The project as MSBuild evaluated it, with the container settings it gives (the .NET SDK's Container*
+/// vocabulary): what every step that makes a container starts from, a Dockerfile or an image.
+/// </summary>
+internal sealed record ContainerProject(
     string ProjectName,
     string Profile,
     string TargetFramework,
@@ -10,15 +13,13 @@ internal sealed record DockerfileProject(
     bool IsWebApp,
     bool InvariantGlobalization)
 {
-    /// <summary>SlimDockerBaseImage: overrides the final stage's base.</summary>
+    /// <summary>SlimDockerBaseImage: overrides the final image's base.</summary>
     public string BaseImage { get; init; } = "";
-    /// <summary>SlimDockerSdkImage: overrides the build stage's image.</summary>
-    public string SdkImage { get; init; } = "";
     public string User { get; init; } = "";
     public string WorkingDirectory { get; init; } = "";
     public IReadOnlyList<string> AppCommand { get; init; } = [];
     /// <summary>ContainerPort items as written: Include and Type.</summary>
-    public IReadOnlyList<(string Port, string Type)> Ports { get; init; } = [];
+    public IReadOnlyList<ContainerPortSetting> Ports { get; init; } = [];
     public IReadOnlyList<NameValue> Environment { get; init; } = [];
     public IReadOnlyList<NameValue> Labels { get; init; } = [];
     public string Version { get; init; } = "";

@@ -1,10 +1,10 @@
 using System.Globalization;
 using Slim.Build.Tasks.Diagnostics;
 
-namespace Slim.Build.Tasks.Dockerfile;
+namespace Slim.Build.Tasks.Container;
 
 /// <summary>
-/// Turns the project's container settings into the final stage, with Slim's defaults where the
+/// Turns the project's container settings into the final image, with Slim's defaults where the
 /// project says nothing: user 1654 (the chiseled images' non-root app user), /app, port 8080 for web apps.
 /// </summary>
 internal static class ContainerSpecBuilder
@@ -13,11 +13,10 @@ internal static class ContainerSpecBuilder
     public const string DefaultWorkingDirectory = "/app";
     public const int DefaultWebPort = 8080;
 
-    public static ContainerSpec Build(DockerfileProject project, IDiagnostics diagnostics)
+    public static ContainerSpec Build(ContainerProject project, IDiagnostics diagnostics)
     {
         var baseImage = BaseImageChooser.FinalBase(project);
-        CheckImageReference("SlimDockerBaseImage", project.BaseImage, diagnostics);
-        CheckImageReference("SlimDockerSdkImage", project.SdkImage, diagnostics);
+        ImageReference.Check("SlimDockerBaseImage", project.BaseImage, diagnostics);
 
         var user = string.IsNullOrWhiteSpace(project.User) ? DefaultUser : project.User.Trim();
         if (IsRoot(user))
@@ -34,19 +33,13 @@ internal static class ContainerSpecBuilder
         return new ContainerSpec(baseImage, user, workingDirectory, Entrypoint(project, workingDirectory), ports, environment, labels);
     }
 
-    private static void CheckImageReference(string property, string value, IDiagnostics diagnostics)
-    {
-        if (value.Trim().Any(c => char.IsWhiteSpace(c) || c == '"' || c == '\\'))
-            diagnostics.Error(SlimDiagnostics.InvalidImageReference, property, value);
-    }
-
     private static bool IsRoot(string user)
     {
         var name = user.Split(':')[0];
         return name is "root" or "0";
     }
 
-    private static IReadOnlyList<string> Entrypoint(DockerfileProject project, string workingDirectory)
+    private static IReadOnlyList<string> Entrypoint(ContainerProject project, string workingDirectory)
     {
         if (project.AppCommand.Count > 0)
             return project.AppCommand;
@@ -57,7 +50,7 @@ internal static class ContainerSpecBuilder
             : [$"{folder}/{project.AppName}"];
     }
 
-    private static IReadOnlyList<ContainerPort> Ports(DockerfileProject project, IDiagnostics diagnostics)
+    private static IReadOnlyList<ContainerPort> Ports(ContainerProject project, IDiagnostics diagnostics)
     {
         var ports = new List<ContainerPort>();
         foreach (var (number, type) in project.Ports)
@@ -73,7 +66,7 @@ internal static class ContainerSpecBuilder
         return ports;
     }
 
-    private static IReadOnlyList<NameValue> Environment(DockerfileProject project, IReadOnlyList<ContainerPort> ports, IDiagnostics diagnostics)
+    private static IReadOnlyList<NameValue> Environment(ContainerProject project, IReadOnlyList<ContainerPort> ports, IDiagnostics diagnostics)
     {
         var environment = new List<NameValue>();
         foreach (var variable in project.Environment)

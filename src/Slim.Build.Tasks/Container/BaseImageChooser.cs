@@ -1,16 +1,16 @@
-namespace Slim.Build.Tasks.Dockerfile;
+namespace Slim.Build.Tasks.Container;
 
 /// <summary>
-/// The official .NET images that fit a profile: the SDK (with its native toolchain for aot) to build
-/// on, and a chiseled (distroless) Ubuntu base to run on. Both stages use the same Ubuntu release so
-/// the glibc an aot binary links against is the one it runs with.
+/// The official .NET image that fits a profile to run on: a chiseled (distroless) Ubuntu base. The
+/// build stage of a Dockerfile uses the same Ubuntu release (Distro), so the glibc an aot binary
+/// links against is the one it runs with.
 /// </summary>
 internal static class BaseImageChooser
 {
-    private const string Registry = "mcr.microsoft.com/dotnet/";
-    private const string Distro = "noble";
+    public const string Registry = "mcr.microsoft.com/dotnet/";
+    public const string Distro = "noble";
 
-    public static string FinalBase(DockerfileProject project)
+    public static string FinalBase(ContainerProject project)
     {
         if (!string.IsNullOrWhiteSpace(project.BaseImage))
             return project.BaseImage.Trim();
@@ -24,15 +24,6 @@ internal static class BaseImageChooser
         // Chiseled images leave ICU and tzdata out; -extra adds them back for apps that use cultures.
         var extra = project.InvariantGlobalization ? "" : "-extra";
         return $"{Registry}{repository}:{ChannelOf(project.TargetFramework)}-{Distro}-chiseled{extra}";
-    }
-
-    public static string BuildImage(DockerfileProject project)
-    {
-        if (!string.IsNullOrWhiteSpace(project.SdkImage))
-            return project.SdkImage.Trim();
-        // The -aot SDK image adds clang and the libraries NativeAOT links with.
-        var aot = project.Profile.Equals("aot", StringComparison.OrdinalIgnoreCase) ? "-aot" : "";
-        return $"{Registry}sdk:{ChannelOf(project.TargetFramework)}-{Distro}{aot}";
     }
 
     /// <summary>net10.0 -> 10.0; net8.0-windows -> 8.0.</summary>

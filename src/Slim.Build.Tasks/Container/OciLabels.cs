@@ -1,6 +1,6 @@
 using Slim.Build.Tasks.Diagnostics;
 
-namespace Slim.Build.Tasks.Dockerfile;
+namespace Slim.Build.Tasks.Container;
 
 /// <summary>
 /// The org.opencontainers.image.* annotations a registry and a scanner read, from the project's own
@@ -10,7 +10,7 @@ internal static class OciLabels
 {
     private const string Prefix = "org.opencontainers.image.";
 
-    public static IReadOnlyList<NameValue> For(DockerfileProject project, string baseImage, IDiagnostics diagnostics)
+    public static IReadOnlyList<NameValue> For(ContainerProject project, string baseImage, IDiagnostics diagnostics)
     {
         var labels = new List<NameValue>();
         Add(labels, "title", project.ProjectName);

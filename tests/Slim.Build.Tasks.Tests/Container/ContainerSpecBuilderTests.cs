@@ -1,8 +1,8 @@
-using Slim.Build.Tasks.Dockerfile;
+using Slim.Build.Tasks.Container;
 using Slim.Build.Tasks.Tests.TestSupport;
 using Slim.Build.Tasks.Diagnostics;
 
-namespace Slim.Build.Tasks.Tests.Dockerfile;
+namespace Slim.Build.Tasks.Tests.Container;
 
 [TestClass]
 public sealed class ContainerSpecBuilderTests
@@ -11,7 +11,7 @@ public sealed class ContainerSpecBuilderTests
     public void Defaults_are_non_root_app_folder_and_8080_for_web_apps()
     {
         var diagnostics = new RecordingDiagnostics();
-        var spec = ContainerSpecBuilder.Build(DockerfileTestProjects.AotWeb, diagnostics);
+        var spec = ContainerSpecBuilder.Build(ContainerTestProjects.AotWeb, diagnostics);
         Assert.AreEqual(0, diagnostics.Items.Count);
         Assert.AreEqual("1654", spec.User);
         Assert.AreEqual("/app", spec.WorkingDirectory);
@@ -23,7 +23,7 @@ public sealed class ContainerSpecBuilderTests
     [TestMethod]
     public void A_console_app_exposes_nothing_and_sets_no_kestrel_port()
     {
-        var spec = ContainerSpecBuilder.Build(DockerfileTestProjects.AotConsole, new RecordingDiagnostics());
+        var spec = ContainerSpecBuilder.Build(ContainerTestProjects.AotConsole, new RecordingDiagnostics());
         Assert.AreEqual(0, spec.Ports.Count);
         Assert.AreEqual(0, spec.Environment.Count);
     }
@@ -31,17 +31,17 @@ public sealed class ContainerSpecBuilderTests
     [TestMethod]
     public void A_framework_dependent_app_runs_through_dotnet()
     {
-        var spec = ContainerSpecBuilder.Build(DockerfileTestProjects.FrameworkWeb, new RecordingDiagnostics());
+        var spec = ContainerSpecBuilder.Build(ContainerTestProjects.FrameworkWeb, new RecordingDiagnostics());
         CollectionAssert.AreEqual(new[] { "dotnet", "/app/Shop.Api.dll" }, spec.Entrypoint.ToArray());
     }
 
     [TestMethod]
     public void The_sdk_container_vocabulary_is_honoured()
     {
-        var project = DockerfileTestProjects.AotWeb with
+        var project = ContainerTestProjects.AotWeb with
         {
             User = "10001", WorkingDirectory = "/srv/shop/", AppCommand = ["/srv/shop/Shop.Api", "--serve"],
-            Ports = [("5000", ""), ("5353", "UDP")],
+            Ports = [new("5000", ""), new("5353", "UDP")],
             Environment = [new("TZ", "UTC"), new("TZ", "Europe/Paris")],
             Labels = [new("org.opencontainers.image.title", "shop"), new("com.example.team", "checkout")],
         };
@@ -61,7 +61,7 @@ public sealed class ContainerSpecBuilderTests
     public void The_root_folder_is_a_valid_working_directory()
     {
         var diagnostics = new RecordingDiagnostics();
-        var spec = ContainerSpecBuilder.Build(DockerfileTestProjects.AotConsole with { WorkingDirectory = "/" }, diagnostics);
+        var spec = ContainerSpecBuilder.Build(ContainerTestProjects.AotConsole with { WorkingDirectory = "/" }, diagnostics);
         Assert.AreEqual(0, diagnostics.Items.Count);
         Assert.AreEqual("/", spec.WorkingDirectory);
         CollectionAssert.AreEqual(new[] { "/Hello" }, spec.Entrypoint.ToArray());
@@ -70,7 +70,7 @@ public sealed class ContainerSpecBuilderTests
     [TestMethod]
     public void An_explicit_kestrel_setting_is_not_overridden()
     {
-        var project = DockerfileTestProjects.AotWeb with { Environment = [new("ASPNETCORE_URLS", "http://+:9000")] };
+        var project = ContainerTestProjects.AotWeb with { Environment = [new("ASPNETCORE_URLS", "http://+:9000")] };
         var spec = ContainerSpecBuilder.Build(project, new RecordingDiagnostics());
         Assert.AreEqual("ASPNETCORE_URLS", spec.Environment.Single().Name);
     }
@@ -78,7 +78,7 @@ public sealed class ContainerSpecBuilderTests
     [TestMethod]
     public void Oci_labels_come_from_the_project()
     {
-        var project = DockerfileTestProjects.AotWeb with { Version = "2.1.0", Description = "Shop API", SourceUrl = "https://example.com/shop.git", License = "MIT" };
+        var project = ContainerTestProjects.AotWeb with { Version = "2.1.0", Description = "Shop API", SourceUrl = "https://example.com/shop.git", License = "MIT" };
         var labels = ContainerSpecBuilder.Build(project, new RecordingDiagnostics()).Labels.ToDictionary(l => l.Name, l => l.Value);
         Assert.AreEqual("Shop.Api", labels["org.opencontainers.image.title"]);
         Assert.AreEqual("2.1.0", labels["org.opencontainers.image.version"]);
@@ -95,7 +95,7 @@ public sealed class ContainerSpecBuilderTests
     public void Root_is_honoured_with_a_warning(string user)
     {
         var diagnostics = new RecordingDiagnostics();
-        var spec = ContainerSpecBuilder.Build(DockerfileTestProjects.AotConsole with { User = user }, diagnostics);
+        var spec = ContainerSpecBuilder.Build(ContainerTestProjects.AotConsole with { User = user }, diagnostics);
         Assert.AreEqual(user, spec.User);
         CollectionAssert.AreEqual(new[] { SlimDiagnostics.ContainerUserRoot }, diagnostics.Warnings.ToArray());
     }
@@ -108,7 +108,7 @@ public sealed class ContainerSpecBuilderTests
     public void A_bad_port_is_an_error_naming_it(string port, string type)
     {
         var diagnostics = new RecordingDiagnostics();
-        ContainerSpecBuilder.Build(DockerfileTestProjects.AotConsole with { Ports = [(port, type)] }, diagnostics);
+        ContainerSpecBuilder.Build(ContainerTestProjects.AotConsole with { Ports = [new(port, type)] }, diagnostics);
         var error = diagnostics.Items.Single();
         Assert.AreEqual(SlimDiagnostics.InvalidContainerPort, error.Diagnostic);
         Assert.AreEqual(port, error.Args[0]);
@@ -118,7 +118,7 @@ public sealed class ContainerSpecBuilderTests
     public void Bad_settings_are_errors_naming_property_and_value()
     {
         var diagnostics = new RecordingDiagnostics();
-        ContainerSpecBuilder.Build(DockerfileTestProjects.AotConsole with
+        ContainerSpecBuilder.Build(ContainerTestProjects.AotConsole with
         {
             WorkingDirectory = "app", BaseImage = "my base", Environment = [new("A B", "x")], Labels = [new("", "x")],
         }, diagnostics);

@@ -1,4 +1,4 @@
-namespace Slim.Build.Tasks.Dockerfile;
+namespace Slim.Build.Tasks.Container;
 
 /// <summary>A port the container listens on: 8080 and tcp, or 53 and udp.</summary>
 internal sealed record ContainerPort(int Number, string Type);
@@ -6,7 +6,7 @@ internal sealed record ContainerPort(int Number, string Type);
 /// <summary>An environment variable or a label: a name and its value, in the project's order.</summary>
 internal sealed record NameValue(string Name, string Value);
 
-/// <summary>What the final stage of both Dockerfiles says: base, user, folder, command, ports, environment, labels.</summary>
+/// <summary>The final image, resolved: base, user, folder, command, ports, environment, labels (the final stage of both Dockerfiles, the config of an OCI image).</summary>
 internal sealed record ContainerSpec(
     string BaseImage,
     string User,

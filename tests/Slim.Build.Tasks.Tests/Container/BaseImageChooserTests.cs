@@ -1,6 +1,6 @@
-using Slim.Build.Tasks.Dockerfile;
+using Slim.Build.Tasks.Container;
 
-namespace Slim.Build.Tasks.Tests.Dockerfile;
+namespace Slim.Build.Tasks.Tests.Container;
 
 [TestClass]
 public sealed class BaseImageChooserTests
@@ -16,27 +16,15 @@ public sealed class BaseImageChooserTests
     [DataRow("framework", false, false, "mcr.microsoft.com/dotnet/runtime:10.0-noble-chiseled-extra")]
     public void The_final_base_fits_the_profile_and_globalization(string profile, bool web, bool invariant, string expected)
     {
-        var project = DockerfileTestProjects.AotConsole with { Profile = profile, IsWebApp = web, InvariantGlobalization = invariant };
+        var project = ContainerTestProjects.AotConsole with { Profile = profile, IsWebApp = web, InvariantGlobalization = invariant };
         Assert.AreEqual(expected, BaseImageChooser.FinalBase(project));
     }
 
     [TestMethod]
-    [DataRow("aot", "net10.0", "mcr.microsoft.com/dotnet/sdk:10.0-noble-aot")]
-    [DataRow("trimmed", "net10.0", "mcr.microsoft.com/dotnet/sdk:10.0-noble")]
-    [DataRow("framework", "net9.0", "mcr.microsoft.com/dotnet/sdk:9.0-noble")]
-    public void The_build_stage_uses_the_sdk_of_the_target_framework(string profile, string framework, string expected)
-    {
-        var project = DockerfileTestProjects.AotConsole with { Profile = profile, TargetFramework = framework };
-        Assert.AreEqual(expected, BaseImageChooser.BuildImage(project));
-    }
-
-    [TestMethod]
-    public void Overrides_win_and_may_pin_a_digest()
+    public void An_override_wins_and_may_pin_a_digest()
     {
         var pinned = "localhost/base@sha256:" + new string('a', 64);
-        var project = DockerfileTestProjects.AotConsole with { BaseImage = pinned, SdkImage = "localhost/sdk:10.0" };
-        Assert.AreEqual(pinned, BaseImageChooser.FinalBase(project));
-        Assert.AreEqual("localhost/sdk:10.0", BaseImageChooser.BuildImage(project));
+        Assert.AreEqual(pinned, BaseImageChooser.FinalBase(ContainerTestProjects.AotConsole with { BaseImage = pinned }));
     }
 
     [TestMethod]
