@@ -24,7 +24,7 @@ public sealed class SlimPlanPublishFiles : SlimTask
     public bool PruneRuntimePieces { get; set; } = true;
     public bool Strip { get; set; } = true;
     /// <summary>SlimStripTool: checked on every publish that has files to strip, incremental ones too. Default: strip.</summary>
-    public string StripTool { get; set; } = "strip";
+    public string StripTool { get; set; } = HostTools.Strip;
     /// <summary>SlimKeep: patterns (relative to the publish folder) that are never pruned, e.g. createdump.</summary>
     public ITaskItem[] Keep { get; set; } = [];
     /// <summary>SlimPrune: extra patterns to leave out of the publish folder.</summary>

@@ -23,7 +23,7 @@ public sealed class SlimPlanUpx : SlimTask
     /// <summary>Project files whose wildcard items are read as written (csproj, Directory.Build.props/targets).</summary>
     public ITaskItem[] PatternSources { get; set; } = [];
     /// <summary>SlimUpxPath: a name on PATH or a path. Default: upx.</summary>
-    public string UpxPath { get; set; } = "upx";
+    public string UpxPath { get; set; } = HostTools.Upx;
     /// <summary>SlimUpxArgs, e.g. --best --lzma.</summary>
     public string UpxArgs { get; set; } = "";
     /// <summary>SlimUpxSmokeTest: arguments the packed executable is run with, e.g. --version; it must exit 0.</summary>

@@ -15,7 +15,7 @@ public sealed class SlimStripNativeFiles : SlimTask
     /// <summary>ELF files to strip (e.g. a libe_sqlite3.so a package brings), with RelativePath, SlimContent and SlimStepOutput.</summary>
     [Required] public ITaskItem[] Files { get; set; } = [];
     /// <summary>The strip executable: a name on PATH or a path. Default: strip.</summary>
-    public string StripTool { get; set; } = "strip";
+    public string StripTool { get; set; } = HostTools.Strip;
     [Required] public string LedgerDirectory { get; set; } = "";
 
     private protected override void Run(IDiagnostics diagnostics)

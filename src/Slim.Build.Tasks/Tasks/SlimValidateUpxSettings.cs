@@ -12,7 +12,7 @@ public sealed class SlimValidateUpxSettings : SlimTask
     /// <summary>SlimUpx: true or false.</summary>
     public string Upx { get; set; } = "false";
     /// <summary>SlimUpxPath: a name on PATH or a path, e.g. upx or /opt/upx/upx.</summary>
-    public string UpxPath { get; set; } = "upx";
+    public string UpxPath { get; set; } = HostTools.Upx;
     /// <summary>SlimUpxArgs, e.g. --best --lzma.</summary>
     public string UpxArgs { get; set; } = "";
     /// <summary>aot, trimmed or framework.</summary>

@@ -1,0 +1,8 @@
+namespace Slim.Build.Tasks.IO;
+
+/// <summary>The host tools Slim runs, by the names it looks them up with on PATH unless a setting names a path.</summary>
+internal static class HostTools
+{
+    public const string Strip = "strip";
+    public const string Upx = "upx";
+}
