@@ -28,6 +28,8 @@ public sealed class StepAloneTests
         CollectionAssert.AreEqual(original, File.ReadAllBytes(library), "the project's own library changed");
         Assert.IsFalse(Directory.Exists(Path.Combine(app.Directory, "bin", "Release", "net10.0", "publish")), "a step run alone published");
 
+        // A step works on what a build produced: the app's .pdb exists only once it is built.
+        Assert.AreEqual(0, ProcessRunner.Run("dotnet", ["build", "-c", "Release"], app.Directory, SlimFeed.Environment()).ExitCode);
         var symbols = ProcessRunner.Run("dotnet", ["msbuild", "-t:SlimCopySymbols", "-p:Configuration=Release", "-p:_IsPublishing=true"],
             app.Directory, SlimFeed.Environment());
         Assert.AreEqual(0, symbols.ExitCode, symbols.Output);
