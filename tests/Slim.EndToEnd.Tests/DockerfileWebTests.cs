@@ -41,8 +41,19 @@ public sealed class DockerfileWebTests
         try
         {
             Assert.AreEqual("Hello World!", await GetWithin($"http://127.0.0.1:{port}/", TimeSpan.FromSeconds(30)));
-            var user = Podman.Run(SlimFeed.RunRoot, "top", name, "user", "huser").Output;
-            Assert.IsFalse(user.Split('\n').Skip(1).Any(line => line.TrimStart().StartsWith("root")), "a process in the container runs as root:\n" + user);
+            var top = Podman.Run(SlimFeed.RunRoot, "top", name, "user", "huser");
+            Assert.AreEqual(0, top.ExitCode, "podman top failed:\n" + top.Output);
+            // USER is the user in the container (app from its /etc/passwd, or the bare uid); HUSER the host's view of it.
+            var lines = top.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var header = Array.FindIndex(lines, line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries) is ["USER", "HUSER"]);
+            Assert.IsTrue(header >= 0, "no USER HUSER header in podman top's output:\n" + top.Output);
+            var processes = lines.Skip(header + 1).Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
+            Assert.IsTrue(processes.Count > 0, "podman top listed no process:\n" + top.Output);
+            foreach (var process in processes)
+            {
+                Assert.IsTrue(process.Length == 2 && process[0] is "app" or "1654", "a process in the container runs as another user than app (1654):\n" + top.Output);
+                Assert.IsFalse(process[1] is "root" or "0", "a process runs as root on the host:\n" + top.Output);
+            }
         }
         finally
         {

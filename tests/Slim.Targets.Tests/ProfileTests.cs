@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Slim.Targets.Tests;
 
 /// <summary>How the targets read the project: profile detection, switches, and the user's values winning.</summary>
@@ -81,8 +83,19 @@ public sealed class ProfileTests
     {
         using var project = new SlimProject($"<SlimProfile>{profile}</SlimProfile>", sdkForm: true);
         Assert.AreEqual(expected, project[property]);
-        Assert.AreEqual("linux-" + System.Runtime.InteropServices.RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant(), project["RuntimeIdentifier"]);
+        Assert.AreEqual(HostRuntimeIdentifier(), project["RuntimeIdentifier"]);
         Assert.AreEqual(profile, project["_SlimDetectedProfile"], "the package targets must see what the SDK form set");
+    }
+
+    /// <summary>Spelled out, not computed the way Slim.Profile.targets computes it, so a wrong expression there shows.</summary>
+    private static string HostRuntimeIdentifier()
+    {
+        switch (RuntimeInformation.OSArchitecture)
+        {
+            case Architecture.X64: return "linux-x64";
+            case Architecture.Arm64: return "linux-arm64";
+            default: Assert.Inconclusive("containers have no linux RID for " + RuntimeInformation.OSArchitecture); return "";
+        }
     }
 
     [TestMethod]

@@ -16,18 +16,17 @@ internal sealed class SlimProject : IDisposable
     public static string SdkFolder => Path.Combine(Root, "src", "Slim.Sdk", "Sdk");
     private static string TasksAssembly => Path.Combine(Root, "src", "Slim.Build.Tasks", "bin", "Release", "net8.0", "Slim.Build.Tasks.dll");
 
-    private readonly string _folder;
     private readonly ProjectCollection _collection = new();
 
     public SlimProject(string properties, bool sdkForm = false)
     {
-        _folder = Path.Combine(Path.GetTempPath(), "slim-targets-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(_folder);
-        File.WriteAllText(Path.Combine(_folder, "Program.cs"), "System.Console.WriteLine(1);");
+        Folder = Path.Combine(Path.GetTempPath(), "slim-targets-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(Folder);
+        File.WriteAllText(Path.Combine(Folder, "Program.cs"), "System.Console.WriteLine(1);");
         var sdkMapping = sdkForm ? $"<BeforeMicrosoftNETSdkTargets>{SdkFolder}/Slim.Profile.targets</BeforeMicrosoftNETSdkTargets>" : "";
         // NuGet imports a package's props from Microsoft.Common.props, just after Directory.Build.props.
-        File.WriteAllText(Path.Combine(_folder, "Directory.Build.props"), $"<Project><Import Project=\"{BuildFolder}/Slim.Build.Tasks.props\" /></Project>");
-        ProjectFile = Path.Combine(_folder, "App.csproj");
+        File.WriteAllText(Path.Combine(Folder, "Directory.Build.props"), $"<Project><Import Project=\"{BuildFolder}/Slim.Build.Tasks.props\" /></Project>");
+        ProjectFile = Path.Combine(Folder, "App.csproj");
         File.WriteAllText(ProjectFile, $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -43,6 +42,8 @@ internal sealed class SlimProject : IDisposable
         Project = _collection.LoadProject(ProjectFile);
     }
 
+    /// <summary>The project folder, under /tmp.</summary>
+    public string Folder { get; }
     public string ProjectFile { get; }
     public Project Project { get; }
 
@@ -54,18 +55,32 @@ internal sealed class SlimProject : IDisposable
     /// <summary>Runs one target; returns whether it passed and what a minimal console log showed. A binlog is kept beside the project.</summary>
     public (bool Passed, string Output) Run(string target)
     {
+        var run = Execute(target);
+        return (run.Passed, run.Output);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="target"/>, then asks for each of <paramref name="observed"/> in the same build, and keeps
+    /// the log, the instance it ran on (properties set by targets) and each observed target's result. MSBuild runs a
+    /// target once per build: one the first target ran comes back with that result, and one it skipped for a false
+    /// condition is checked again against the same properties (Skipped).
+    /// </summary>
+    public SlimRun Execute(string target, params string[] observed)
+    {
         var output = new System.Text.StringBuilder();
         // A logger of MSBuild's own: a type of ours implementing ILogger would load MSBuild before the Locator runs.
         var console = new ConsoleLogger(LoggerVerbosity.Minimal, text => output.Append(text), _ => { }, () => { });
         var instance = Project.CreateProjectInstance();
-        var passed = instance.Build([target], [console, new BinaryLogger { Parameters = Path.Combine(_folder, target + ".binlog") }]);
-        return (passed, output.ToString());
+        var passed = instance.Build([target, .. observed], [console, new BinaryLogger { Parameters = Path.Combine(Folder, target + ".binlog") }], out var results);
+        var targets = results.Where(r => observed.Contains(r.Key, StringComparer.OrdinalIgnoreCase))
+            .ToDictionary(r => r.Key, r => r.Value.ResultCode, StringComparer.OrdinalIgnoreCase);
+        return new SlimRun(passed, output.ToString(), instance, targets);
     }
 
     public void Dispose()
     {
         _collection.Dispose();
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+        try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
     }
 
     private static string FindRepositoryRoot()
@@ -75,4 +90,10 @@ internal sealed class SlimProject : IDisposable
                 return dir.FullName;
         throw new InvalidOperationException("Slim.Build.sln not found above " + AppContext.BaseDirectory);
     }
+}
+
+/// <summary>One target run: whether it passed, the minimal log, the instance after the run, and each target's result.</summary>
+internal sealed record SlimRun(bool Passed, string Output, ProjectInstance Instance, IReadOnlyDictionary<string, TargetResultCode> Targets)
+{
+    public string this[string property] => Instance.GetPropertyValue(property);
 }

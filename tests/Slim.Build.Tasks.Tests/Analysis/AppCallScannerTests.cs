@@ -1,5 +1,6 @@
 using System.Globalization;
 using Slim.Build.Tasks.Analysis;
+using Slim.Build.Tasks.Tests.TestSupport;
 
 namespace Slim.Build.Tasks.Tests.Analysis;
 
@@ -23,5 +24,20 @@ public sealed class AppCallScannerTests
     {
         var calls = AppCallScanner.Scan(typeof(Slim.Build.Tasks.Files.ByteSize).Assembly.Location);
         Assert.IsFalse(calls.Any(c => c.Kind == AppCallScanner.TimeZone || c.Kind == AppCallScanner.SlimBuilder), string.Join(", ", calls));
+    }
+
+    [TestMethod]
+    public void Finds_a_CreateSlimBuilder_call_into_another_assembly()
+    {
+        using var temp = new TempFolder();
+        var calls = AppCallScanner.Scan(ManagedFixtures.WebApp(temp.Path));
+        CollectionAssert.AreEqual(new[] { new RiskyCall(AppCallScanner.SlimBuilder, "Microsoft.AspNetCore.Builder.WebApplication.CreateSlimBuilder") }, calls.ToArray());
+    }
+
+    [TestMethod]
+    public void A_CreateBuilder_call_is_not_a_slim_builder()
+    {
+        using var temp = new TempFolder();
+        Assert.AreEqual(0, AppCallScanner.Scan(ManagedFixtures.WebApp(temp.Path, method: "CreateBuilder")).Count);
     }
 }

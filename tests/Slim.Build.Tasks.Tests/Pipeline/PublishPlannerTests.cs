@@ -49,16 +49,39 @@ public sealed class PublishPlannerTests
     }
 
     [TestMethod]
-    public void Switched_off_steps_do_nothing()
+    [DataRow(false, false, false)]
+    [DataRow(true, false, false)]
+    [DataRow(false, true, false)]
+    [DataRow(false, false, true)]
+    [DataRow(true, true, true)]
+    public void Each_step_moves_its_file_only_when_switched_on(bool moveSymbols, bool pruneRuntimePieces, bool strip)
     {
         using var temp = new TempFolder();
         var items = new List<PublishItem>
         {
+            Item(temp, "App.dll", 1000, FileOrigin.App),
             Item(temp, "App.pdb", 300, FileOrigin.App),
+            Item(temp, "createdump", 700, FileOrigin.Runtime),
+            Item(temp, "appsettings.Development.json", 50, FileOrigin.Content),
             new(NativeFixtures.UnstrippedLibrary(temp.Path), "libfixture.so", FileOrigin.Package),
         };
-        var plan = PublishPlanner.Plan(items, [], new PlanOptions(false, false, new PruneRules(false, [], []), []));
-        Assert.AreEqual(0, plan.ToSymbols.Count + plan.ToPrune.Count + plan.ToStrip.Count);
+
+        var plan = PublishPlanner.Plan(items, [], new PlanOptions(moveSymbols, strip, new PruneRules(pruneRuntimePieces, [], []), []));
+
+        CollectionAssert.AreEqual(moveSymbols ? new[] { "App.pdb" } : [], plan.ToSymbols.Select(i => i.RelativePath).ToArray(), "MoveSymbols=" + moveSymbols);
+        // Development settings never ship, whatever SlimPruneRuntimePieces says; createdump follows it.
+        CollectionAssert.AreEquivalent(pruneRuntimePieces ? new[] { "createdump", "appsettings.Development.json" } : ["appsettings.Development.json"],
+            plan.ToPrune.Select(i => i.RelativePath).ToArray(), "PruneRuntimePieces=" + pruneRuntimePieces);
+        CollectionAssert.AreEqual(strip ? new[] { "libfixture.so" } : [], plan.ToStrip.Select(i => i.RelativePath).ToArray(), "Strip=" + strip);
+
+        var leaving = plan.ToSymbols.Concat(plan.ToPrune).Select(i => i.RelativePath).ToHashSet();
+        var shipped = items.Select(i => i.RelativePath).Where(p => !leaving.Contains(p)).ToList();
+        CollectionAssert.Contains(shipped, "App.dll");
+        Assert.AreEqual(!moveSymbols, shipped.Contains("App.pdb"), "App.pdb published");
+        Assert.AreEqual(!pruneRuntimePieces, shipped.Contains("createdump"), "createdump published");
+        Assert.AreEqual(moveSymbols ? 300 : 0, plan.Ledgers.Single(l => l.Step == LedgerStep.Symbols).BytesSaved);
+        Assert.AreEqual(pruneRuntimePieces ? 750 : 50, plan.Ledgers.Single(l => l.Step == LedgerStep.Prune).BytesSaved);
+        Assert.AreEqual(items.Count, plan.Ledgers.Single(l => l.Step == LedgerStep.Publish).Entries.Count);
     }
 
     [TestMethod]

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Slim.Build.Tasks.Elf;
 using Slim.Build.Tasks.IO;
 using Slim.Build.Tasks.Tests.TestSupport;
@@ -48,13 +49,50 @@ public sealed class UpxScreenTests
     }
 
     [TestMethod]
-    public void The_sdk_apphost_is_not_a_bundle()
+    public void The_sdk_apphost_is_not_a_bundle_until_a_bundle_offset_is_written()
     {
-        var apphost = Directory.EnumerateFiles("/usr/share/dotnet/packs", "apphost", SearchOption.AllDirectories).FirstOrDefault()
-                      ?? Directory.EnumerateFiles("/usr/lib/dotnet/packs", "apphost", SearchOption.AllDirectories).FirstOrDefault();
+        var apphost = SdkAppHost();
         if (apphost is null)
-            Assert.Inconclusive("no apphost pack on this machine");
-        Assert.IsFalse(BundleDetector.IsBundle(apphost));
+        {
+            var message = "no apphost under the dotnet root of the running runtime (" + RuntimeEnvironment.GetRuntimeDirectory() + ")";
+            if (Environment.GetEnvironmentVariable("CI") == "true")
+                Assert.Fail(message);
+            Assert.Inconclusive(message);
+        }
+        var content = File.ReadAllBytes(apphost);
+        var marker = content.AsSpan().IndexOf(BundleMarker);
+        Assert.IsTrue(marker >= 8, $"{apphost} carries no bundle marker: not the file the SDK turns into a bundle");
+        Assert.IsFalse(BundleDetector.IsBundle(apphost), apphost);
+
+        // What the SDK's bundler does: append the files and write the manifest's offset before the marker.
+        BitConverter.GetBytes((long)content.Length).CopyTo(content, marker - 8);
+        Assert.IsTrue(BundleDetector.IsBundle(content), "the apphost with a bundle offset was not recognised as a bundle");
+    }
+
+    /// <summary>
+    /// The apphost of the SDK that runs the tests: the dotnet root is three folders above the running
+    /// runtime (shared/Microsoft.NETCore.App/&lt;version&gt;/), wherever dotnet is installed.
+    /// </summary>
+    private static string? SdkAppHost()
+    {
+        var runtime = new DirectoryInfo(RuntimeEnvironment.GetRuntimeDirectory());
+        var roots = new[] { runtime.Parent?.Parent?.Parent?.FullName, Environment.GetEnvironmentVariable("DOTNET_ROOT") }
+            .Where(root => root is not null && Directory.Exists(root)).Distinct();
+        foreach (var root in roots)
+        {
+            var packs = Path.Combine(root!, "packs");
+            var fromPack = Directory.Exists(packs)
+                ? Directory.EnumerateDirectories(packs, "Microsoft.NETCore.App.Host.*")
+                    .SelectMany(pack => Directory.EnumerateFiles(pack, "apphost", SearchOption.AllDirectories)).FirstOrDefault()
+                : null;
+            var sdk = Path.Combine(root!, "sdk");
+            var fromSdk = Directory.Exists(sdk)
+                ? Directory.EnumerateDirectories(sdk).Select(version => Path.Combine(version, "AppHostTemplate", "apphost")).FirstOrDefault(File.Exists)
+                : null;
+            if ((fromPack ?? fromSdk) is { } found)
+                return found;
+        }
+        return null;
     }
 
     [TestMethod]

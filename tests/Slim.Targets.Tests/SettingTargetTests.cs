@@ -1,0 +1,148 @@
+using Microsoft.Build.Execution;
+
+namespace Slim.Targets.Tests;
+
+/// <summary>The switches and extension points a project sets, observed in the evaluated project and in the targets that run.</summary>
+[TestClass]
+public sealed class SettingTargetTests
+{
+    [TestMethod]
+    public void SlimMoveSymbols_false_leaves_the_sdk_copying_symbols()
+    {
+        using var moving = new SlimProject("<PublishAot>true</PublishAot>");
+        Assert.AreEqual("false", moving["CopyOutputSymbolsToPublishDirectory"]);
+
+        using var notMoving = new SlimProject("<PublishAot>true</PublishAot><SlimMoveSymbols>false</SlimMoveSymbols>");
+        Assert.AreEqual("true", notMoving["CopyOutputSymbolsToPublishDirectory"], "Slim stopped the SDK copying symbols it does not move itself");
+    }
+
+    [TestMethod]
+    public void SlimReport_false_skips_the_report_and_the_budget_gate_and_names_the_unchecked_budget()
+    {
+        using var project = new SlimProject("<SlimReport>false</SlimReport><SlimDockerfile>false</SlimDockerfile><SlimMaxPublishSize>1B</SlimMaxPublishSize>");
+        Directory.CreateDirectory(Path.Combine(project.Folder, "bin", "publish"));
+        project.Project.SetProperty("PublishDir", "bin/publish/");
+
+        var validation = project.Execute("SlimValidateSettings");
+        Assert.IsTrue(validation.Passed, validation.Output);
+        StringAssert.Contains(validation.Output, "warning SLIM1016");
+        StringAssert.Contains(validation.Output, "SlimMaxPublishSize");
+
+        var after = project.Execute("SlimAfterPublish", "SlimReport", "SlimBudgets");
+        Assert.IsTrue(after.Passed, after.Output);
+        Assert.AreEqual(TargetResultCode.Skipped, after.Targets["SlimReport"]);
+        Assert.AreEqual(TargetResultCode.Skipped, after.Targets["SlimBudgets"]);
+        Assert.IsFalse(File.Exists(Path.Combine(project.Folder, "bin", "slim", "report.json")));
+    }
+
+    [TestMethod]
+    public void SlimReport_on_writes_the_report_and_runs_the_gate()
+    {
+        // The negative control of the test above: the same run with the report on measures and gates.
+        using var project = new SlimProject("<SlimDockerfile>false</SlimDockerfile><SlimMaxPublishSize>1B</SlimMaxPublishSize>");
+        Directory.CreateDirectory(Path.Combine(project.Folder, "bin", "publish"));
+        File.WriteAllBytes(Path.Combine(project.Folder, "bin", "publish", "App"), new byte[10]);
+        project.Project.SetProperty("PublishDir", "bin/publish/");
+
+        var after = project.Execute("SlimAfterPublish");
+        Assert.IsFalse(after.Passed, "10 bytes over a 1-byte budget passed: " + after.Output);
+        StringAssert.Contains(after.Output, "error SLIM6001");
+        Assert.IsTrue(File.Exists(Path.Combine(project.Folder, "bin", "slim", "report.json")));
+    }
+
+    [TestMethod]
+    public void SlimDockerfile_false_skips_the_dockerfile_and_the_container_description()
+    {
+        using var off = new SlimProject("<SlimReport>false</SlimReport><SlimDockerfile>false</SlimDockerfile>");
+        var skipped = off.Execute("SlimAfterPublish", "SlimDescribeContainer", "SlimDockerfile");
+        Assert.IsTrue(skipped.Passed, skipped.Output);
+        Assert.AreEqual(TargetResultCode.Skipped, skipped.Targets["SlimDockerfile"]);
+        Assert.AreEqual(TargetResultCode.Skipped, skipped.Targets["SlimDescribeContainer"]);
+        Assert.AreEqual(0, Directory.GetFiles(off.Folder, "Dockerfile*", SearchOption.AllDirectories).Length);
+
+        using var on = new SlimProject("<SlimReport>false</SlimReport>");
+        var written = on.Execute("SlimAfterPublish", "SlimDockerfile");
+        Assert.IsTrue(written.Passed, written.Output);
+        Assert.AreEqual(TargetResultCode.Success, written.Targets["SlimDockerfile"]);
+        Assert.AreEqual(1, Directory.GetFiles(on.Folder, "Dockerfile", SearchOption.AllDirectories).Length);
+    }
+
+    [TestMethod]
+    public void SlimOutputDirectory_set_by_the_project_wins_and_is_resolved_against_the_project()
+    {
+        using var project = new SlimProject("<SlimOutputDirectory>size/out</SlimOutputDirectory>");
+        var run = project.Execute("_SlimComputePaths");
+        Assert.IsTrue(run.Passed, run.Output);
+        Assert.AreEqual(Path.Combine(project.Folder, "size", "out") + "/", run["SlimOutputDirectory"]);
+        Assert.AreEqual(Path.Combine(project.Folder, "size", "out", "symbols") + "/", run["SlimSymbolsDirectory"]);
+    }
+
+    [TestMethod]
+    public void A_publish_folder_inside_the_project_gets_slim_beside_it()
+    {
+        using var project = new SlimProject("<PublishDir>bin/pub/</PublishDir>");
+        var run = project.Execute("_SlimComputePaths");
+        Assert.IsTrue(run.Passed, run.Output);
+        Assert.AreEqual(Path.Combine(project.Folder, "bin", "slim") + "/", run["SlimOutputDirectory"]);
+    }
+
+    [TestMethod]
+    public void A_publish_folder_outside_the_project_gets_a_slim_folder_per_project()
+    {
+        // A sibling whose name starts with the project folder's: outside, though its path starts with the same characters.
+        using var project = new SlimProject("");
+        var outside = project.Folder + "-out/publish/";
+        project.Project.SetProperty("PublishDir", outside);
+        var run = project.Execute("_SlimComputePaths");
+        Assert.IsTrue(run.Passed, run.Output);
+        Assert.AreEqual(project.Folder + "-out/slim/App/", run["SlimOutputDirectory"]);
+    }
+
+    [TestMethod]
+    public void CustomBeforeSlimTargets_and_CustomAfterSlimTargets_are_imported_around_slims_defaults()
+    {
+        var before = Path.Combine(Path.GetTempPath(), $"slim-before-{Guid.NewGuid():N}.targets");
+        var after = Path.Combine(Path.GetTempPath(), $"slim-after-{Guid.NewGuid():N}.targets");
+        try
+        {
+            // Before Slim's defaults: a level set there is the project's. After: Slim's values are there to read.
+            File.WriteAllText(before, "<Project><PropertyGroup><SlimSizeLevel>aggressive</SlimSizeLevel><SeenBefore>$(SlimProfile)</SeenBefore></PropertyGroup></Project>");
+            File.WriteAllText(after, "<Project><PropertyGroup><SeenAfter>$(SlimProfile)</SeenAfter></PropertyGroup></Project>");
+            using var project = new SlimProject($"<PublishAot>true</PublishAot><CustomBeforeSlimTargets>{before}</CustomBeforeSlimTargets><CustomAfterSlimTargets>{after}</CustomAfterSlimTargets>");
+            Assert.AreEqual("aggressive", project["SlimSizeLevel"]);
+            Assert.AreEqual("true", project["UseSystemResourceKeys"], "the level from CustomBeforeSlimTargets did not reach the switches");
+            Assert.AreEqual("", project["SeenBefore"], "CustomBeforeSlimTargets was imported after Slim's defaults");
+            Assert.AreEqual("aot", project["SeenAfter"]);
+        }
+        finally
+        {
+            File.Delete(before);
+            File.Delete(after);
+        }
+    }
+
+    [TestMethod]
+    public void Missing_CustomBeforeSlimTargets_and_CustomAfterSlimTargets_are_not_an_error()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"slim-missing-{Guid.NewGuid():N}.targets");
+        using var project = new SlimProject($"<PublishAot>true</PublishAot><CustomBeforeSlimTargets>{missing}</CustomBeforeSlimTargets><CustomAfterSlimTargets>{missing}</CustomAfterSlimTargets>");
+        Assert.AreEqual("aot", project["SlimProfile"]);
+        var (passed, output) = project.Run("SlimValidateSettings");
+        Assert.IsTrue(passed, output);
+    }
+
+    [TestMethod]
+    public void A_projects_own_step_targets_run_first_and_slims_steps_follow_in_pipeline_order()
+    {
+        using var project = new SlimProject("<SlimProcessPublishFilesDependsOn>MyBeforeSteps</SlimProcessPublishFilesDependsOn><SlimAfterPublishDependsOn>MyAfterPublish</SlimAfterPublishDependsOn>");
+        CollectionAssert.AreEqual(
+            new[] { "_SlimComputePaths", "MyBeforeSteps", "_SlimPlanPublishFiles", "SlimCopySymbols", "SlimStripNativeFiles", "_SlimRecordStrippedFiles",
+                    "_SlimPlanUpx", "SlimUpx", "_SlimRecordPackedFiles", "_SlimPublishStepOutputs" },
+            Steps(project["SlimProcessPublishFilesDependsOn"]), project["SlimProcessPublishFilesDependsOn"]);
+        CollectionAssert.AreEqual(
+            new[] { "_SlimComputePaths", "MyAfterPublish", "SlimDescribeContainer", "SlimDockerfile", "SlimReport", "SlimBudgets" },
+            Steps(project["SlimAfterPublishDependsOn"]), project["SlimAfterPublishDependsOn"]);
+    }
+
+    private static string[] Steps(string dependsOn) => dependsOn.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
