@@ -30,10 +30,10 @@ internal static class SettingsValidator
                 diagnostics.Error(SlimDiagnostics.ProfileMismatch_TrimmedButAot, s.Profile);
                 break;
             case "trimmed" when !s.PublishTrimmed || !s.SelfContained:
-                diagnostics.Error(SlimDiagnostics.ProfileMismatch_Trimmed, s.Profile, s.SlimVersion, s.PublishAot, s.PublishTrimmed, s.SelfContained, HostRuntimeIdentifier());
+                diagnostics.Error(SlimDiagnostics.ProfileMismatch_Trimmed, s.Profile, s.SlimVersion, Msbuild(s.PublishAot), Msbuild(s.PublishTrimmed), Msbuild(s.SelfContained), HostRuntimeIdentifier());
                 break;
             case "framework" when s.PublishAot || s.PublishTrimmed:
-                diagnostics.Error(SlimDiagnostics.ProfileMismatch_Framework, s.PublishAot ? "NativeAOT" : "trimmed", s.PublishAot, s.PublishTrimmed);
+                diagnostics.Error(SlimDiagnostics.ProfileMismatch_Framework, s.PublishAot ? "NativeAOT" : "trimmed", Msbuild(s.PublishAot), Msbuild(s.PublishTrimmed));
                 break;
             case "framework":
                 diagnostics.Notice(SlimDiagnostics.FrameworkProfile, s.ProjectName);
@@ -63,6 +63,9 @@ internal static class SettingsValidator
             _ => null,
         };
     }
+
+    /// <summary>A boolean as a project file spells it: true, false.</summary>
+    private static string Msbuild(bool value) => value ? "true" : "false";
 
     /// <summary>linux-x64 or linux-arm64: the host's architecture, which is what the SDK form publishes for.</summary>
     public static string HostRuntimeIdentifier() =>

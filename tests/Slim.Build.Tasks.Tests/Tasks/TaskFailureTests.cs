@@ -99,7 +99,7 @@ public sealed class TaskFailureTests
 
         var error = engine.Errors.Single();
         Assert.AreEqual("SLIM1002", error.Code);
-        StringAssert.StartsWith(error.Message, $"SlimProfile is 'framework', but the project publishes {publishes} (PublishAot='{publishAot}', PublishTrimmed='{publishTrimmed}')");
+        StringAssert.StartsWith(error.Message, $"SlimProfile is 'framework', but the project publishes {publishes} (PublishAot='{(publishAot ? "true" : "false")}', PublishTrimmed='{(publishTrimmed ? "true" : "false")}')");
         Assert.IsFalse(engine.Messages.Any(m => m.Code == "SLIM1010"), "the framework notice was shown for a publish that is not framework-dependent");
     }
 
