@@ -61,12 +61,19 @@ public sealed class AotConsoleTests
         var settled = _app.Publish();
         Assert.AreEqual(0, settled.ExitCode, settled.Describe());
         var written = File.GetLastWriteTimeUtc(reportFile);
+        // Slim's state under obj/: the ledger each step writes, the report's state; a step that runs rewrites its files.
+        var state = Directory.EnumerateDirectories(Path.Combine(_app.Directory, "obj"), "slim", SearchOption.AllDirectories).Single();
+        var stamps = Directory.EnumerateFiles(state, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.GetLastWriteTimeUtc);
 
-        var second = _app.Publish();
+        var second = _app.Publish("-v:d");
 
         Assert.AreEqual(0, second.ExitCode, second.Describe());
         Assert.AreEqual(written, File.GetLastWriteTimeUtc(reportFile), "the report was written again");
-        Assert.IsFalse(second.Output.Contains("publishes 1 file(s)"), "the report step ran again:\n" + second.Output);
+        foreach (var (file, stamp) in stamps)
+            Assert.AreEqual(stamp, File.GetLastWriteTimeUtc(file), $"{Path.GetRelativePath(state, file)} was written again");
+        StringAssert.Contains(second.Output, "Slim: report up to date", "the report step measured the folder again");
+        StringAssert.Contains(second.Output, "Skipping target \"SlimStripNativeFiles\"", "the strip step ran again");
+        StringAssert.Contains(second.Output, "Slim: AotConsole (aot) publishes 1 file(s)", "the summary is printed on every publish");
         CollectionAssert.AreEqual(new[] { _app.Name }, Files.Relative(second.PublishDirectory),
             "NativeAOT's own copy steps put files back into the publish folder");
     }

@@ -10,18 +10,48 @@ public sealed class UpxConsoleTests
     private static PublishResult _first = null!;
     private static string Executable => Path.Combine(_first.PublishDirectory, _app.Name);
 
+    private static string[] _firstCalls = [];
+    private static string CallLog => Path.Combine(_app.Directory, "upx-calls.log");
+
     [ClassInitialize]
     public static void PublishOnce(TestContext _)
     {
+        // UPX through a wrapper that logs every call, so a test can count what Slim asked of it.
         _app = TestApp.Console("UpxConsole", SlimForm.PackageReference,
-            "<PublishAot>true</PublishAot><SlimUpx>true</SlimUpx><SlimUpxSmokeTest>--version</SlimUpxSmokeTest>",
+            "<PublishAot>true</PublishAot><SlimUpx>true</SlimUpx><SlimUpxSmokeTest>--version</SlimUpxSmokeTest><SlimUpxPath>$(MSBuildProjectDirectory)/upx-logging.sh</SlimUpxPath>",
             """
             <None Include="data.txt" CopyToPublishDirectory="PreserveNewest" />
             <SlimUpxInclude Include="data.txt" Condition="'$(IncludeData)' == 'true'" />
             """);
         _app.Write("data.txt", "not an ELF file\n");
+        var wrapper = _app.Write("upx-logging.sh", $"#!/bin/sh\necho \"$@\" >> '{CallLog}'\nexec upx \"$@\"\n");
+        var chmod = ProcessRunner.Run("chmod", ["+x", wrapper], _app.Directory);
+        Assert.AreEqual(0, chmod.ExitCode, chmod.Output);
         _first = _app.Publish();
         Assert.AreEqual(0, _first.ExitCode, _first.Describe());
+        _firstCalls = File.ReadAllLines(CallLog);
+    }
+
+    private static int UpxCalls() => File.Exists(CallLog) ? File.ReadAllLines(CallLog).Length : 0;
+
+    [TestMethod]
+    public void Upx_packs_tests_and_unpacks_slims_own_copy_and_an_unchanged_publish_calls_it_no_more()
+    {
+        var modes = _firstCalls.Select(c => c.StartsWith("-t ", StringComparison.Ordinal) ? "test" : c.StartsWith("-d ", StringComparison.Ordinal) ? "unpack" : "pack").ToArray();
+        CollectionAssert.AreEqual(new[] { "pack", "test", "unpack" }, modes, "the first publish's UPX calls:\n" + string.Join('\n', _firstCalls));
+        StringAssert.StartsWith(_firstCalls[0], "--best --lzma -q -o ");
+        foreach (var path in _firstCalls.SelectMany(c => c.Split(' ')).Where(a => a.StartsWith('/')))
+            StringAssert.Contains(path, "/slim/upx/", "UPX was handed a file that is not Slim's own copy");
+
+        var settled = _app.Publish();
+        Assert.AreEqual(0, settled.ExitCode, settled.Describe());
+        var calls = UpxCalls();
+
+        var second = _app.Publish();
+
+        Assert.AreEqual(0, second.ExitCode, second.Describe());
+        Assert.AreEqual(calls, UpxCalls(), "UPX ran on an unchanged publish:\n" + string.Join('\n', File.ReadAllLines(CallLog).Skip(calls)));
+        Assert.AreEqual(0, ProcessRunner.Run("upx", ["-t", Executable], second.PublishDirectory).ExitCode, "the unchanged publish shipped an unpacked executable");
     }
 
     [TestMethod]

@@ -91,6 +91,44 @@ public sealed class UpxPackerTests
     }
 
     [TestMethod]
+    public void A_packed_copy_that_does_not_unpack_to_the_original_bytes_is_refused_and_upx_never_sees_the_source()
+    {
+        using var temp = new TempFolder();
+        var exe = NativeFixtures.LargeExecutable(temp.Path);
+        var before = Hash(exe);
+        var destination = Path.Combine(temp.Path, "upx", "large");
+        Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+        File.WriteAllText(destination, "an earlier packed copy");
+        // Packing and -t succeed; -d writes bytes that are not the file that was packed.
+        var runner = new FakeRunner(args =>
+        {
+            if (args.Contains("-t"))
+                return new ToolResult(0, "", "");
+            if (args.Contains("-d"))
+            {
+                File.WriteAllBytes(args[args.ToList().IndexOf("-o") + 1], [0x7F, (byte)'E', (byte)'L', (byte)'F', 1, 2, 3]);
+                return new ToolResult(0, "", "");
+            }
+            return Copy(args);
+        });
+
+        var error = Assert.ThrowsExactly<SlimException>(() => Packer(runner, Best).Pack(Candidate(exe, null), destination));
+
+        Assert.AreEqual(SlimDiagnostics.UpxTestFailed, error.Diagnostic);
+        StringAssert.Contains((string)error.Args[3], "does not unpack to the original bytes");
+        Assert.IsFalse(File.Exists(destination), "a packed copy that failed the round trip was written");
+        Assert.IsFalse(File.Exists(AtomicFile.TempPathFor(destination)), "temporary file left behind");
+        Assert.AreEqual(before, Hash(exe), "the source changed");
+        var modes = runner.Calls.Select(c => c.Args.Contains("-d") ? "-d" : c.Args.Contains("-t") ? "-t" : "pack").ToArray();
+        CollectionAssert.AreEqual(new[] { "pack", "-t", "-d" }, modes, "the calls UPX got");
+        foreach (var (tool, args) in runner.Calls)
+        {
+            Assert.AreEqual("upx", tool);
+            Assert.IsFalse(args.Any(a => Path.GetFullPath(a) == Path.GetFullPath(exe)), $"UPX was handed the source: {string.Join(' ', args)}");
+        }
+    }
+
+    [TestMethod]
     public void A_failed_smoke_test_puts_the_original_back_with_a_warning()
     {
         using var temp = new TempFolder();
