@@ -9,9 +9,9 @@ internal static class PatternItems
 {
     public static IReadOnlyList<PublishPattern> Read(string itemType, ITaskItem[] items, ITaskItem[] sources, IDiagnostics? diagnostics)
     {
+        // MSBuild's own items enumerate their metadata as KeyValuePair, a TaskItem as DictionaryEntry: read the keys only.
         var evaluated = items.Select(i => new EvaluatedItem(i.ItemSpec,
-            i.CloneCustomMetadata().Cast<System.Collections.DictionaryEntry>()
-                .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "", StringComparer.OrdinalIgnoreCase)));
+            i.CloneCustomMetadata().Keys.Cast<string>().ToDictionary(name => name, i.GetMetadata, StringComparer.OrdinalIgnoreCase)));
         return PatternItemReader.Read(itemType, evaluated, sources.Select(s => s.ItemSpec), diagnostics);
     }
 }

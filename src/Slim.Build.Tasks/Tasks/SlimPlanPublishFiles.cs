@@ -36,6 +36,8 @@ public sealed class SlimPlanPublishFiles : SlimTask
     /// <summary>Where stripped copies go (obj/.../slim/strip/).</summary>
     [Required] public string StripDirectory { get; set; } = "";
     [Required] public string LedgerDirectory { get; set; } = "";
+    /// <summary>obj/.../slim/strip-settings.txt: an input of the strip step, written only when the tool changed.</summary>
+    public string StripSettingsFile { get; set; } = "";
 
     /// <summary>Every item of Files, with %(SlimOrigin) and %(SlimContent): ResolvedFileToPublish from now on.</summary>
     [Output] public ITaskItem[] ClassifiedFiles { get; private set; } = [];
@@ -62,8 +64,10 @@ public sealed class SlimPlanPublishFiles : SlimTask
         foreach (var pattern in patterns.Where(p => !published.Any(path => Glob.IsMatch(p, path))))
             diagnostics.Warning(SlimDiagnostics.PatternMatchesNothing, itemType, pattern);
 
-        if (plan.ToStrip.Count > 0 && ToolLocator.Find(StripTool) is null)
-            throw new SlimException(SlimDiagnostics.StripMissing, $"{plan.ToStrip.Count} file(s) such as '{plan.ToStrip[0].RelativePath}'", StripTool, ToolLocator.WhyNotFound(StripTool));
+        var stripTool = plan.ToStrip.Count == 0 ? null : ToolLocator.Find(StripTool)
+            ?? throw new SlimException(SlimDiagnostics.StripMissing, $"{plan.ToStrip.Count} file(s) such as '{plan.ToStrip[0].RelativePath}'", StripTool, ToolLocator.WhyNotFound(StripTool));
+        if (stripTool is not null && StripSettingsFile.Length > 0)
+            AtomicFile.WriteAllTextIfChanged(StripSettingsFile, $"SlimStripTool={stripTool}\n");
 
         foreach (var ledger in plan.Ledgers)
             ledger.Save(LedgerDirectory);
