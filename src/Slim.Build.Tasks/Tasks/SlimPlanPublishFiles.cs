@@ -66,8 +66,9 @@ public sealed class SlimPlanPublishFiles : SlimTask
 
         var stripTool = plan.ToStrip.Count == 0 ? null : ToolLocator.Find(StripTool)
             ?? throw new SlimException(SlimDiagnostics.StripMissing, $"{plan.ToStrip.Count} file(s) such as '{plan.ToStrip[0].RelativePath}'", StripTool, ToolLocator.WhyNotFound(StripTool));
-        if (stripTool is not null && StripSettingsFile.Length > 0)
-            AtomicFile.WriteAllTextIfChanged(StripSettingsFile, $"SlimStripTool={stripTool}\n");
+        // Always written (an input that does not exist would make the strip step run every time).
+        if (StripSettingsFile.Length > 0)
+            AtomicFile.WriteAllTextIfChanged(StripSettingsFile, $"SlimStripTool={stripTool ?? StripTool}\n");
 
         foreach (var ledger in plan.Ledgers)
             ledger.Save(LedgerDirectory);
