@@ -23,7 +23,9 @@ public sealed class AotConsoleTests
     {
         Assert.IsTrue(Files.IsElf(Executable), "not a NativeAOT executable");
         var size = Files.Size(Executable);
-        Assert.IsTrue(size <= 1_400_000, $"executable is {size} bytes, over 1,400,000");
+        // A plain NativeAOT publish of this app is about 1.27 MB; Slim's switches (OptimizationPreference=Size,
+        // feature switches) gave 1,122,880 B on SDK 10.0.401: the bound fails when no switch reached ILC.
+        Assert.IsTrue(size <= 1_200_000, $"executable is {size} bytes, over 1,200,000: did Slim's size switches reach ILC?");
         var run = ProcessRunner.Run(Executable, [], _first.PublishDirectory);
         Assert.AreEqual("Hello from Slim", run.Output.Trim());
     }
