@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Slim.Build.Tasks.Ledger;
 using Slim.Build.Tasks.Files;
 
 namespace Slim.Build.Tasks.Budgets;

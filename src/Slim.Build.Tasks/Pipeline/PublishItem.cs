@@ -1,4 +1,3 @@
-using Slim.Build.Tasks.Ledger;
 using Slim.Build.Tasks.Files;
 
 namespace Slim.Build.Tasks.Pipeline;

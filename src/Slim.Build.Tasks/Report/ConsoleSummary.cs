@@ -1,6 +1,4 @@
 using Slim.Build.Tasks.Files;
-using Slim.Build.Tasks.Budgets;
-using Slim.Build.Tasks.Ledger;
 
 namespace Slim.Build.Tasks.Report;
 

@@ -1,7 +1,5 @@
 using System.Text;
 using Slim.Build.Tasks.Files;
-using Slim.Build.Tasks.Budgets;
-using Slim.Build.Tasks.Ledger;
 
 namespace Slim.Build.Tasks.Report;
 

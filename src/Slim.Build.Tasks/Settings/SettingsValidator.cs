@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using Slim.Build.Tasks.Diagnostics;
-using Slim.Build.Tasks.IO;
 
 namespace Slim.Build.Tasks.Settings;
 

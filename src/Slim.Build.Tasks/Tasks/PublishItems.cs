@@ -1,5 +1,4 @@
 using Microsoft.Build.Framework;
-using Slim.Build.Tasks.Ledger;
 using Slim.Build.Tasks.Pipeline;
 using Slim.Build.Tasks.Files;
 
