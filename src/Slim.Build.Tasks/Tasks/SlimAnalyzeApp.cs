@@ -1,31 +1,72 @@
 using Microsoft.Build.Framework;
 using Slim.Build.Tasks.Analysis;
 using Slim.Build.Tasks.Diagnostics;
+using Slim.Build.Tasks.Files;
+using Slim.Build.Tasks.Needs;
+using Slim.Build.Tasks.Pipeline;
 
 namespace Slim.Build.Tasks;
 
-/// <summary>Warns when the app's own code calls APIs that Slim's switches or a minimal base break.</summary>
+/// <summary>
+/// Runs right after compile: reads the metadata of the app's assembly, its projects' and its packages' for
+/// what the app asks of the machine (cultures, time zones, TLS), decides InvariantGlobalization where the
+/// project left it to Slim, and writes both to app-scan.json for the needs step.
+/// </summary>
 public sealed class SlimAnalyzeApp : SlimTask
 {
     /// <summary>The app's compiled IL assembly (obj/.../App.dll).</summary>
     [Required] public string AppAssembly { get; set; } = "";
-    /// <summary>True when Slim, not the project, set InvariantGlobalization=true.</summary>
-    public bool InvariantGlobalizationSetBySlim { get; set; }
+    /// <summary>
+    /// ReferenceCopyLocalPaths: the assemblies of the projects the app references (their culture calls decide,
+    /// as the app's do) and of NuGet packages (their time-zone and TLS uses count); runtime packs are skipped.
+    /// </summary>
+    public ITaskItem[] References { get; set; } = [];
+    /// <summary>InvariantGlobalization as the project set it; empty when Slim may choose.</summary>
+    public string ProjectInvariantGlobalization { get; set; } = "";
+    public string SizeLevel { get; set; } = "";
     public string Profile { get; set; } = "";
+    /// <summary>obj/.../slim/app-scan.json.</summary>
+    [Required] public string ScanFile { get; set; } = "";
+
+    /// <summary>"true" or "false": the value the rest of the build uses.</summary>
+    [Output] public string InvariantGlobalization { get; set; } = "";
 
     private protected override void Run(IDiagnostics diagnostics)
     {
         if (!File.Exists(AppAssembly))
             return;
-        var app = Path.GetFileName(AppAssembly);
-        foreach (var call in AppCallScanner.Scan(AppAssembly))
+        var calls = AppScan.ScanAssemblies(
+            References.Select(RoleOf).OfType<(string, AssemblyRole)>().Prepend((AppAssembly, AssemblyRole.App)));
+        var cultureCalls = calls.Where(c => c.Kind == AppCallScanner.Culture && c.Role != AssemblyRole.Package)
+            .Select(c => c.ToEvidence()).ToList();
+        var aggressive = SizeLevel.Equals("aggressive", StringComparison.OrdinalIgnoreCase);
+        var decision = GlobalizationDecision.Decide(ProjectInvariantGlobalization, aggressive, cultureCalls);
+        new AppScan(decision, calls).Save(ScanFile);
+        InvariantGlobalization = decision.Invariant ? "true" : "false";
+
+        if (decision.DecidedBy == GlobalizationDecision.BySlim && cultureCalls.Count > 0)
         {
-            if (call.Kind == AppCallScanner.Culture && InvariantGlobalizationSetBySlim)
-                diagnostics.Warning(SlimDiagnostics.InvariantGlobalizationCultureCall, app, call.Member);
-            else if (call.Kind == AppCallScanner.TimeZone)
-                diagnostics.Warning(SlimDiagnostics.TimeZoneLookup, app, call.Member);
-            else if (call.Kind == AppCallScanner.SlimBuilder && Profile.Equals("trimmed", StringComparison.OrdinalIgnoreCase))
-                diagnostics.Warning(SlimDiagnostics.SlimBuilderTrimmed, app);
+            if (decision.Invariant)
+                diagnostics.Warning(SlimDiagnostics.InvariantGlobalizationCultureCall, cultureCalls[0].Source, cultureCalls[0].Detail);
+            else
+                diagnostics.Notice(SlimDiagnostics.GlobalizationKept, cultureCalls[0].Source, cultureCalls[0].Detail);
         }
+        foreach (var call in calls.Where(c => c.Kind == AppCallScanner.TimeZone && c.Role != AssemblyRole.Package).Take(1))
+            diagnostics.Warning(SlimDiagnostics.TimeZoneLookup, call.Assembly, call.Member);
+        if (Profile.Equals("trimmed", StringComparison.OrdinalIgnoreCase)
+            && calls.Any(c => c.Kind == AppCallScanner.SlimBuilder && c.Role == AssemblyRole.App))
+            diagnostics.Warning(SlimDiagnostics.SlimBuilderTrimmed, Path.GetFileName(AppAssembly));
+    }
+
+    private static (string Path, AssemblyRole Role)? RoleOf(ITaskItem reference)
+    {
+        var path = reference.GetMetadata("FullPath");
+        if (!path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
+            return null;
+        if (reference.GetMetadata("ReferenceSourceTarget") == "ProjectReference")
+            return (path, AssemblyRole.Project);
+        var origin = FileOrigins.Classify(reference.GetMetadata("NuGetPackageId"),
+            reference.GetMetadata("RuntimePackAlwaysCopyLocal") == "true", path, "");
+        return origin == FileOrigin.Package && reference.GetMetadata("AssetType") != "resources" ? (path, AssemblyRole.Package) : null;
     }
 }

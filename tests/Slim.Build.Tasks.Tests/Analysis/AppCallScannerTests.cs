@@ -11,12 +11,32 @@ public sealed class AppCallScannerTests
     internal static object CultureAndTimeZoneCalls() =>
         (new CultureInfo("fr-FR"), TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"));
 
+    internal static object TlsAndCryptoUses() => (new System.Net.Http.HttpClient(), System.Security.Cryptography.SHA256.Create());
+
     [TestMethod]
     public void Finds_culture_and_time_zone_calls_in_an_assembly()
     {
         var calls = AppCallScanner.Scan(typeof(AppCallScannerTests).Assembly.Location);
         CollectionAssert.Contains(calls.ToList(), new RiskyCall(AppCallScanner.Culture, "System.Globalization.CultureInfo constructor"));
         CollectionAssert.Contains(calls.ToList(), new RiskyCall(AppCallScanner.TimeZone, "System.TimeZoneInfo.FindSystemTimeZoneById"));
+    }
+
+    [TestMethod]
+    public void Finds_tls_and_cryptography_uses_by_type()
+    {
+        var calls = AppCallScanner.Scan(typeof(AppCallScannerTests).Assembly.Location);
+        CollectionAssert.Contains(calls.ToList(), new RiskyCall(AppCallScanner.Tls, "System.Net.Http.HttpClient"));
+        CollectionAssert.Contains(calls.ToList(), new RiskyCall(AppCallScanner.Crypto, "System.Security.Cryptography.SHA256"));
+    }
+
+    [TestMethod]
+    public void A_native_file_is_not_a_managed_assembly()
+    {
+        using var temp = new TempFolder();
+        var native = Path.Combine(temp.Path, "libfoo.so");
+        File.WriteAllBytes(native, [0x7f, (byte)'E', (byte)'L', (byte)'F', 2, 1, 1, 0]);
+        Assert.IsFalse(AppCallScanner.IsManagedAssembly(native));
+        Assert.IsTrue(AppCallScanner.IsManagedAssembly(typeof(AppCallScannerTests).Assembly.Location));
     }
 
     [TestMethod]

@@ -99,19 +99,45 @@ public sealed class TaskAdapterTests
     }
 
     [TestMethod]
-    public void Culture_calls_are_flagged_only_when_slim_chose_invariant_globalization()
+    public void Culture_calls_keep_globalization_on_where_slim_chooses_and_say_why()
     {
         // This test assembly calls new CultureInfo("fr-FR") and FindSystemTimeZoneById (see AppCallScannerTests).
-        var assembly = typeof(TaskAdapterTests).Assembly.Location;
-        var slimChose = new RecordingBuildEngine();
-        Assert.IsTrue(new SlimAnalyzeApp { BuildEngine = slimChose, AppAssembly = assembly, InvariantGlobalizationSetBySlim = true, Profile = "aot" }.Execute());
-        var culture = slimChose.Warnings.Single(w => w.Code == "SLIM1011");
-        StringAssert.Contains(culture.Message, "calls System.Globalization.CultureInfo constructor");
-        StringAssert.Contains(culture.Message, "<InvariantGlobalization>false</InvariantGlobalization>");
-        Assert.IsTrue(slimChose.Warnings.Any(w => w.Code == "SLIM1012"), "time-zone lookup not flagged");
+        using var temp = new TempFolder();
+        var scanFile = Path.Combine(temp.Path, "app-scan.json");
+        var engine = new RecordingBuildEngine();
+        var task = new SlimAnalyzeApp { BuildEngine = engine, AppAssembly = typeof(TaskAdapterTests).Assembly.Location, Profile = "aot", ScanFile = scanFile };
 
-        var userChose = new RecordingBuildEngine();
-        Assert.IsTrue(new SlimAnalyzeApp { BuildEngine = userChose, AppAssembly = assembly, InvariantGlobalizationSetBySlim = false, Profile = "aot" }.Execute());
-        Assert.IsFalse(userChose.Warnings.Any(w => w.Code == "SLIM1011"));
+        Assert.IsTrue(task.Execute());
+
+        Assert.AreEqual("false", task.InvariantGlobalization);
+        Assert.IsFalse(engine.Warnings.Any(w => w.Code == "SLIM1011"), "globalization kept: nothing to warn about");
+        var kept = engine.Messages.Single(m => m.Code == "SLIM1017");
+        StringAssert.Contains(kept.Message, "calls System.Globalization.CultureInfo constructor");
+        StringAssert.Contains(kept.Message, "<InvariantGlobalization>true</InvariantGlobalization>");
+        Assert.IsTrue(engine.Warnings.Any(w => w.Code == "SLIM1012"), "time-zone lookup not flagged");
+        var scan = Slim.Build.Tasks.Needs.AppScan.Load(scanFile);
+        Assert.IsFalse(scan.Globalization.Invariant);
+        Assert.IsTrue(scan.Calls.Any(c => c.Kind == "timezone" && c.Member == "System.TimeZoneInfo.FindSystemTimeZoneById"));
+    }
+
+    [TestMethod]
+    [DataRow("", "aggressive", "true", "SLIM1011")]
+    [DataRow("true", "safe", "true", null)]
+    [DataRow("false", "aggressive", "false", null)]
+    public void The_project_value_wins_and_aggressive_trades_cultures_for_size_with_a_warning(string projectValue, string level, string expected, string? warning)
+    {
+        using var temp = new TempFolder();
+        var engine = new RecordingBuildEngine();
+        var task = new SlimAnalyzeApp
+        {
+            BuildEngine = engine, AppAssembly = typeof(TaskAdapterTests).Assembly.Location, Profile = "trimmed",
+            ProjectInvariantGlobalization = projectValue, SizeLevel = level, ScanFile = Path.Combine(temp.Path, "app-scan.json"),
+        };
+
+        Assert.IsTrue(task.Execute());
+
+        Assert.AreEqual(expected, task.InvariantGlobalization);
+        Assert.AreEqual(warning, engine.Warnings.Select(w => w.Code).FirstOrDefault(c => c == "SLIM1011"));
+        Assert.IsFalse(engine.Messages.Any(m => m.Code == "SLIM1017"));
     }
 }

@@ -113,7 +113,7 @@ public sealed class TaskFailureTests
         var app = ManagedFixtures.WebApp(temp.Path);
         var engine = new RecordingBuildEngine();
 
-        Assert.IsTrue(new SlimAnalyzeApp { BuildEngine = engine, AppAssembly = app, Profile = profile }.Execute());
+        Assert.IsTrue(new SlimAnalyzeApp { BuildEngine = engine, AppAssembly = app, Profile = profile, ScanFile = Path.Combine(temp.Path, "app-scan.json") }.Execute());
 
         var warnings = engine.Warnings.Where(w => w.Code == "SLIM1013").ToList();
         Assert.AreEqual(warns ? 1 : 0, warnings.Count, string.Join("\n", engine.Warnings.Select(w => w.Code + " " + w.Message)));

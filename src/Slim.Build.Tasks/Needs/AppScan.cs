@@ -1,0 +1,31 @@
+using System.Text.Json;
+using Slim.Build.Tasks.Analysis;
+using Slim.Build.Tasks.IO;
+
+namespace Slim.Build.Tasks.Needs;
+
+/// <summary>
+/// obj/.../slim/app-scan.json: what the compiled code asks of the machine it runs on, and the globalization
+/// decision taken from it right after compile. The needs step reads it at publish time.
+/// </summary>
+internal sealed record AppScan(GlobalizationDecision Globalization, IReadOnlyList<ScannedCall> Calls)
+{
+    public const string FileName = "app-scan.json";
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    /// <summary>Reads each assembly's metadata; the app's first, then its projects', then packages'.</summary>
+    public static IReadOnlyList<ScannedCall> ScanAssemblies(IEnumerable<(string Path, AssemblyRole Role)> assemblies) =>
+        assemblies
+            .Where(a => File.Exists(a.Path) && AppCallScanner.IsManagedAssembly(a.Path))
+            .SelectMany(a => AppCallScanner.Scan(a.Path).Select(call => new ScannedCall(Path.GetFileName(a.Path), a.Role, call.Kind, call.Member)))
+            .Distinct()
+            .ToList();
+
+    public IEnumerable<ScannedCall> OfKind(string kind) => Calls.Where(c => c.Kind == kind);
+
+    public bool Save(string path) => AtomicFile.WriteAllTextIfChanged(path, JsonSerializer.Serialize(this, Json).Replace("\r\n", "\n") + "\n");
+
+    public static AppScan Load(string path) =>
+        JsonSerializer.Deserialize<AppScan>(File.ReadAllText(path), Json) ?? throw new InvalidDataException($"'{path}' holds no app scan.");
+}
