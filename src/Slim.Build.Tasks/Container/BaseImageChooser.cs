@@ -1,8 +1,15 @@
+using Slim.Build.Tasks.Files;
+using Slim.Build.Tasks.Needs;
+
 namespace Slim.Build.Tasks.Container;
 
+/// <summary>The final image's base and why it was chosen, for the Dockerfiles' comment.</summary>
+internal sealed record BaseChoice(string Image, string Reason);
+
 /// <summary>
-/// The official .NET image that fits a profile to run on: a chiseled (distroless) Ubuntu base. The
-/// build stage of a Dockerfile uses the same Ubuntu release (Distro), so the glibc an aot binary
+/// The official .NET image that fits a profile and the app's run-time needs: a chiseled (distroless) Ubuntu
+/// base. Chiseled images carry glibc, libssl and the CA certificates; only their -extra variant carries ICU and
+/// tzdata. The build stage of a Dockerfile uses the same Ubuntu release (Distro), so the glibc an aot binary
 /// links against is the one it runs with.
 /// </summary>
 internal static class BaseImageChooser
@@ -10,10 +17,10 @@ internal static class BaseImageChooser
     public const string Registry = "mcr.microsoft.com/dotnet/";
     public const string Distro = "noble";
 
-    public static string FinalBase(ContainerProject project)
+    public static BaseChoice FinalBase(ContainerProject project)
     {
         if (!string.IsNullOrWhiteSpace(project.BaseImage))
-            return project.BaseImage.Trim();
+            return new(project.BaseImage.Trim(), "SlimDockerBaseImage names this base; it must carry what the app needs" + Listing(project.Needs));
         // Self-contained apps bring their runtime: runtime-deps holds only what it links against.
         var repository = project.Profile.ToLowerInvariant() switch
         {
@@ -21,9 +28,12 @@ internal static class BaseImageChooser
             "framework" => "runtime",
             _ => "runtime-deps",
         };
-        // Chiseled images leave ICU and tzdata out; -extra adds them back for apps that use cultures.
-        var extra = project.InvariantGlobalization ? "" : "-extra";
-        return $"{Registry}{repository}:{ChannelOf(project.TargetFramework)}-{Distro}-chiseled{extra}";
+        var extraNeeds = project.Needs.Where(n => n.Kind is NeedKind.Icu or NeedKind.Tzdata).ToList();
+        var image = $"{Registry}{repository}:{ChannelOf(project.TargetFramework)}-{Distro}-chiseled{(extraNeeds.Count > 0 ? "-extra" : "")}";
+        var reason = extraNeeds.Count > 0
+            ? "the -extra variant, the chiseled image that carries ICU and tzdata" + Listing(project.Needs)
+            : "chiseled, without ICU or tzdata, which the app does not need" + Listing(project.Needs);
+        return new(image, reason);
     }
 
     /// <summary>net10.0 -> 10.0; net8.0-windows -> 8.0.</summary>
@@ -33,4 +43,7 @@ internal static class BaseImageChooser
         var dash = version.IndexOf('-');
         return dash < 0 ? version : version[..dash];
     }
+
+    private static string Listing(IReadOnlyList<BaseNeed> needs) =>
+        needs.Count == 0 ? "." : ": " + string.Join("; ", needs.Select(n => $"{n.Kind.JsonName()} ({n.Evidence})")) + ".";
 }

@@ -10,9 +10,10 @@ internal sealed record ContainerProject(
     string TargetFramework,
     string RuntimeIdentifier,
     string AppName,
-    bool IsWebApp,
-    bool InvariantGlobalization)
+    bool IsWebApp)
 {
+    /// <summary>What the base must carry, from needs.json (ICU, tzdata, OpenSSL, CA certificates).</summary>
+    public IReadOnlyList<BaseNeed> Needs { get; init; } = [];
     /// <summary>SlimDockerBaseImage: overrides the final image's base.</summary>
     public string BaseImage { get; init; } = "";
     public string User { get; init; } = "";

@@ -9,6 +9,7 @@ internal sealed record NameValue(string Name, string Value);
 /// <summary>The final image, resolved: base, user, folder, command, ports, environment, labels (the final stage of both Dockerfiles, the config of an OCI image).</summary>
 internal sealed record ContainerSpec(
     string BaseImage,
+    string BaseReason,
     string User,
     string WorkingDirectory,
     IReadOnlyList<string> Entrypoint,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Slim.Build.Tasks.Diagnostics;
+using Slim.Build.Tasks.Needs;
 
 namespace Slim.Build.Tasks.Container;
 
@@ -11,11 +12,11 @@ internal static class ContainerSpecBuilder
 {
     public const string DefaultUser = "1654";
     public const string DefaultWorkingDirectory = "/app";
-    public const int DefaultWebPort = 8080;
+    public const int DefaultWebPort = RuntimeNeeds.DefaultWebPort;
 
     public static ContainerSpec Build(ContainerProject project, IDiagnostics diagnostics)
     {
-        var baseImage = BaseImageChooser.FinalBase(project);
+        var (baseImage, baseReason) = BaseImageChooser.FinalBase(project);
         ImageReference.Check("SlimDockerBaseImage", project.BaseImage, diagnostics);
 
         var user = string.IsNullOrWhiteSpace(project.User) ? DefaultUser : project.User.Trim();
@@ -30,7 +31,7 @@ internal static class ContainerSpecBuilder
         var ports = Ports(project, diagnostics);
         var environment = Environment(project, ports, diagnostics);
         var labels = OciLabels.For(project, baseImage, diagnostics);
-        return new ContainerSpec(baseImage, user, workingDirectory, Entrypoint(project, workingDirectory), ports, environment, labels);
+        return new ContainerSpec(baseImage, baseReason, user, workingDirectory, Entrypoint(project, workingDirectory), ports, environment, labels);
     }
 
     private static bool IsRoot(string user)

@@ -72,6 +72,7 @@ internal static class DockerfileWriter
     {
         text.Append($"""
             # Final stage: no shell, no package manager; only what the app needs to run.
+            # Base: {spec.BaseReason}
             FROM {spec.BaseImage}{stageName}
 
             """);

@@ -1,6 +1,7 @@
 using Microsoft.Build.Framework;
 using Slim.Build.Tasks.Container;
 using Slim.Build.Tasks.Diagnostics;
+using Slim.Build.Tasks.Needs;
 
 namespace Slim.Build.Tasks;
 
@@ -19,9 +20,10 @@ public sealed class SlimDescribeContainer : SlimTask
     [Required] public string TargetFramework { get; set; } = "";
     public string RuntimeIdentifier { get; set; } = "";
     [Required] public string AppName { get; set; } = "";
-    /// <summary>UsingMicrosoftNETSdkWeb: port 8080 by default. InvariantGlobalization: false picks a base with ICU.</summary>
+    /// <summary>UsingMicrosoftNETSdkWeb: port 8080 by default.</summary>
     public bool IsWebApp { get; set; }
-    public bool InvariantGlobalization { get; set; }
+    /// <summary>needs.json from SlimResolveNeeds: what the base must carry.</summary>
+    [Required] public string NeedsFile { get; set; } = "";
     /// <summary>SlimDockerBaseImage, e.g. localhost/base:1 or name@sha256:...; empty for Slim's choice.</summary>
     public string BaseImage { get; set; } = "";
     /// <summary>ContainerUser (e.g. 1654), ContainerWorkingDirectory (e.g. /app), ContainerAppCommand (the whole entry point).</summary>
@@ -40,8 +42,9 @@ public sealed class SlimDescribeContainer : SlimTask
 
     private protected override void Run(IDiagnostics diagnostics)
     {
-        var project = new ContainerProject(ProjectName, Profile, TargetFramework, RuntimeIdentifier, AppName, IsWebApp, InvariantGlobalization)
+        var project = new ContainerProject(ProjectName, Profile, TargetFramework, RuntimeIdentifier, AppName, IsWebApp)
         {
+            Needs = BaseNeed.From(RuntimeNeeds.Load(NeedsFile)),
             BaseImage = BaseImage, User = ContainerUser, WorkingDirectory = ContainerWorkingDirectory,
             AppCommand = ContainerAppCommand.Select(i => i.ItemSpec).ToList(), Ports = ContainerItems.Ports(ContainerPorts),
             Environment = ContainerItems.NameValues(ContainerEnvironmentVariables), Labels = ContainerItems.NameValues(ContainerLabels),

@@ -1,5 +1,6 @@
 using Microsoft.Build.Utilities;
 using Slim.Build.Tasks.Container;
+using Slim.Build.Tasks.Needs;
 using Slim.Build.Tasks.Tests.TestSupport;
 
 namespace Slim.Build.Tasks.Tests.Tasks;
@@ -7,11 +8,20 @@ namespace Slim.Build.Tasks.Tests.Tasks;
 [TestClass]
 public sealed class SlimDescribeContainerTests
 {
-    internal static SlimDescribeContainer Task(string containerFile, RecordingBuildEngine engine, string projectName = "App") => new()
+    /// <summary>The task with a needs.json beside container.json: tzdata needed by a time-zone lookup.</summary>
+    internal static SlimDescribeContainer Task(string containerFile, RecordingBuildEngine engine, string projectName = "App")
     {
-        BuildEngine = engine, ContainerFile = containerFile, ProjectName = projectName,
-        Profile = "aot", TargetFramework = "net10.0", RuntimeIdentifier = "linux-x64", AppName = projectName, InvariantGlobalization = true,
-    };
+        var needsFile = Path.Combine(Path.GetDirectoryName(containerFile)!, "needs.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(needsFile)!);
+        var decision = new GlobalizationDecision(true, GlobalizationDecision.BySlim, "no culture calls", []);
+        new RuntimeNeeds(decision, [new RuntimeNeed(NeedKind.Tzdata, true, "time zones", [new NeedEvidence("App.dll", "calls System.TimeZoneInfo.FindSystemTimeZoneById")])], [], [])
+            .Save(needsFile);
+        return new()
+        {
+            BuildEngine = engine, ContainerFile = containerFile, ProjectName = projectName, NeedsFile = needsFile,
+            Profile = "aot", TargetFramework = "net10.0", RuntimeIdentifier = "linux-x64", AppName = projectName,
+        };
+    }
 
     [TestMethod]
     public void Writes_container_json_with_the_resolved_image_and_outputs_its_path()
@@ -30,6 +40,8 @@ public sealed class SlimDescribeContainerTests
         Assert.AreEqual("1654", description.Spec.User);
         CollectionAssert.AreEqual(new[] { new ContainerPort(5000, "tcp") }, description.Spec.Ports.ToArray());
         Assert.AreEqual("checkout", description.Spec.Labels.Single(l => l.Name == "com.example.team").Value);
+        Assert.AreEqual("mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled-extra", description.Spec.BaseImage, "needs.json says tzdata");
+        StringAssert.Contains(description.Spec.BaseReason, "App.dll calls System.TimeZoneInfo.FindSystemTimeZoneById");
     }
 
     [TestMethod]

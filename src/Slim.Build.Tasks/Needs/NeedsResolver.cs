@@ -1,0 +1,78 @@
+using Slim.Build.Tasks.Analysis;
+
+namespace Slim.Build.Tasks.Needs;
+
+/// <summary>What the publish shows about the app, gathered by the needs step for <see cref="NeedsResolver"/>.</summary>
+/// <param name="PublishOpenSsl">Evidence from the shipped files that OpenSSL can be loaded (see <see cref="PublishEvidence"/>).</param>
+/// <param name="PublishTls">Evidence from the shipped files that TLS connections can be made.</param>
+internal sealed record NeedsInput(
+    AppScan Scan,
+    string Profile,
+    bool IsWebApp,
+    bool InvariantTimezone,
+    IReadOnlyList<int> Ports,
+    IReadOnlyList<NeedEvidence> PublishOpenSsl,
+    IReadOnlyList<NeedEvidence> PublishTls,
+    IReadOnlyList<NativeLibraryNeed> NativeLibraries);
+
+/// <summary>
+/// Decides each need from its evidence. Where Slim cannot rule a need out (a framework-dependent app runs on
+/// the whole shared framework; an ASP.NET Core app's data protection loads OpenSSL at start), it is needed:
+/// a bigger image is better than one that breaks the app.
+/// </summary>
+internal static class NeedsResolver
+{
+    public static RuntimeNeeds Resolve(NeedsInput input)
+    {
+        var framework = input.Profile.Equals("framework", StringComparison.OrdinalIgnoreCase);
+        var calls = input.Scan.Calls;
+        var tls = Evidence(calls, AppCallScanner.Tls).Concat(input.PublishTls).ToList();
+        var openSsl = tls.Concat(Evidence(calls, AppCallScanner.Crypto)).Concat(input.PublishOpenSsl)
+            .Concat(input.NativeLibraries.Where(IsOpenSsl).Select(l => new NeedEvidence(l.NeededBy.FirstOrDefault() ?? l.Name, "needs " + l.Name)))
+            .ToList();
+        if (input.IsWebApp)
+        {
+            openSsl.Add(new("ASP.NET Core", "data protection (antiforgery, cookies, Razor Pages) loads OpenSSL at start"));
+            tls.Add(new("ASP.NET Core", "Kestrel can serve HTTPS and the app can call out over TLS"));
+        }
+        if (framework)
+        {
+            openSsl.Add(new("profile", "framework-dependent: the whole shared framework is there, so Slim cannot rule OpenSSL out"));
+            tls.Add(new("profile", "framework-dependent: the whole shared framework is there, so Slim cannot rule TLS out"));
+        }
+
+        var globalization = input.Scan.Globalization;
+        var icuEvidence = globalization.Invariant ? []
+            : globalization.CultureCalls.Count > 0 ? globalization.CultureCalls
+            : [new NeedEvidence("InvariantGlobalization", globalization.Reason)];
+        var timeZones = input.InvariantTimezone ? [] : Evidence(calls, AppCallScanner.TimeZone).ToList();
+
+        var needs = new List<RuntimeNeed>
+        {
+            Need(NeedKind.OpenSsl, openSsl, "TLS or cryptography", "nothing that ships uses TLS or cryptography"),
+            Need(NeedKind.CaCertificates, tls, "TLS connections verify certificates against the CA bundle", "nothing that ships makes TLS connections"),
+            Need(NeedKind.Icu, icuEvidence, "globalization is not invariant", "globalization is invariant: " + globalization.Reason),
+            Need(NeedKind.Tzdata, timeZones, "time zones are looked up by id",
+                input.InvariantTimezone ? "InvariantTimezone=true: only UTC exists" : "no code looks up a time zone by id"),
+            Need(NeedKind.WritableTmp,
+                [new("runtime", input.IsWebApp
+                    ? "Path.GetTempPath() is /tmp; ASP.NET Core buffers large request bodies and form files there"
+                    : "Path.GetTempPath() is /tmp, where libraries write temporary files")],
+                "temporary files", ""),
+        };
+        var ports = input.Ports.Count > 0 ? input.Ports : input.IsWebApp ? [RuntimeNeeds.DefaultWebPort] : [];
+        if (ports.Count > 0)
+            needs.Add(Need(NeedKind.ListeningPort,
+                [new(input.Ports.Count > 0 ? "ContainerPort" : "ASP.NET Core", "listens on " + string.Join(", ", ports))], "a web app listens", ""));
+        return new RuntimeNeeds(globalization, needs, input.NativeLibraries, ports);
+    }
+
+    private static IEnumerable<NeedEvidence> Evidence(IEnumerable<ScannedCall> calls, string kind) =>
+        calls.Where(c => c.Kind == kind).Select(c => c.ToEvidence());
+
+    private static RuntimeNeed Need(NeedKind kind, IReadOnlyList<NeedEvidence> evidence, string why, string whyNot) =>
+        new(kind, evidence.Count > 0, evidence.Count > 0 ? why : whyNot, evidence.Distinct().ToList());
+
+    private static bool IsOpenSsl(NativeLibraryNeed library) =>
+        library.Name.StartsWith("libssl.so", StringComparison.Ordinal) || library.Name.StartsWith("libcrypto.so", StringComparison.Ordinal);
+}

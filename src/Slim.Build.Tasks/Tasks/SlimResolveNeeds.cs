@@ -1,0 +1,39 @@
+using Microsoft.Build.Framework;
+using Slim.Build.Tasks.Diagnostics;
+using Slim.Build.Tasks.Needs;
+
+namespace Slim.Build.Tasks;
+
+/// <summary>
+/// Decides what the published app needs at run time from the evidence (app-scan.json from compile, the files
+/// that ship) and writes needs.json, which the Dockerfile, the image, the checklist and the report read.
+/// </summary>
+public sealed class SlimResolveNeeds : SlimTask
+{
+    /// <summary>ResolvedFileToPublish after the plan: what ships.</summary>
+    public ITaskItem[] Files { get; set; } = [];
+    [Required] public string ProjectDirectory { get; set; } = "";
+    /// <summary>app-scan.json, written by SlimAnalyzeApp right after compile.</summary>
+    [Required] public string ScanFile { get; set; } = "";
+    [Required] public string NeedsFile { get; set; } = "";
+    public string Profile { get; set; } = "";
+    public bool IsWebApp { get; set; }
+    public bool InvariantTimezone { get; set; }
+    /// <summary>ContainerPort items: the ports the app listens on, when the project names them.</summary>
+    public ITaskItem[] Ports { get; set; } = [];
+
+    private protected override void Run(IDiagnostics diagnostics)
+    {
+        if (!File.Exists(ScanFile))
+            throw new FileNotFoundException($"'{ScanFile}' is missing: SlimAnalyzeApp writes it right after compile.", ScanFile);
+        var files = Files.Select(item => PublishItems.From(item, ProjectDirectory))
+            .Select(item => new ShippedFile(item.RelativePath, item.Source)).ToList();
+        var (openSsl, tls) = PublishEvidence.Find(files, trimmed: Profile.Equals("trimmed", StringComparison.OrdinalIgnoreCase));
+        var ports = Ports.Select(p => int.TryParse(p.ItemSpec, out var port) ? port : 0).Where(p => p is > 0 and < 65536).Distinct().ToList();
+        var needs = NeedsResolver.Resolve(new NeedsInput(AppScan.Load(ScanFile), Profile, IsWebApp, InvariantTimezone, ports,
+            openSsl, tls, NativeNeeds.Of(files)));
+        needs.Save(NeedsFile);
+        foreach (var need in needs.Needs.Where(n => n.Needed))
+            diagnostics.Detail($"Needs {need.Kind}: {need.Reason} ({string.Join("; ", need.Evidence.Take(3))})");
+    }
+}
