@@ -18,6 +18,9 @@ internal enum ElfType : ushort { None = 0, Relocatable = 1, Executable = 2, Shar
 /// <param name="SoName">DT_SONAME, e.g. libfoo.so.1; null when the file sets none.</param>
 /// <param name="Needed">DT_NEEDED entries in file order, e.g. libm.so.6, libc.so.6.</param>
 /// <param name="GlibcVersions">The GLIBC_x.y symbol versions the file requires from any library (.gnu.version_r), distinct, oldest first: the last is the glibc it needs.</param>
+/// <param name="Machine">e_machine: the processor the file runs on. A loader skips a library built for another.</param>
+/// <param name="RunPath">DT_RUNPATH folders in order, unexpanded ($ORIGIN/../lib); empty when the file sets none.</param>
+/// <param name="RPath">DT_RPATH folders, the older form that the loader reads only when DT_RUNPATH is absent.</param>
 internal sealed record ElfFile(
     ElfType Type,
     bool Is64Bit,
@@ -25,8 +28,31 @@ internal sealed record ElfFile(
     string? Interpreter,
     string? SoName,
     IReadOnlyList<string> Needed,
-    IReadOnlyList<string> GlibcVersions)
+    IReadOnlyList<string> GlibcVersions,
+    ElfMachine Machine,
+    IReadOnlyList<string> RunPath,
+    IReadOnlyList<string> RPath)
 {
+    /// <summary>The folders this file asks the loader to search first, in order: DT_RUNPATH, or DT_RPATH when it has no DT_RUNPATH.</summary>
+    public IReadOnlyList<string> SearchPath => RunPath.Count > 0 ? RunPath : RPath;
+
+    /// <summary>Whether a loader running this file could load <paramref name="library"/>: same processor and ELF class.</summary>
+    public bool CanLoad(ElfFile library) => library.Machine == Machine && library.Is64Bit == Is64Bit;
+
+    /// <summary>The processor in the runtime identifiers' words (x64, arm64), or its e_machine number.</summary>
+    public string Architecture => Machine switch
+    {
+        ElfMachine.X86_64 => Is64Bit ? "x64" : "x32",
+        ElfMachine.X86 => "x86",
+        ElfMachine.AArch64 => "arm64",
+        ElfMachine.Arm => "arm",
+        ElfMachine.RiscV => Is64Bit ? "riscv64" : "riscv32",
+        ElfMachine.LoongArch => Is64Bit ? "loongarch64" : "loongarch32",
+        ElfMachine.PowerPC64 => "ppc64le",
+        ElfMachine.S390 => "s390x",
+        _ => "e_machine " + (ushort)Machine,
+    };
+
     /// <summary>A PT_INTERP program header: a program the dynamic loader starts.</summary>
     public bool HasInterpreter => Interpreter is not null;
 
@@ -74,6 +100,8 @@ internal sealed record ElfFile(
         var strings = sections.OfType<IStringTable>().FirstOrDefault(s => s.Name == ".dynstr");
         var dynamic = sections.OfType<IDynamicSection>().FirstOrDefault();
         var needed = new List<string>();
+        var runPath = new List<string>();
+        var rPath = new List<string>();
         string? soName = null;
         if (dynamic is not null && strings is not null)
         {
@@ -83,6 +111,10 @@ internal sealed record ElfFile(
                     needed.Add(strings[Value(entry)]);
                 else if (entry.Tag == DynamicTag.SoName)
                     soName = strings[Value(entry)];
+                else if (entry.Tag == DynamicTag.RunPath)
+                    runPath.AddRange(SearchFolders(strings[Value(entry)]));
+                else if (entry.Tag == DynamicTag.RPath)
+                    rPath.AddRange(SearchFolders(strings[Value(entry)]));
             }
         }
         var versionNeeds = sections.FirstOrDefault(s => s.Type == VersionNeeds.SectionType);
@@ -97,8 +129,15 @@ internal sealed record ElfFile(
             InterpreterPath(elf),
             soName,
             needed,
-            VersionNeeds.Glibc(versions.Select(v => v.Version)));
+            VersionNeeds.Glibc(versions.Select(v => v.Version)),
+            (ElfMachine)(ushort)elf.Machine,
+            runPath,
+            rPath);
     }
+
+    // An empty entry in a search path means the current folder to ld.so, which no image relies on.
+    private static IEnumerable<string> SearchFolders(string value) =>
+        value.Split(':', StringSplitOptions.RemoveEmptyEntries);
 
     private static string? InterpreterPath(IELF elf)
     {

@@ -57,6 +57,44 @@ public sealed class ElfFileTests
     }
 
     [TestMethod]
+    public void A_program_names_its_processor_and_the_runpath_it_was_linked_with()
+    {
+        using var temp = new TempFolder();
+        NativeFixtures.LibraryWithSoname(temp.Path);
+        var withRunPath = ElfFile.TryRead(NativeFixtures.ExecutableUsingFoo(temp.Path, temp.Path, "app", "-Wl,-rpath,$ORIGIN/lib:/opt/slim/lib"))!;
+        // --disable-new-dtags writes the older DT_RPATH, which the loader reads only without DT_RUNPATH.
+        var withRPath = ElfFile.TryRead(NativeFixtures.ExecutableUsingFoo(temp.Path, temp.Path, "old", "-Wl,--disable-new-dtags,-rpath,$ORIGIN"))!;
+        var without = ElfFile.TryRead(NativeFixtures.UnstrippedExecutable(temp.Path))!;
+
+        Assert.AreEqual(ElfMachine.X86_64, withRunPath.Machine);
+        Assert.AreEqual("x64", withRunPath.Architecture);
+        CollectionAssert.AreEqual(new[] { "$ORIGIN/lib", "/opt/slim/lib" }, withRunPath.RunPath.ToArray(), string.Join(":", withRunPath.RunPath));
+        CollectionAssert.AreEqual(withRunPath.RunPath.ToArray(), withRunPath.SearchPath.ToArray());
+        Assert.AreEqual(0, withRPath.RunPath.Count, string.Join(":", withRPath.RunPath));
+        CollectionAssert.AreEqual(new[] { "$ORIGIN" }, withRPath.RPath.ToArray());
+        CollectionAssert.AreEqual(new[] { "$ORIGIN" }, withRPath.SearchPath.ToArray());
+        Assert.AreEqual(0, without.SearchPath.Count);
+        CollectionAssert.Contains(withRunPath.Needed.ToList(), "libfoo.so.1", "linked by -lfoo, named by its SONAME");
+        Assert.IsTrue(withRunPath.CanLoad(without));
+    }
+
+    [TestMethod]
+    public void A_library_for_another_processor_cannot_be_loaded()
+    {
+        using var temp = new TempFolder();
+        var x64 = NativeFixtures.LibraryWithSoname(temp.Path);
+        var arm64 = ElfFixtures.WithMachine(x64, Path.Combine(temp.Path, "libfoo-arm64.so"), ElfMachine.AArch64);
+
+        var host = ElfFile.TryRead(x64)!;
+        var other = ElfFile.TryRead(arm64)!;
+        Assert.AreEqual("arm64", other.Architecture);
+        Assert.AreEqual(host.SoName, other.SoName, "only e_machine differs");
+        Assert.IsFalse(host.CanLoad(other));
+        Assert.IsFalse(other.CanLoad(host));
+        Assert.IsTrue(host.CanLoad(host));
+    }
+
+    [TestMethod]
     public void A_stripped_copy_keeps_what_the_loader_needs_and_loses_the_symbols()
     {
         using var temp = new TempFolder();

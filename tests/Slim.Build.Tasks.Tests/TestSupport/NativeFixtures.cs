@@ -16,6 +16,11 @@ internal static class NativeFixtures
         Gcc(folder, name, "#include <math.h>\n#include <stdio.h>\ndouble foo_root(double x) { return sqrt(x) + exp(x); }\nvoid foo_say(const char* s) { puts(s); }\n",
             ["-shared", "-fPIC", "-Wl,-soname," + soname], ["-lm"]);
 
+    /// <summary>A program that calls foo_say from the libfoo.so in <paramref name="libraryFolder"/>, e.g. with -Wl,-rpath,$ORIGIN/lib.</summary>
+    public static string ExecutableUsingFoo(string folder, string libraryFolder, string name = "app", params string[] flags) =>
+        Gcc(folder, name, "void foo_say(const char* s);\nint main(void) { foo_say(\"app ran\"); return 0; }\n",
+            flags, ["-L" + libraryFolder, "-lfoo"]);
+
     /// <summary>Over UpxScreen.MinimumSize: 128 KiB of initialised data that UPX compresses well.</summary>
     public static string LargeExecutable(string folder, string name = "large") =>
         Gcc(folder, name, "#include <stdio.h>\nconst char slim_pad[131072] = {1};\nint main(int argc, char** argv) { puts(\"large ran\"); return slim_pad[argc] + (argc > 1 ? 3 : 0); }\n");
