@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Slim.Build.Tasks.Report;
 
 namespace Slim.Build.Tasks.Analysis;
 

@@ -14,6 +14,9 @@ internal sealed class HostNeedFiles(IReadOnlyList<string> libraryFolders)
 {
     public const string ZoneInfo = "/usr/share/zoneinfo";
 
+    /// <summary>The loader's folders this instance looks in.</summary>
+    public IReadOnlyList<string> LibraryFolders => libraryFolders;
+
     /// <summary>Where OpenSSL builds look for the bundle: Debian and Ubuntu, Fedora and RHEL, Alpine and macOS.</summary>
     public static readonly IReadOnlyList<string> CaBundlePaths = ["/etc/ssl/certs/ca-certificates.crt", "/etc/pki/tls/certs/ca-bundle.crt", "/etc/ssl/cert.pem"];
 

@@ -2,41 +2,20 @@ using Slim.Build.Tasks.Elf;
 
 namespace Slim.Build.Tasks.Needs;
 
-/// <summary>The shared libraries the files that ship need from the system: each DT_NEEDED and the interpreter.</summary>
+/// <summary>
+/// The shared libraries the files that ship need, found the dynamic loader's way (see <see cref="LibraryClosure"/>):
+/// the DT_NEEDED closure with the interpreter, each named by the published files that need it.
+/// </summary>
 internal static class NativeNeeds
 {
-    private static readonly string[] SystemFolders = ["/lib64", "/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu", "/lib/aarch64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/lib", "/usr/lib"];
-
-    public static IReadOnlyList<NativeLibraryNeed> Of(IReadOnlyList<ShippedFile> files)
+    public static IReadOnlyList<NativeLibraryNeed> Of(IReadOnlyList<ShippedFile> files, IReadOnlyList<string> systemFolders)
     {
-        var shipped = files.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
-        var neededBy = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var file in files)
-        {
-            if (ElfFile.TryRead(file.Source) is not { } elf)
-                continue;
-            var needs = elf.Interpreter is { } interpreter ? elf.Needed.Prepend(interpreter) : elf.Needed;
-            foreach (var name in needs)
-                (neededBy.TryGetValue(name, out var list) ? list : neededBy[name] = []).Add(file.RelativePath);
-        }
-        return neededBy.Select(entry =>
-        {
-            var ships = shipped.Contains(Path.GetFileName(entry.Key));
-            var host = ships ? null : HostPath(entry.Key);
-            return new NativeLibraryNeed(entry.Key, ships, host, host is null ? null : new FileInfo(host).Length, entry.Value);
-        }).ToList();
-    }
-
-    private static string? HostPath(string name)
-    {
-        if (name.StartsWith('/'))
-            return File.Exists(name) ? Path.GetFullPath(new FileInfo(name).ResolveLinkTarget(true)?.FullName ?? name) : null;
-        foreach (var folder in SystemFolders)
-        {
-            var path = Path.Combine(folder, name);
-            if (File.Exists(path))
-                return new FileInfo(path).ResolveLinkTarget(true)?.FullName ?? path;
-        }
-        return null;
+        var published = files.GroupBy(f => f.Source, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().RelativePath, StringComparer.Ordinal);
+        var closure = LibraryClosure.Resolve(files.Select(f => f.Source), systemFolders);
+        string Name(string path) => published.TryGetValue(path, out var relative) ? relative : path;
+        var resolved = closure.Libraries.Select(l => new NativeLibraryNeed(l.SoName, l.Source == LibrarySource.Shipped,
+            l.Source == LibrarySource.Host ? l.Path : null, l.Source == LibrarySource.Host ? l.Size : null, l.NeededBy.Select(Name).ToList()));
+        var unresolved = closure.Unresolved.Select(u => new NativeLibraryNeed(u.SoName, false, null, null, u.NeededBy.Select(Name).ToList()));
+        return resolved.Concat(unresolved).OrderBy(l => l.Name, StringComparer.Ordinal).ToList();
     }
 }

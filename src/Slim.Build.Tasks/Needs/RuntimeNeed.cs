@@ -22,4 +22,5 @@ internal enum NeedKind
 }
 
 /// <summary>One need, needed or not, with the evidence that decided it (empty evidence and not needed: nothing asks for it).</summary>
-internal sealed record RuntimeNeed(NeedKind Kind, bool Needed, string Reason, IReadOnlyList<NeedEvidence> Evidence);
+/// <param name="HostBytes">What the files that meet the need weigh on the build machine (ICU's libraries, /usr/share/zoneinfo), when known: what leaving it out saves.</param>
+internal sealed record RuntimeNeed(NeedKind Kind, bool Needed, string Reason, IReadOnlyList<NeedEvidence> Evidence, long? HostBytes = null);

@@ -60,6 +60,8 @@ internal static class MarkdownReport
             md.AppendLine();
         }
 
+        NeedsSummary.AppendMarkdown(md, report.Needs);
+
         var w = report.AnalysisWarnings;
         md.AppendLine($"### Trim and AOT analysis warnings: {w.Count}");
         md.AppendLine();

@@ -1,6 +1,8 @@
+using Slim.Build.Tasks.Analysis;
 using Slim.Build.Tasks.Budgets;
 using Slim.Build.Tasks.Files;
 using Slim.Build.Tasks.Ledger;
+using Slim.Build.Tasks.Needs;
 
 namespace Slim.Build.Tasks.Report;
 
@@ -13,6 +15,7 @@ internal static class ReportBuilder
         ToolInfo tool,
         ProjectInfo project,
         IReadOnlyList<SwitchSetting> switches,
+        RuntimeNeeds? needs,
         AnalysisWarnings warnings,
         BudgetSettings budgets)
     {
@@ -25,7 +28,7 @@ internal static class ReportBuilder
         // (a Razor app's static web assets) count too.
         var plain = files.Sum(f => f.Size) + steps.Sum(s => s.BytesSaved);
         var totals = new Totals(files.Sum(f => f.Size), files.Count, files.Sum(f => WireSize.Gzip(Path.Combine(publishDirectory, f.Path))), plain);
-        return new SizeReport(SizeReport.CurrentSchemaVersion, tool, project, publishDirectory, totals, switches, warnings,
+        return new SizeReport(SizeReport.CurrentSchemaVersion, tool, project, publishDirectory, totals, switches, needs, warnings,
             files, steps, BudgetEvaluator.Evaluate(files, budgets), [], null);
     }
 

@@ -1,6 +1,8 @@
+using Slim.Build.Tasks.Analysis;
 using Slim.Build.Tasks.Budgets;
 using Slim.Build.Tasks.Files;
 using Slim.Build.Tasks.Ledger;
+using Slim.Build.Tasks.Needs;
 
 namespace Slim.Build.Tasks.Report;
 
@@ -12,6 +14,8 @@ internal sealed record SizeReport(
     string PublishDirectory,
     Totals Totals,
     IReadOnlyList<SwitchSetting> Switches,
+    // What the app needs at run time and why (needs.json); null when the publish did not reach the needs step.
+    RuntimeNeeds? Needs,
     AnalysisWarnings AnalysisWarnings,
     IReadOnlyList<PublishedFile> Files,
     IReadOnlyList<StepSummary> Steps,
@@ -35,9 +39,5 @@ internal sealed record Totals(long PublishBytes, int FileCount, long GzipBytes, 
 /// <summary>An MSBuild property Slim set because the project had not.</summary>
 internal sealed record SwitchSetting(string Name, string Value);
 
-/// <summary>Trim and AOT analysis warnings: each means the app may break at run time.</summary>
-internal sealed record AnalysisWarnings(int Count, IReadOnlyList<AnalysisWarning> Items, string Source);
-
-internal sealed record AnalysisWarning(string Code, string Message, string? Location);
 
 internal sealed record StepSummary(LedgerStep Name, long BytesSaved, IReadOnlyList<LedgerEntry> Files);

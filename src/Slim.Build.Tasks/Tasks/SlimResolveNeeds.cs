@@ -30,10 +30,26 @@ public sealed class SlimResolveNeeds : SlimTask
             .Select(item => new ShippedFile(item.RelativePath, item.Source)).ToList();
         var (openSsl, tls) = PublishEvidence.Find(files, trimmed: Profile.Equals("trimmed", StringComparison.OrdinalIgnoreCase));
         var ports = Ports.Select(p => int.TryParse(p.ItemSpec, out var port) ? port : 0).Where(p => p is > 0 and < 65536).Distinct().ToList();
+        var host = HostNeedFiles.OfThisMachine();
         var needs = NeedsResolver.Resolve(new NeedsInput(AppScan.Load(ScanFile), Profile, IsWebApp, InvariantTimezone, ports,
-            openSsl, tls, NativeNeeds.Of(files)));
+            openSsl, tls, NativeNeeds.Of(files, host.LibraryFolders)));
+        needs = needs with { Needs = needs.Needs.Select(need => need.Needed ? need with { HostBytes = HostBytes(host, need.Kind) } : need).ToList() };
         needs.Save(NeedsFile);
         foreach (var need in needs.Needs.Where(n => n.Needed))
             diagnostics.Detail($"Needs {need.Kind}: {need.Reason} ({string.Join("; ", need.Evidence.Take(3))})");
+    }
+
+    /// <summary>What the build machine's files for a need weigh: what leaving the need out would save.</summary>
+    private static long? HostBytes(HostNeedFiles host, NeedKind kind)
+    {
+        var lookup = kind switch
+        {
+            NeedKind.Icu => host.Icu(),
+            NeedKind.OpenSsl => host.OpenSsl(),
+            NeedKind.CaCertificates => HostNeedFiles.CaBundle(),
+            NeedKind.Tzdata => HostNeedFiles.TimeZones(),
+            _ => null,
+        };
+        return lookup is { Found: true } ? lookup.Bytes : null;
     }
 }

@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.Build.Framework;
 using Slim.Build.Tasks.Analysis;
 using Slim.Build.Tasks.Budgets;
+using Slim.Build.Tasks.Needs;
 using Slim.Build.Tasks.Diagnostics;
 using Slim.Build.Tasks.Ledger;
 using Slim.Build.Tasks.Report;
@@ -31,13 +32,15 @@ public sealed class SlimWriteReport : SlimTask
     public string AnalysisLog { get; set; } = "";
     /// <summary>budgets.json, as SlimValidateSettings parsed the budgets.</summary>
     [Required] public string BudgetsFile { get; set; } = "";
+    /// <summary>needs.json from SlimResolveNeeds; missing when the publish did not reach it.</summary>
+    public string NeedsFile { get; set; } = "";
 
     private protected override void Run(IDiagnostics diagnostics)
     {
         var version = typeof(SlimWriteReport).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "";
         string[] reportFiles = [Path.Combine(ReportDirectory, ReportWriter.JsonFileName), Path.Combine(ReportDirectory, ReportWriter.MarkdownFileName)];
         string[] settings = [version, ProjectName, Profile, SizeLevel, TargetFramework, RuntimeIdentifier, PublishDirectory, .. Switches.Select(s => s.ItemSpec)];
-        var key = ReportState.InputsKey(PublishDirectory, LedgerDirectory, settings, [AnalysisLog, BudgetsFile]);
+        var key = ReportState.InputsKey(PublishDirectory, LedgerDirectory, settings, [AnalysisLog, BudgetsFile, NeedsFile]);
         var state = new ReportState(Path.Combine(StateDirectory, "report.state"));
 
         SizeReport report;
@@ -52,7 +55,7 @@ public sealed class SlimWriteReport : SlimTask
             report = ReportBuilder.Build(PublishDirectory, SizeLedger.LoadAll(LedgerDirectory),
                 new ToolInfo("Slim", version.Split('+')[0]),
                 new ProjectInfo(ProjectName, Profile, SizeLevel, TargetFramework, RuntimeIdentifier),
-                switches, SarifWarnings.Read(AnalysisLog), BudgetSettingsFile.Load(BudgetsFile));
+                switches, RuntimeNeeds.TryLoad(NeedsFile), SarifWarnings.Read(AnalysisLog), BudgetSettingsFile.Load(BudgetsFile));
             ReportWriter.Write(report, ReportDirectory);
             state.Record(key, reportFiles);
             var stepSummary = Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY");

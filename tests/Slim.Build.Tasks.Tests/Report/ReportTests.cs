@@ -1,3 +1,4 @@
+using Slim.Build.Tasks.Analysis;
 using System.Text.Json;
 using Slim.Build.Tasks.Budgets;
 using Slim.Build.Tasks.Files;
@@ -24,7 +25,7 @@ public sealed class ReportTests
             new(LedgerStep.Strip, []),
         };
         return ReportBuilder.Build(publish, ledgers, new ToolInfo("Slim", "1.0.0"), new ProjectInfo("App", "aot", "safe", "net10.0", "linux-x64"),
-            [new SwitchSetting("InvariantGlobalization", "true")], new AnalysisWarnings(0, [], "none"), budgets);
+            [new SwitchSetting("InvariantGlobalization", "true")], null, new AnalysisWarnings(0, [], "none"), budgets);
     }
 
     [TestMethod]

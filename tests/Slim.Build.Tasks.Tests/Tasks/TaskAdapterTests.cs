@@ -1,3 +1,4 @@
+using Slim.Build.Tasks.Analysis;
 using Microsoft.Build.Utilities;
 using Slim.Build.Tasks.Budgets;
 using Slim.Build.Tasks.Files;
@@ -40,7 +41,7 @@ public sealed class TaskAdapterTests
         using var temp = new TempFolder();
         temp.File("publish/App", 2000);
         var report = ReportBuilder.Build(Path.Combine(temp.Path, "publish"), [], new ToolInfo("Slim", "1"), new ProjectInfo("App", "aot", "safe", "net10.0", "linux-x64"),
-            [], new AnalysisWarnings(0, [], "none"), BudgetSettings.None with { MaxPublishSize = new ByteSize(1999) });
+            [], null, new AnalysisWarnings(0, [], "none"), BudgetSettings.None with { MaxPublishSize = new ByteSize(1999) });
         ReportWriter.Write(report, Path.Combine(temp.Path, "slim"));
         var reportFile = Path.Combine(temp.Path, "slim", "report.json");
 

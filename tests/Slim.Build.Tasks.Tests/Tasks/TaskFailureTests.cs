@@ -1,3 +1,4 @@
+using Slim.Build.Tasks.Analysis;
 using Microsoft.Build.Framework;
 using Slim.Build.Tasks.Budgets;
 using Slim.Build.Tasks.Diagnostics;
@@ -69,7 +70,7 @@ public sealed class TaskFailureTests
         temp.File("publish/App", 2000);
         temp.File("publish/libbig.so", 5000);
         var report = ReportBuilder.Build(Path.Combine(temp.Path, "publish"), [], new ToolInfo("Slim", "1"), new ProjectInfo("App", "aot", "safe", "net10.0", "linux-x64"),
-            [], new AnalysisWarnings(0, [], "none"), BudgetSettings.None with { MaxFileSize = new ByteSize(4999) });
+            [], null, new AnalysisWarnings(0, [], "none"), BudgetSettings.None with { MaxFileSize = new ByteSize(4999) });
         ReportWriter.Write(report, Path.Combine(temp.Path, "slim"));
 
         var engine = new RecordingBuildEngine();

@@ -21,6 +21,10 @@ internal static class NativeFixtures
         Gcc(folder, name, "void foo_say(const char* s);\nint main(void) { foo_say(\"app ran\"); return 0; }\n",
             flags, ["-L" + libraryFolder, "-lfoo"]);
 
+    /// <summary>A program that holds <paramref name="text"/> as a string, as an aot binary names the libraries it opens at run time.</summary>
+    public static string ExecutableWithText(string folder, string text, string name = "named") =>
+        Gcc(folder, name, $"#include <stdio.h>\nconst char* slim_name = \"{text}\";\nint main(void) {{ puts(slim_name); return 0; }}\n");
+
     /// <summary>Over UpxScreen.MinimumSize: 128 KiB of initialised data that UPX compresses well.</summary>
     public static string LargeExecutable(string folder, string name = "large") =>
         Gcc(folder, name, "#include <stdio.h>\nconst char slim_pad[131072] = {1};\nint main(int argc, char** argv) { puts(\"large ran\"); return slim_pad[argc] + (argc > 1 ? 3 : 0); }\n");

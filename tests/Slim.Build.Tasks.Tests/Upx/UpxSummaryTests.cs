@@ -1,3 +1,4 @@
+using Slim.Build.Tasks.Analysis;
 using System.Text;
 using System.Text.Json;
 using Slim.Build.Tasks.Budgets;
@@ -20,7 +21,7 @@ public sealed class UpxSummaryTests
             new(LedgerStep.Upx, [upx]),
         };
         return ReportBuilder.Build(Path.Combine(temp.Path, "publish"), ledgers, new ToolInfo("Slim", "1"),
-            new ProjectInfo("App", "aot", "safe", "net10.0", "linux-x64"), [], new AnalysisWarnings(0, [], "none"), BudgetSettings.None);
+            new ProjectInfo("App", "aot", "safe", "net10.0", "linux-x64"), [], null, new AnalysisWarnings(0, [], "none"), BudgetSettings.None);
     }
 
     [TestMethod]
