@@ -26,6 +26,15 @@ public sealed class TrimmedWebTests
         var report = Files.Json(Path.Combine(result.SlimDirectory, "report.json"));
         var prune = report.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "prune");
         Assert.IsTrue(prune.GetProperty("bytesSaved").GetInt64() > 5_000_000, $"prune saved only {prune}");
+        // A web app needs OpenSSL (data protection), the CA bundle, its port; CoreCLR needs libstdc++.
+        var needs = report.GetProperty("needs");
+        var needed = needs.GetProperty("needs").EnumerateArray().Where(n => n.GetProperty("needed").GetBoolean())
+            .Select(n => n.GetProperty("kind").GetString()).ToList();
+        CollectionAssert.IsSubsetOf(new[] { "openssl", "ca-certificates", "writable-tmp", "listening-port" }, needed, string.Join(", ", needed));
+        CollectionAssert.DoesNotContain(needed, "icu", "the template asks for no culture");
+        Assert.AreEqual(8080, needs.GetProperty("ports")[0].GetInt32());
+        var libraries = needs.GetProperty("nativeLibraries").EnumerateArray().Select(l => l.GetProperty("name").GetString()).ToList();
+        CollectionAssert.Contains(libraries, "libstdc++.so.6", string.Join(", ", libraries));
 
         Assert.AreEqual("Hello World!", await TestApp.GetFromRunningApp(Path.Combine(result.PublishDirectory, app.Name), 18232, TimeSpan.FromSeconds(20)));
     }

@@ -6,6 +6,6 @@ namespace Slim.Build.Tasks.Container;
 internal sealed record BaseNeed(NeedKind Kind, string Evidence)
 {
     public static IReadOnlyList<BaseNeed> From(RuntimeNeeds needs) =>
-        needs.Needs.Where(n => n.Needed && n.Kind is NeedKind.OpenSsl or NeedKind.CaCertificates or NeedKind.Icu or NeedKind.Tzdata)
+        needs.Needs.Where(n => n.Needed && n.Kind is NeedKind.Openssl or NeedKind.CaCertificates or NeedKind.Icu or NeedKind.Tzdata)
             .Select(n => new BaseNeed(n.Kind, n.Evidence.FirstOrDefault()?.ToString() ?? n.Reason)).ToList();
 }

@@ -49,7 +49,7 @@ internal static class NeedsResolver
 
         var needs = new List<RuntimeNeed>
         {
-            Need(NeedKind.OpenSsl, openSsl, "TLS or cryptography", "nothing that ships uses TLS or cryptography"),
+            Need(NeedKind.Openssl, openSsl, "TLS or cryptography", "nothing that ships uses TLS or cryptography"),
             Need(NeedKind.CaCertificates, tls, "TLS connections verify certificates against the CA bundle", "nothing that ships makes TLS connections"),
             Need(NeedKind.Icu, icuEvidence, "globalization is not invariant", "globalization is invariant: " + globalization.Reason),
             Need(NeedKind.Tzdata, timeZones, "time zones are looked up by id",

@@ -8,7 +8,7 @@ namespace Slim.Build.Tasks.Needs;
 internal enum NeedKind
 {
     /// <summary>libssl and libcrypto: TLS and any cryptography (ASP.NET Core's data protection loads them at start).</summary>
-    OpenSsl,
+    Openssl,
     /// <summary>The CA bundle: TLS calls verify the server's certificate against it.</summary>
     CaCertificates,
     /// <summary>ICU: globalization that is not invariant.</summary>

@@ -45,7 +45,7 @@ public sealed class SlimResolveNeeds : SlimTask
         var lookup = kind switch
         {
             NeedKind.Icu => host.Icu(),
-            NeedKind.OpenSsl => host.OpenSsl(),
+            NeedKind.Openssl => host.OpenSsl(),
             NeedKind.CaCertificates => HostNeedFiles.CaBundle(),
             NeedKind.Tzdata => HostNeedFiles.TimeZones(),
             _ => null,

@@ -8,12 +8,12 @@ public sealed class BaseImageChooserTests
 {
     [TestMethod]
     [DataRow("aot", false, "", "mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled")]
-    [DataRow("aot", true, "OpenSsl,CaCertificates", "mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled")]
+    [DataRow("aot", true, "Openssl,CaCertificates", "mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled")]
     [DataRow("aot", false, "Icu", "mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled-extra")]
     [DataRow("aot", false, "Tzdata", "mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled-extra")]
-    [DataRow("trimmed", true, "OpenSsl", "mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled")]
-    [DataRow("trimmed", true, "Icu,OpenSsl", "mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled-extra")]
-    [DataRow("framework", true, "OpenSsl", "mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled")]
+    [DataRow("trimmed", true, "Openssl", "mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled")]
+    [DataRow("trimmed", true, "Icu,Openssl", "mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled-extra")]
+    [DataRow("framework", true, "Openssl", "mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled")]
     [DataRow("framework", false, "", "mcr.microsoft.com/dotnet/runtime:10.0-noble-chiseled")]
     [DataRow("framework", false, "Icu", "mcr.microsoft.com/dotnet/runtime:10.0-noble-chiseled-extra")]
     public void The_final_base_fits_the_profile_and_the_needs(string profile, bool web, string needs, string expected)

@@ -25,9 +25,9 @@ public sealed class NeedsResolverTests
     public void A_web_app_needs_openssl_the_ca_bundle_and_its_port()
     {
         var needs = NeedsResolver.Resolve(Input(web: true));
-        Assert.IsTrue(needs.Requires(NeedKind.OpenSsl));
+        Assert.IsTrue(needs.Requires(NeedKind.Openssl));
         Assert.IsTrue(needs.Requires(NeedKind.CaCertificates));
-        StringAssert.Contains(needs.Of(NeedKind.OpenSsl)!.Evidence.Single().Detail, "data protection");
+        StringAssert.Contains(needs.Of(NeedKind.Openssl)!.Evidence.Single().Detail, "data protection");
         CollectionAssert.AreEqual(new[] { 8080 }, needs.Ports.ToArray());
         Assert.IsTrue(needs.Requires(NeedKind.ListeningPort));
     }
@@ -36,7 +36,7 @@ public sealed class NeedsResolverTests
     public void A_framework_dependent_app_cannot_rule_openssl_out()
     {
         var needs = NeedsResolver.Resolve(Input(profile: "framework"));
-        Assert.IsTrue(needs.Requires(NeedKind.OpenSsl));
+        Assert.IsTrue(needs.Requires(NeedKind.Openssl));
         Assert.IsTrue(needs.Requires(NeedKind.CaCertificates));
     }
 
@@ -44,25 +44,25 @@ public sealed class NeedsResolverTests
     public void Cryptography_alone_needs_openssl_but_not_the_ca_bundle()
     {
         var needs = NeedsResolver.Resolve(Input(calls: [new ScannedCall("App.dll", AssemblyRole.App, "crypto", "System.Security.Cryptography.SHA256")]));
-        Assert.IsTrue(needs.Requires(NeedKind.OpenSsl));
+        Assert.IsTrue(needs.Requires(NeedKind.Openssl));
         Assert.IsFalse(needs.Requires(NeedKind.CaCertificates));
-        Assert.AreEqual(new NeedEvidence("App.dll", "uses System.Security.Cryptography.SHA256"), needs.Of(NeedKind.OpenSsl)!.Evidence.Single());
+        Assert.AreEqual(new NeedEvidence("App.dll", "uses System.Security.Cryptography.SHA256"), needs.Of(NeedKind.Openssl)!.Evidence.Single());
     }
 
     [TestMethod]
     public void A_package_that_calls_out_over_tls_needs_both()
     {
         var needs = NeedsResolver.Resolve(Input(calls: [new ScannedCall("Azure.Core.dll", AssemblyRole.Package, "tls", "System.Net.Http.HttpClient")]));
-        Assert.IsTrue(needs.Requires(NeedKind.OpenSsl));
+        Assert.IsTrue(needs.Requires(NeedKind.Openssl));
         Assert.IsTrue(needs.Requires(NeedKind.CaCertificates));
     }
 
     [TestMethod]
     public void Publish_evidence_and_a_library_that_links_libssl_count()
     {
-        Assert.IsTrue(NeedsResolver.Resolve(Input(publishOpenSsl: [new("App", "links the OpenSSL shim")])).Requires(NeedKind.OpenSsl));
+        Assert.IsTrue(NeedsResolver.Resolve(Input(publishOpenSsl: [new("App", "links the OpenSSL shim")])).Requires(NeedKind.Openssl));
         var linked = NeedsResolver.Resolve(Input(libraries: [new NativeLibraryNeed("libssl.so.3", false, "/usr/lib/libssl.so.3", 1, ["libgrpc.so"])]));
-        Assert.AreEqual(new NeedEvidence("libgrpc.so", "needs libssl.so.3"), linked.Of(NeedKind.OpenSsl)!.Evidence.Single());
+        Assert.AreEqual(new NeedEvidence("libgrpc.so", "needs libssl.so.3"), linked.Of(NeedKind.Openssl)!.Evidence.Single());
     }
 
     [TestMethod]

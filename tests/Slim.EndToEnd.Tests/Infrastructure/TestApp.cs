@@ -11,6 +11,8 @@ internal enum SlimForm
     SdkStandalone,
     /// <summary>&lt;Sdk Name="Slim.Sdk" Version="x.y.z" /&gt; added to the project's SDK.</summary>
     SdkAdded,
+    /// <summary>No Slim at all: the plain app a test compares Slim's output with.</summary>
+    None,
 }
 
 internal sealed record PublishResult(int ExitCode, string Output, string PublishDirectory, string SlimDirectory)
