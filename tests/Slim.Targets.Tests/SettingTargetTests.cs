@@ -137,7 +137,7 @@ public sealed class SettingTargetTests
         using var project = new SlimProject("<SlimProcessPublishFilesDependsOn>MyBeforeSteps</SlimProcessPublishFilesDependsOn><SlimAfterPublishDependsOn>MyAfterPublish</SlimAfterPublishDependsOn>");
         CollectionAssert.AreEqual(
             new[] { "_SlimEnterPipeline", "_SlimComputePaths", "MyBeforeSteps", "_SlimPlanPublishFiles", "SlimCopySymbols", "SlimStripNativeFiles", "_SlimRecordStrippedFiles",
-                    "_SlimPlanUpx", "SlimUpx", "_SlimRecordPackedFiles", "_SlimPublishStepOutputs" },
+                    "SlimResolveNeeds", "_SlimPlanUpx", "SlimUpx", "_SlimRecordPackedFiles", "_SlimPublishStepOutputs" },
             Steps(project["SlimProcessPublishFilesDependsOn"]), project["SlimProcessPublishFilesDependsOn"]);
         CollectionAssert.AreEqual(
             new[] { "_SlimComputePaths", "MyAfterPublish", "SlimDescribeContainer", "SlimDockerfile", "SlimReport", "SlimBudgets" },

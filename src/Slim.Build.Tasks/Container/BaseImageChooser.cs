@@ -28,8 +28,11 @@ internal static class BaseImageChooser
             "framework" => "runtime",
             _ => "runtime-deps",
         };
+        var prefix = $"{Registry}{repository}:{ChannelOf(project.TargetFramework)}-{Distro}-chiseled";
+        if (project.Needs is null)
+            return new(prefix + "-extra", "the -extra variant, which carries every need a chiseled image can (ICU and tzdata too): the needs are unknown until the app is published");
         var extraNeeds = project.Needs.Where(n => n.Kind is NeedKind.Icu or NeedKind.Tzdata).ToList();
-        var image = $"{Registry}{repository}:{ChannelOf(project.TargetFramework)}-{Distro}-chiseled{(extraNeeds.Count > 0 ? "-extra" : "")}";
+        var image = prefix + (extraNeeds.Count > 0 ? "-extra" : "");
         var reason = extraNeeds.Count > 0
             ? "the -extra variant, the chiseled image that carries ICU and tzdata" + Listing(project.Needs)
             : "chiseled, without ICU or tzdata, which the app does not need" + Listing(project.Needs);
@@ -44,6 +47,6 @@ internal static class BaseImageChooser
         return dash < 0 ? version : version[..dash];
     }
 
-    private static string Listing(IReadOnlyList<BaseNeed> needs) =>
-        needs.Count == 0 ? "." : ": " + string.Join("; ", needs.Select(n => $"{n.Kind.JsonName()} ({n.Evidence})")) + ".";
+    private static string Listing(IReadOnlyList<BaseNeed>? needs) =>
+        needs is null ? ": the needs are unknown until the app is published." : needs.Count == 0 ? "." : ": " + string.Join("; ", needs.Select(n => $"{n.Kind.JsonName()} ({n.Evidence})")) + ".";
 }

@@ -12,8 +12,8 @@ internal sealed record ContainerProject(
     string AppName,
     bool IsWebApp)
 {
-    /// <summary>What the base must carry, from needs.json (ICU, tzdata, OpenSSL, CA certificates).</summary>
-    public IReadOnlyList<BaseNeed> Needs { get; init; } = [];
+    /// <summary>What the base must carry, from needs.json (ICU, tzdata, OpenSSL, CA certificates); null when unknown (no publish ran).</summary>
+    public IReadOnlyList<BaseNeed>? Needs { get; init; } = [];
     /// <summary>SlimDockerBaseImage: overrides the final image's base.</summary>
     public string BaseImage { get; init; } = "";
     public string User { get; init; } = "";

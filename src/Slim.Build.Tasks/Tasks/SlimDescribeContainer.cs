@@ -22,8 +22,8 @@ public sealed class SlimDescribeContainer : SlimTask
     [Required] public string AppName { get; set; } = "";
     /// <summary>UsingMicrosoftNETSdkWeb: port 8080 by default.</summary>
     public bool IsWebApp { get; set; }
-    /// <summary>needs.json from SlimResolveNeeds: what the base must carry.</summary>
-    [Required] public string NeedsFile { get; set; } = "";
+    /// <summary>needs.json from SlimResolveNeeds: what the base must carry. Missing when the step runs before any publish.</summary>
+    public string NeedsFile { get; set; } = "";
     /// <summary>SlimDockerBaseImage, e.g. localhost/base:1 or name@sha256:...; empty for Slim's choice.</summary>
     public string BaseImage { get; set; } = "";
     /// <summary>ContainerUser (e.g. 1654), ContainerWorkingDirectory (e.g. /app), ContainerAppCommand (the whole entry point).</summary>
@@ -44,7 +44,7 @@ public sealed class SlimDescribeContainer : SlimTask
     {
         var project = new ContainerProject(ProjectName, Profile, TargetFramework, RuntimeIdentifier, AppName, IsWebApp)
         {
-            Needs = BaseNeed.From(RuntimeNeeds.Load(NeedsFile)),
+            Needs = RuntimeNeeds.TryLoad(NeedsFile) is { } needs ? BaseNeed.From(needs) : null,
             BaseImage = BaseImage, User = ContainerUser, WorkingDirectory = ContainerWorkingDirectory,
             AppCommand = ContainerAppCommand.Select(i => i.ItemSpec).ToList(), Ports = ContainerItems.Ports(ContainerPorts),
             Environment = ContainerItems.NameValues(ContainerEnvironmentVariables), Labels = ContainerItems.NameValues(ContainerLabels),

@@ -32,6 +32,14 @@ public sealed class BaseImageChooserTests
     }
 
     [TestMethod]
+    public void Unknown_needs_get_the_base_that_carries_them_all()
+    {
+        var choice = BaseImageChooser.FinalBase(ContainerTestProjects.AotConsole with { Needs = null });
+        Assert.AreEqual("mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled-extra", choice.Image);
+        StringAssert.Contains(choice.Reason, "unknown");
+    }
+
+    [TestMethod]
     public void An_override_wins_and_may_pin_a_digest()
     {
         var pinned = "localhost/base@sha256:" + new string('a', 64);
