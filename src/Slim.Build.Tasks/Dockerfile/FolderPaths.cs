@@ -17,9 +17,17 @@ internal static class FolderPaths
     public static string? NearestAbove(string folder, string name) =>
         SelfAndAncestors(folder).Where(dir => Listed(dir, name)).Select(dir => Path.Combine(dir, name)).FirstOrDefault();
 
-    /// <summary>File.Exists ignores case on some file systems; the name must be spelled as it is on disk.</summary>
-    public static bool Listed(string folder, string name) =>
-        File.Exists(Path.Combine(folder, name)) && Directory.EnumerateFiles(folder, name).Any(f => Path.GetFileName(f) == name);
+    /// <summary>
+    /// File.Exists ignores case on some file systems; the name must be spelled as it is on disk. The walk has
+    /// no bound, so it may pass a folder that can be searched but not listed: there File.Exists has the say.
+    /// </summary>
+    public static bool Listed(string folder, string name)
+    {
+        if (!File.Exists(Path.Combine(folder, name)))
+            return false;
+        try { return Directory.EnumerateFiles(folder, name).Any(f => Path.GetFileName(f) == name); }
+        catch (UnauthorizedAccessException) { return true; }
+    }
 
     public static string CommonAncestor(IEnumerable<string> folders)
     {
