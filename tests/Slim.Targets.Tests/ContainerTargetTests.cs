@@ -46,4 +46,26 @@ public sealed class ContainerTargetTests
         Assert.AreEqual(written, (File.GetLastWriteTimeUtc(stamp), File.GetLastWriteTimeUtc(generated)), "the slim folder's files were written again");
         StringAssert.EndsWith(File.ReadAllText(committed), "HEALTHCHECK NONE\n");
     }
+
+    [TestMethod]
+    public void A_restore_input_added_or_removed_writes_the_dockerfile_again()
+    {
+        using var project = new SlimProject("");
+        string Dockerfile() => File.ReadAllText(Directory.GetFiles(Path.Combine(project.Folder, "bin"), "Dockerfile", SearchOption.AllDirectories).Single());
+        var globalJson = Path.Combine(project.Folder, "global.json");
+
+        var first = project.Run("SlimDockerfile");
+        Assert.IsTrue(first.Passed, first.Output);
+        StringAssert.Contains(Dockerfile(), "COPY [\"App.csproj\", \"./\"]\nCOPY [\"Directory.Build.props\", \"./\"]\n");
+
+        File.WriteAllText(globalJson, "{}");
+        var added = project.Run("SlimDockerfile");
+        Assert.IsTrue(added.Passed, added.Output);
+        StringAssert.Contains(Dockerfile(), "COPY [\"global.json\", \"./\"]\n");
+
+        File.Delete(globalJson);
+        var removed = project.Run("SlimDockerfile");
+        Assert.IsTrue(removed.Passed, removed.Output);
+        Assert.IsFalse(Dockerfile().Contains("global.json"), "a removed global.json is still copied:\n" + Dockerfile());
+    }
 }

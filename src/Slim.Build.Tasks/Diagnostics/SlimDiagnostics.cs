@@ -58,6 +58,8 @@ internal static class SlimDiagnostics
     public static readonly SlimDiagnostic UpxRefused_TooSmall = new("SLIM3006", nameof(UpxRefused_TooSmall));
     public static readonly SlimDiagnostic ReportOfOtherProject = new("SLIM3007", nameof(ReportOfOtherProject));
     public static readonly SlimDiagnostic DockerContextMissesProject = new("SLIM3010", nameof(DockerContextMissesProject));
+    public static readonly SlimDiagnostic RestoreInputOutsideContext_Given = new("SLIM3011", nameof(RestoreInputOutsideContext_Given));
+    public static readonly SlimDiagnostic RestoreInputOutsideContext_TooWide = new("SLIM3011", nameof(RestoreInputOutsideContext_TooWide));
     // 4xxx image
     public static readonly SlimDiagnostic InvalidImageReference = new("SLIM4001", nameof(InvalidImageReference));
     // 6xxx budgets

@@ -22,7 +22,7 @@ internal static class DockerfileWriter
         text.Append($"""
             #
             # Builds {project.ProjectName} from source and runs it on a distroless base (profile {project.Profile}).
-            # Needs BuildKit (Docker 23+, or podman/buildah). Run from the folder that holds every project:
+            # Needs BuildKit (Docker 23+, or podman/buildah). Run from the folder that holds every file restore reads:
             #   docker build -f <this file> -t {ImageName(project)} .
             # Paths below are relative to that folder; the .dockerignore Slim writes beside this file belongs there too.
 

@@ -11,10 +11,9 @@ public sealed class SlimWriteDockerfile : SlimTask
     /// <summary>container.json from SlimDescribeContainer: the project facts and the final image.</summary>
     [Required] public string ContainerFile { get; set; } = "";
     [Required] public string ProjectFile { get; set; } = "";
-    /// <summary>The ProjectReference graph (by publish time the SDK has added the transitive ones).</summary>
-    public ITaskItem[] ProjectReferences { get; set; } = [];
-    /// <summary>SlimDockerContextDirectory: the source build's context; default the repository root or the projects' common folder.</summary>
-    public string ContextDirectory { get; set; } = "";
+    /// <summary>The build context and what its restore layer copies (absolute), from SlimCollectDockerfileInputs.</summary>
+    [Required] public string ContextDirectory { get; set; } = "";
+    public ITaskItem[] RestoreFiles { get; set; } = [];
     /// <summary>The publish folder, and the slim folder beside it where the files go.</summary>
     [Required] public string PublishDirectory { get; set; } = "";
     [Required] public string OutputDirectory { get; set; } = "";
@@ -25,7 +24,7 @@ public sealed class SlimWriteDockerfile : SlimTask
     {
         var container = ContainerDescription.Load(ContainerFile);
         ImageReference.Check("SlimDockerSdkImage", SdkImage, diagnostics);
-        var context = BuildContext.Resolve(ProjectFile, ProjectReferences.Select(p => p.GetMetadata("FullPath")), ContextDirectory, diagnostics);
+        var context = BuildContextLayout.Of(ContextDirectory, ProjectFile, RestoreFiles.Select(f => f.ItemSpec));
         if (diagnostics.HasErrors)
             return;
         DockerfileSet.For(container, context, SdkImageChooser.For(container.Project, SdkImage), Path.GetDirectoryName(Path.GetFullPath(ProjectFile))!, PublishDirectory)

@@ -11,12 +11,20 @@ public sealed class SlimWriteDockerfileTests
     {
         var containerFile = Path.Combine(temp.Path, $"sol/{project}/obj/slim/container.json");
         Assert.IsTrue(SlimDescribeContainerTests.Task(containerFile, engine, project).Execute());
+        var inputs = new SlimCollectDockerfileInputs
+        {
+            BuildEngine = engine,
+            ProjectFile = temp.File($"sol/{project}/{project}.csproj"),
+            ProjectReferences = [new TaskItem(temp.File("sol/Lib/Lib.csproj"))],
+        };
+        Assert.IsTrue(inputs.Execute());
         return new SlimWriteDockerfile
         {
             BuildEngine = engine,
             ContainerFile = containerFile,
-            ProjectFile = temp.File($"sol/{project}/{project}.csproj"),
-            ProjectReferences = [new TaskItem(temp.File("sol/Lib/Lib.csproj"))],
+            ProjectFile = inputs.ProjectFile,
+            ContextDirectory = inputs.ResolvedContextDirectory,
+            RestoreFiles = inputs.RestoreFiles,
             PublishDirectory = Path.Combine(temp.Path, $"sol/{project}/bin/Release/net10.0/linux-x64/publish"),
             OutputDirectory = Path.Combine(temp.Path, $"sol/{project}/bin/Release/net10.0/linux-x64/slim"),
         };
