@@ -67,6 +67,8 @@ internal static class SlimDiagnostics
     public static readonly SlimDiagnostic BudgetExceeded_Publish = new("SLIM6001", nameof(BudgetExceeded_Publish));
     public static readonly SlimDiagnostic BudgetExceeded_File = new("SLIM6002", nameof(BudgetExceeded_File));
     public static readonly SlimDiagnostic BudgetExceeded_Item = new("SLIM6003", nameof(BudgetExceeded_Item));
+    public static readonly SlimDiagnostic BudgetExceeded_Image = new("SLIM6005", nameof(BudgetExceeded_Image));
+    public static readonly SlimDiagnostic BudgetExceeded_ImageUnpacked = new("SLIM6006", nameof(BudgetExceeded_ImageUnpacked));
     public static readonly SlimDiagnostic BudgetExceeded_Growth = new("SLIM6004", nameof(BudgetExceeded_Growth));
     // 9xxx internal
     public static readonly SlimDiagnostic InternalError = new("SLIM9001", nameof(InternalError));

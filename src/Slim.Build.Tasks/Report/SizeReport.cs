@@ -20,9 +20,10 @@ internal sealed record SizeReport(
     IReadOnlyList<PublishedFile> Files,
     IReadOnlyList<StepSummary> Steps,
     IReadOnlyList<BudgetResult> Budgets,
-    // Filled by the production checklist and the image step once they exist.
+    // Filled by the production checklist once it exists.
     IReadOnlyList<object> Checks,
-    object? Image)
+    // The image Slim built; null when SlimImage=false.
+    ImageSection? Image)
 {
     public const int CurrentSchemaVersion = 1;
 }
