@@ -192,5 +192,19 @@ public sealed class HostBaseBuilderTests
         Assert.IsNotNull(HostPlatform.OfThisMachine(Slim.Build.Tasks.Elf.SystemLibraryFolders.OfThisMachine()).Libc, "this machine is glibc");
     }
 
+    [TestMethod]
+    public void Each_need_adds_what_its_files_weigh_here()
+    {
+        var glibc = Build().Bytes;
+        var tls = Build(NeedKind.Openssl, NeedKind.CaCertificates).Bytes - glibc;
+        var icu = Build(NeedKind.Icu).Bytes - glibc;
+        var tzdata = Build(NeedKind.Tzdata).Bytes - glibc;
+
+        // Measured here (Debian 12 x64): libssl3 + libcrypto + CA bundle 5.6 MB; ICU 72 with libstdc++ and libgcc_s 39.0 MB; tzdata 1.3 MB.
+        Assert.IsTrue(tls is > 4_000_000 and < 8_000_000, $"OpenSSL + CA: {tls}");
+        Assert.IsTrue(icu is > 30_000_000 and < 45_000_000, $"ICU: {icu}");
+        Assert.IsTrue(tzdata is > 1_000_000 and < 4_000_000, $"tzdata: {tzdata}");
+    }
+
     private static string Text(LayerEntry entry) => System.Text.Encoding.UTF8.GetString(entry.Content ?? File.ReadAllBytes(entry.SourceFile!));
 }
