@@ -63,6 +63,13 @@ internal static class SlimDiagnostics
     public static readonly SlimDiagnostic RestoreInputOutsideContext_TooWide = new("SLIM3011", nameof(RestoreInputOutsideContext_TooWide));
     // 4xxx image
     public static readonly SlimDiagnostic InvalidImageReference = new("SLIM4001", nameof(InvalidImageReference));
+    public static readonly SlimDiagnostic AutoBaseUnsupported_TargetNotLinux = new("SLIM4010", nameof(AutoBaseUnsupported_TargetNotLinux));
+    public static readonly SlimDiagnostic AutoBaseUnsupported_Musl = new("SLIM4010", nameof(AutoBaseUnsupported_Musl));
+    public static readonly SlimDiagnostic AutoBaseUnsupported_HostNotLinux = new("SLIM4010", nameof(AutoBaseUnsupported_HostNotLinux));
+    public static readonly SlimDiagnostic AutoBaseUnsupported_HostNotGlibc = new("SLIM4010", nameof(AutoBaseUnsupported_HostNotGlibc));
+    public static readonly SlimDiagnostic AutoBaseUnsupported_Architecture = new("SLIM4010", nameof(AutoBaseUnsupported_Architecture));
+    public static readonly SlimDiagnostic AutoBaseLibraryMissing = new("SLIM4011", nameof(AutoBaseLibraryMissing));
+    public static readonly SlimDiagnostic BaseGlibcTooOld = new("SLIM4012", nameof(BaseGlibcTooOld));
     // 6xxx budgets
     public static readonly SlimDiagnostic BudgetExceeded_Publish = new("SLIM6001", nameof(BudgetExceeded_Publish));
     public static readonly SlimDiagnostic BudgetExceeded_File = new("SLIM6002", nameof(BudgetExceeded_File));
