@@ -1,5 +1,6 @@
 using System.Text;
 using Slim.Build.Tasks.Files;
+using Slim.Build.Tasks.Image;
 
 namespace Slim.Build.Tasks.Report;
 

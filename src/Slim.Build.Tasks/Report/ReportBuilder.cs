@@ -1,6 +1,7 @@
 using Slim.Build.Tasks.Analysis;
 using Slim.Build.Tasks.Budgets;
 using Slim.Build.Tasks.Files;
+using Slim.Build.Tasks.Image;
 using Slim.Build.Tasks.Ledger;
 using Slim.Build.Tasks.Needs;
 

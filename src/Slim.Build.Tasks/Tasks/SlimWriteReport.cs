@@ -2,9 +2,10 @@ using System.Reflection;
 using Microsoft.Build.Framework;
 using Slim.Build.Tasks.Analysis;
 using Slim.Build.Tasks.Budgets;
-using Slim.Build.Tasks.Needs;
 using Slim.Build.Tasks.Diagnostics;
+using Slim.Build.Tasks.Image;
 using Slim.Build.Tasks.Ledger;
+using Slim.Build.Tasks.Needs;
 using Slim.Build.Tasks.Report;
 
 namespace Slim.Build.Tasks;

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Slim.Build.Tasks.IO;
+using Slim.Build.Tasks.Image.Base;
 
-namespace Slim.Build.Tasks.Report;
+namespace Slim.Build.Tasks.Image;
 
 /// <summary>
 /// The image Slim built, as report.json's `image` section holds it; the image step writes it to
@@ -18,8 +19,8 @@ internal sealed record ImageSection(
     string Format,
     string Digest,
     IReadOnlyList<string> Names,
-    ImageBase Base,
-    IReadOnlyList<ImageLayer> Layers,
+    BaseSummary Base,
+    IReadOnlyList<LayerSummary> Layers,
     long WireBytes,
     long UnpackedBytes,
     IReadOnlyList<BasePackage> Packages)
@@ -35,10 +36,7 @@ internal sealed record ImageSection(
 }
 
 /// <param name="Holds">What the layer holds, e.g. "base: glibc, openssl" or "app".</param>
-internal sealed record ImageLayer(string Digest, string DiffId, long WireBytes, long UnpackedBytes, string Holds);
+internal sealed record LayerSummary(string Digest, string DiffId, long WireBytes, long UnpackedBytes, string Holds);
 
 /// <param name="Kind">auto (assembled from the build machine's files), scratch, or layout (an OCI layout on disk).</param>
-internal sealed record ImageBase(string Kind, string Name, string? Digest);
-
-/// <summary>A Debian package the base took files from.</summary>
-internal sealed record BasePackage(string Name, string Version, IReadOnlyList<string> Files);
+internal sealed record BaseSummary(string Kind, string Name, string? Digest);
