@@ -32,6 +32,10 @@ internal static class NativeFixtures
     public static string LargeLibrary(string folder, string name = "liblarge.so") =>
         Gcc(folder, name, "const char slim_pad[131072] = {1};\nint slim_answer(void) { return 42 + slim_pad[1]; }\n", "-shared", "-fPIC");
 
+    /// <summary>A program linked with -static: runs in an image that holds nothing else (no libc, no loader).</summary>
+    public static string StaticExecutable(string folder, string text, string name = "hello") =>
+        Gcc(folder, name, $"#include <stdio.h>\n#include <unistd.h>\nint main(void) {{ printf(\"{text} uid=%d\\n\", (int)getuid()); return 0; }}\n", "-static");
+
     private static string Gcc(string folder, string name, string source, params string[] flags) => Gcc(folder, name, source, flags, []);
 
     /// <param name="libraries">After the source, where the linker looks for what it still needs.</param>

@@ -1,0 +1,45 @@
+namespace Slim.Build.Tasks.Image;
+
+/// <summary>A file of an image archive: bytes in memory (JSON documents) or a blob on disk (a layer).</summary>
+internal sealed record ArchiveMember(string Path, byte[]? Content = null, string? SourceFile = null)
+{
+    /// <summary>Writes the members sorted by path, every parent folder first, each at 0644 and folders at 0755, under the epoch.</summary>
+    public static long WriteTar(IEnumerable<ArchiveMember> members, string path, ImageEpoch epoch)
+    {
+        var unique = new SortedDictionary<string, ArchiveMember>(StringComparer.Ordinal);
+        foreach (var member in members)
+            unique.TryAdd(member.Path, member); // a blob two layers share is stored once
+        var entries = unique.Values.Select(m => m.Content is { } content
+            ? new LayerEntry(m.Path, LayerEntryKind.File, ReproducibleTarWriter.FileMode, Content: content)
+            : new LayerEntry(m.Path, LayerEntryKind.File, ReproducibleTarWriter.FileMode, SourceFile: m.SourceFile));
+
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
+        var temp = path + ".slim-tmp";
+        try
+        {
+            using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+            using (var tar = new ReproducibleTarWriter(file, epoch))
+                foreach (var entry in LayerContents.Complete(entries))
+                {
+                    if (entry.Kind == LayerEntryKind.Directory)
+                        tar.AddDirectory(entry.Path, entry.Mode);
+                    else if (entry.Content is { } content)
+                        tar.AddFile(entry.Path, entry.Mode, content);
+                    else
+                        using (var source = File.OpenRead(entry.SourceFile!))
+                            tar.AddFile(entry.Path, entry.Mode, source.Length, source);
+                }
+            File.Move(temp, path, overwrite: true);
+            return new FileInfo(path).Length;
+        }
+        finally
+        {
+            if (File.Exists(temp))
+                File.Delete(temp);
+        }
+    }
+
+    public static ArchiveMember Blob(string digest, byte[] content) => new("blobs/sha256/" + Sha256Digest.Hex(digest), Content: content);
+
+    public static ArchiveMember Blob(LayerBlob layer) => new("blobs/sha256/" + Sha256Digest.Hex(layer.Digest), SourceFile: layer.Path);
+}

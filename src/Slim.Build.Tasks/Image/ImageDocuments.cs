@@ -1,0 +1,17 @@
+namespace Slim.Build.Tasks.Image;
+
+/// <summary>
+/// An image ready to be written anywhere: its config and manifest as bytes with their digests, and the
+/// layer blobs on disk. The OCI archive, the docker archive (and a registry push) all write these same bytes.
+/// </summary>
+internal sealed record ImageDocuments(byte[] Config, string ConfigDigest, byte[] Manifest, string ManifestDigest, IReadOnlyList<LayerBlob> Layers)
+{
+    public static ImageDocuments Create(ImageConfig config, IReadOnlyList<ImageLayer> layers, ManifestAnnotations annotations, ImageEpoch epoch)
+    {
+        var configBytes = ImageConfigJson.Write(config, layers, epoch);
+        var configDigest = Sha256Digest.Of(configBytes);
+        var blobs = layers.Select(l => l.Blob).ToList();
+        var manifest = ImageManifestJson.Write(configDigest, configBytes.Length, blobs, annotations.For(epoch));
+        return new ImageDocuments(configBytes, configDigest, manifest, Sha256Digest.Of(manifest), blobs);
+    }
+}

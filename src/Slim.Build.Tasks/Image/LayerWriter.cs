@@ -1,0 +1,74 @@
+using ICSharpCode.SharpZipLib.GZip;
+
+namespace Slim.Build.Tasks.Image;
+
+/// <summary>
+/// Writes layer entries as a gzip-compressed tar on disk, reproducibly: <see cref="LayerContents"/> decides
+/// order and parents, <see cref="ReproducibleTarWriter"/> the headers, and SharpZipLib's managed deflate the
+/// compressed bytes, with a gzip header that holds no time (0), no name and the fixed OS byte 255, so the
+/// same entries give the same bytes on any OS and .NET version. Streams: a file's bytes go from disk through
+/// the tar, the hash of the tar, gzip and the hash of the gzip to the output file, never whole into memory.
+/// </summary>
+internal sealed class LayerWriter(ImageEpoch epoch, int compressionLevel = LayerWriter.DefaultCompressionLevel)
+{
+    /// <summary>zlib's default: the level <c>Files/WireSize</c> estimates with, so the estimate and the layer agree.</summary>
+    public const int DefaultCompressionLevel = 6;
+
+    public LayerBlob Write(IEnumerable<LayerEntry> entries, string outputPath)
+    {
+        var contents = LayerContents.Complete(entries);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(outputPath))!);
+        var temp = outputPath + ".slim-tmp";
+        try
+        {
+            string digest, diffId;
+            long size, uncompressedSize, contentSize = 0;
+            using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+            using (var compressed = new HashingStream(file))
+            {
+                using (var gzip = new GZipOutputStream(compressed, 1 << 16) { IsStreamOwner = false, ModifiedTime = DateTime.UnixEpoch })
+                {
+                    gzip.SetLevel(compressionLevel);
+                    using var uncompressed = new HashingStream(gzip);
+                    using (var tar = new ReproducibleTarWriter(uncompressed, epoch))
+                        foreach (var entry in contents)
+                            contentSize += Add(tar, entry);
+                    diffId = uncompressed.Digest;
+                    uncompressedSize = uncompressed.BytesWritten;
+                }
+                digest = compressed.Digest;
+                size = compressed.BytesWritten;
+            }
+            File.Move(temp, outputPath, overwrite: true);
+            return new LayerBlob(System.IO.Path.GetFullPath(outputPath), digest, size, diffId, uncompressedSize, contentSize);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+                File.Delete(temp);
+        }
+    }
+
+    /// <returns>The bytes of file content added.</returns>
+    private static long Add(ReproducibleTarWriter tar, LayerEntry entry)
+    {
+        switch (entry.Kind)
+        {
+            case LayerEntryKind.Directory:
+                tar.AddDirectory(entry.Path, entry.Mode);
+                return 0;
+            case LayerEntryKind.Symlink:
+                tar.AddSymlink(entry.Path, entry.LinkTarget!, entry.Mode);
+                return 0;
+            case LayerEntryKind.File when entry.Content is { } content:
+                tar.AddFile(entry.Path, entry.Mode, content);
+                return content.Length;
+            default:
+                using (var source = new FileStream(entry.SourceFile!, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16))
+                {
+                    tar.AddFile(entry.Path, entry.Mode, source.Length, source);
+                    return source.Length;
+                }
+        }
+    }
+}

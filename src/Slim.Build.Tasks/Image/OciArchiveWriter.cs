@@ -1,0 +1,47 @@
+using System.Text;
+
+namespace Slim.Build.Tasks.Image;
+
+/// <summary>
+/// An OCI image layout in one uncompressed tar (what <c>podman load -i</c> and <c>skopeo inspect
+/// oci-archive:</c> read): <c>oci-layout</c>, <c>index.json</c> and <c>blobs/sha256/</c> holding the config,
+/// the manifest and each layer. index.json lists the manifest once, annotated with the first name as
+/// <c>io.containerd.image.name</c> (which podman 4.3 and containerd name the loaded image after) and as
+/// <c>org.opencontainers.image.ref.name</c> (what <c>skopeo ... oci-archive:path:name</c> selects by; podman
+/// also takes it when it is a full name, but turns a bare tag such as "1" into "localhost/1:latest").
+/// podman 4.3 refuses an archive whose index lists more than one manifest ("more than one image in oci"),
+/// so further names are not written: the result says which name a load gives; the docker archive carries all.
+/// </summary>
+internal sealed class OciArchiveWriter(ImageEpoch epoch) : IImageArchiveWriter
+{
+    public const string IndexMediaType = "application/vnd.oci.image.index.v1+json";
+    public const string RefNameAnnotation = "org.opencontainers.image.ref.name";
+    public const string ContainerdNameAnnotation = "io.containerd.image.name";
+
+    public ImageArchive Write(ImageDocuments image, IReadOnlyList<string> names, string path)
+    {
+        var name = names.FirstOrDefault();
+        var index = CanonicalJson.Write(json =>
+        {
+            json.WriteStartObject();
+            json.WriteNumber("schemaVersion", 2);
+            json.WriteString("mediaType", IndexMediaType);
+            json.WriteStartArray("manifests");
+            ImageManifestJson.WriteDescriptor(json, null, ImageManifestJson.MediaType, image.ManifestDigest, image.Manifest.Length,
+                name is null ? null : [KeyValuePair.Create(ContainerdNameAnnotation, name), KeyValuePair.Create(RefNameAnnotation, name)]);
+            json.WriteEndArray();
+            json.WriteEndObject();
+        });
+        var members = new List<ArchiveMember>
+        {
+            new("oci-layout", Content: Encoding.UTF8.GetBytes("{\"imageLayoutVersion\":\"1.0.0\"}")),
+            new("index.json", Content: index),
+            ArchiveMember.Blob(image.ConfigDigest, image.Config),
+            ArchiveMember.Blob(image.ManifestDigest, image.Manifest),
+        };
+        members.AddRange(image.Layers.Select(ArchiveMember.Blob));
+        var size = ArchiveMember.WriteTar(members, path, epoch);
+        return new ImageArchive(Path.GetFullPath(path), size, image.ManifestDigest, image.Manifest.Length, image.ConfigDigest, image.Config.Length,
+            name is null ? [] : [name]);
+    }
+}
