@@ -70,6 +70,10 @@ internal static class SlimDiagnostics
     public static readonly SlimDiagnostic AutoBaseUnsupported_Architecture = new("SLIM4010", nameof(AutoBaseUnsupported_Architecture));
     public static readonly SlimDiagnostic AutoBaseLibraryMissing = new("SLIM4011", nameof(AutoBaseLibraryMissing));
     public static readonly SlimDiagnostic BaseGlibcTooOld = new("SLIM4012", nameof(BaseGlibcTooOld));
+    public static readonly SlimDiagnostic ImageNeedsLinuxRid = new("SLIM4013", nameof(ImageNeedsLinuxRid));
+    public static readonly SlimDiagnostic ImageBaseUnsupported = new("SLIM4014", nameof(ImageBaseUnsupported));
+    public static readonly SlimDiagnostic ImageFrameworkNotYet = new("SLIM4015", nameof(ImageFrameworkNotYet));
+    public static readonly SlimDiagnostic InvalidImageName = new("SLIM4016", nameof(InvalidImageName));
     // 6xxx budgets
     public static readonly SlimDiagnostic BudgetExceeded_Publish = new("SLIM6001", nameof(BudgetExceeded_Publish));
     public static readonly SlimDiagnostic BudgetExceeded_File = new("SLIM6002", nameof(BudgetExceeded_File));
