@@ -12,6 +12,7 @@ internal static class ImageBuilder
 {
     public const string Auto = "auto";
     public const string Scratch = "scratch";
+    private const string BaseNameLabel = "org.opencontainers.image.base.name";
 
     /// <returns>Null after reporting why no image could be made.</returns>
     public static ImageSection? Build(ImageRequest request, IDiagnostics diagnostics)
@@ -44,8 +45,11 @@ internal static class ImageBuilder
         var cache = new LayerCache(Path.Combine(request.WorkDirectory, "layers"), new LayerWriter(request.Epoch));
         var layers = planned.Select(p => new ImageLayer(cache.Write(p.Entries, request.Epoch.Rfc3339), "slim: " + p.Holds)).ToList();
         var spec = request.Container.Spec;
-        var config = new ImageConfig(platform, spec.Entrypoint, spec.User, spec.WorkingDirectory, null, spec.Environment, spec.Ports, spec.Labels);
-        var annotations = new ManifestAnnotations(BaseName: baseKind == Auto ? "slim:auto" : Scratch,
+        var baseName = baseKind == Auto ? "slim:auto" : Scratch;
+        // container.json's labels name the Dockerfile's base; this image has its own.
+        var labels = spec.Labels.Select(l => l.Name == BaseNameLabel ? l with { Value = baseName } : l).ToList();
+        var config = new ImageConfig(platform, spec.Entrypoint, spec.User, spec.WorkingDirectory, null, spec.Environment, spec.Ports, labels);
+        var annotations = new ManifestAnnotations(BaseName: baseName,
             Source: spec.Labels.FirstOrDefault(l => l.Name == "org.opencontainers.image.source")?.Value, Revision: request.Revision);
         var documents = ImageDocuments.Create(config, layers, annotations, request.Epoch);
         var archive = request.Format.Equals("docker", StringComparison.OrdinalIgnoreCase)

@@ -1,0 +1,84 @@
+using Slim.EndToEnd.Tests.Infrastructure;
+
+namespace Slim.EndToEnd.Tests;
+
+/// <summary>
+/// The image publish ends with, read by real clients: skopeo reads slim/image.tar, podman loads and runs it as
+/// the non-root app user, and the app (NativeAOT, asking for a culture, a time zone and an HTTPS call) prints
+/// in its image what it prints on the host: the base Slim assembled carries ICU, tzdata, OpenSSL and the CA
+/// bundle because needs.json says so. Two clean publishes give one digest.
+/// </summary>
+[TestClass]
+[TestCategory("Container")]
+public sealed class ImageTests
+{
+    private const string Program = """
+        using System.Globalization;
+        var uid = File.ReadLines("/proc/self/status").First(l => l.StartsWith("Uid:")).Split('\t')[1];
+        var de = CultureInfo.GetCultureInfo("de-DE");
+        string tls;
+        try
+        {
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };
+            tls = ((int)(await http.GetAsync("https://api.nuget.org/v3/index.json")).StatusCode).ToString();
+        }
+        catch (Exception e) { tls = e.GetType().Name + ": " + e.Message; }
+        Console.WriteLine($"uid {uid}|{(1234.5).ToString("N2", de)}|{TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo").BaseUtcOffset}|tls {tls}");
+        """;
+
+    private static TestApp _app = null!;
+    private static PublishResult _publish = null!;
+    private static string _firstDigest = "";
+    private static string Archive => Path.Combine(_publish.SlimDirectory, "image.tar");
+
+    [ClassInitialize]
+    public static void PublishOnce(TestContext _)
+    {
+        Podman.RequireOrSkip();
+        _app = TestApp.Console("ImageApp", SlimForm.PackageReference, "<PublishAot>true</PublishAot>", "", Program);
+        var first = _app.Publish();
+        Assert.AreEqual(0, first.ExitCode, first.Describe());
+        _firstDigest = Digest(first);
+        // The second publish starts from clean: nothing of the first is reused.
+        Directory.Delete(Path.Combine(_app.Directory, "bin"), recursive: true);
+        Directory.Delete(Path.Combine(_app.Directory, "obj"), recursive: true);
+        _publish = _app.Publish();
+        Assert.AreEqual(0, _publish.ExitCode, _publish.Describe());
+    }
+
+    private static string Digest(PublishResult publish) =>
+        Files.Json(Path.Combine(publish.SlimDirectory, "report.json")).GetProperty("image").GetProperty("digest").GetString()!;
+
+    [TestMethod]
+    public void The_image_runs_as_the_app_user_and_prints_what_the_host_prints()
+    {
+        var host = ProcessRunner.Run(Path.Combine(_publish.PublishDirectory, "ImageApp"), [], _publish.PublishDirectory).Output.Trim();
+        StringAssert.EndsWith(host, "|1.234,50|09:00:00|tls 200", "the app itself misbehaves on this machine");
+
+        var loaded = Podman.Run(_app.Directory, "load", "-i", Archive);
+        Assert.AreEqual(0, loaded.ExitCode, loaded.Output);
+        StringAssert.Contains(loaded.Output, "localhost/imageapp:1.0.0");
+        var run = Podman.Run(_app.Directory, "run", "--rm", "--network", "host", "localhost/imageapp:1.0.0");
+        Assert.AreEqual(0, run.ExitCode, run.Output);
+        Assert.AreEqual("uid 1654" + host[host.IndexOf('|')..], run.Output.Trim(), "the image does not behave as the host: " + run.Output);
+        Assert.AreEqual("1654", Podman.Inspect("localhost/imageapp:1.0.0", "{{.Config.User}}"));
+    }
+
+    [TestMethod]
+    public void Skopeo_reads_the_archive_and_the_report_holds_the_image()
+    {
+        var inspect = ProcessRunner.Run("skopeo", ["inspect", "oci-archive:" + Archive], _app.Directory);
+        Assert.AreEqual(0, inspect.ExitCode, inspect.Output);
+        var report = Files.Json(Path.Combine(_publish.SlimDirectory, "report.json"));
+        var image = report.GetProperty("image");
+        StringAssert.StartsWith(image.GetProperty("digest").GetString(), "sha256:");
+        var layers = image.GetProperty("layers").EnumerateArray().Select(l => l.GetProperty("holds").GetString()).ToList();
+        CollectionAssert.AreEqual(new[] { "base: glibc, openssl, ca-certificates, icu, tzdata", "app" }, layers.ToArray(), string.Join(" / ", layers));
+        CollectionAssert.Contains(image.GetProperty("packages").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList(), "libc6");
+        StringAssert.Contains(_publish.Output, "Slim: image sha256:");
+    }
+
+    [TestMethod]
+    public void Two_clean_publishes_give_one_digest() =>
+        Assert.AreEqual(_firstDigest, Digest(_publish), "same inputs, two builds from clean: the digest must not change");
+}
