@@ -14,6 +14,12 @@ internal sealed record BudgetSettings(
     Growth? MaxGrowth)
 {
     public static BudgetSettings None { get; } = new(null, null, [], null, null);
+
+    /// <summary>SlimMaxImageSize: the image's bytes on the wire (its compressed layers).</summary>
+    public ByteSize? MaxImageSize { get; init; }
+
+    /// <summary>SlimMaxImageUnpackedSize: the image's layers unpacked.</summary>
+    public ByteSize? MaxImageUnpackedSize { get; init; }
 }
 
 /// <summary>The total of an earlier publish, read from its report.json.</summary>

@@ -7,7 +7,9 @@ internal static class BudgetEvaluator
 {
     private const int ContributorCount = 3;
 
-    public static IReadOnlyList<BudgetResult> Evaluate(IReadOnlyList<PublishedFile> files, BudgetSettings settings)
+    /// <param name="imageLayers">The image's layers as (what each holds, wire bytes, unpacked bytes); null when no image was built.</param>
+    public static IReadOnlyList<BudgetResult> Evaluate(IReadOnlyList<PublishedFile> files, BudgetSettings settings,
+        IReadOnlyList<(string Holds, long WireBytes, long UnpackedBytes)>? imageLayers = null)
     {
         var results = new List<BudgetResult>();
         var total = files.Sum(f => f.Size);
@@ -46,7 +48,22 @@ internal static class BudgetEvaluator
             results.Add(new(BudgetKind.Growth, "SlimMaxGrowth", growth.ToString(), allowed, grown,
                 grown <= allowed, baseline.Path, largest));
         }
+        if (imageLayers is not null)
+        {
+            if (settings.MaxImageSize is { } maxImage)
+                results.Add(ImageBudget(BudgetKind.Image, "SlimMaxImageSize", maxImage, imageLayers.Select(l => (l.Holds, l.WireBytes))));
+            if (settings.MaxImageUnpackedSize is { } maxUnpacked)
+                results.Add(ImageBudget(BudgetKind.ImageUnpacked, "SlimMaxImageUnpackedSize", maxUnpacked, imageLayers.Select(l => (l.Holds, l.UnpackedBytes))));
+        }
         return results;
+    }
+
+    /// <summary>The layers stand in for files: the largest are what to look at first.</summary>
+    private static BudgetResult ImageBudget(BudgetKind kind, string name, ByteSize max, IEnumerable<(string Holds, long Bytes)> layers)
+    {
+        var asFiles = layers.Select(l => new PublishedFile(l.Holds, l.Bytes, FileOrigin.Other)).ToList();
+        var total = asFiles.Sum(f => f.Size);
+        return new(kind, name, max.ToString(), max.Bytes, total, total <= max.Bytes, null, Largest(asFiles));
     }
 
     private static List<PublishedFile> Largest(IEnumerable<PublishedFile> files) =>

@@ -15,4 +15,8 @@ internal enum BudgetKind
     Pattern,
     /// <summary>SlimMaxGrowth: the growth over SlimBaselineFile.</summary>
     Growth,
+    /// <summary>SlimMaxImageSize: the image's compressed layers.</summary>
+    Image,
+    /// <summary>SlimMaxImageUnpackedSize: the image's layers unpacked.</summary>
+    ImageUnpacked,
 }

@@ -11,7 +11,11 @@ internal sealed record RawBudgets(
     string MaxFileSize,
     IReadOnlyList<PublishPattern> PatternBudgets,
     string BaselineFile,
-    string MaxGrowth);
+    string MaxGrowth)
+{
+    public string MaxImageSize { get; init; } = "";
+    public string MaxImageUnpackedSize { get; init; } = "";
+}
 
 /// <summary>Turns the project's budget properties and items into <see cref="BudgetSettings"/>, reporting each bad value.</summary>
 internal static class BudgetSettingsParser
@@ -42,7 +46,11 @@ internal static class BudgetSettingsParser
             baseline = ReadBaseline(raw.BaselineFile, raw.ProjectName, diagnostics);
         else if (growth is not null)
             diagnostics.Warning(SlimDiagnostics.MaxGrowthWithoutBaseline, raw.MaxGrowth);
-        return new BudgetSettings(maxPublish, maxFile, patterns, baseline, growth);
+        return new BudgetSettings(maxPublish, maxFile, patterns, baseline, growth)
+        {
+            MaxImageSize = Size("SlimMaxImageSize", raw.MaxImageSize, diagnostics),
+            MaxImageUnpackedSize = Size("SlimMaxImageUnpackedSize", raw.MaxImageUnpackedSize, diagnostics),
+        };
     }
 
     /// <summary>The publish total of an earlier report.json; a report of another project is named, not silently compared.</summary>

@@ -27,6 +27,7 @@ internal static class SlimDiagnostics
     public static readonly SlimDiagnostic BaselineFromOtherProject = new("SLIM1015", nameof(BaselineFromOtherProject));
     public static readonly SlimDiagnostic BudgetsWithoutReport = new("SLIM1016", nameof(BudgetsWithoutReport));
     public static readonly SlimDiagnostic GlobalizationKept = new("SLIM1017", nameof(GlobalizationKept));
+    public static readonly SlimDiagnostic TlsOptedOut = new("SLIM1018", nameof(TlsOptedOut));
     public static readonly SlimDiagnostic UpxArgsReserved = new("SLIM1020", nameof(UpxArgsReserved));
     public static readonly SlimDiagnostic UpxIncludeMatchesNothing = new("SLIM1021", nameof(UpxIncludeMatchesNothing));
     public static readonly SlimDiagnostic UpxNothingToPack = new("SLIM1022", nameof(UpxNothingToPack));
@@ -62,10 +63,23 @@ internal static class SlimDiagnostics
     public static readonly SlimDiagnostic RestoreInputOutsideContext_TooWide = new("SLIM3011", nameof(RestoreInputOutsideContext_TooWide));
     // 4xxx image
     public static readonly SlimDiagnostic InvalidImageReference = new("SLIM4001", nameof(InvalidImageReference));
+    public static readonly SlimDiagnostic AutoBaseUnsupported_TargetNotLinux = new("SLIM4010", nameof(AutoBaseUnsupported_TargetNotLinux));
+    public static readonly SlimDiagnostic AutoBaseUnsupported_Musl = new("SLIM4010", nameof(AutoBaseUnsupported_Musl));
+    public static readonly SlimDiagnostic AutoBaseUnsupported_HostNotLinux = new("SLIM4010", nameof(AutoBaseUnsupported_HostNotLinux));
+    public static readonly SlimDiagnostic AutoBaseUnsupported_HostNotGlibc = new("SLIM4010", nameof(AutoBaseUnsupported_HostNotGlibc));
+    public static readonly SlimDiagnostic AutoBaseUnsupported_Architecture = new("SLIM4010", nameof(AutoBaseUnsupported_Architecture));
+    public static readonly SlimDiagnostic AutoBaseLibraryMissing = new("SLIM4011", nameof(AutoBaseLibraryMissing));
+    public static readonly SlimDiagnostic BaseGlibcTooOld = new("SLIM4012", nameof(BaseGlibcTooOld));
+    public static readonly SlimDiagnostic ImageNeedsLinuxRid = new("SLIM4013", nameof(ImageNeedsLinuxRid));
+    public static readonly SlimDiagnostic ImageBaseUnsupported = new("SLIM4014", nameof(ImageBaseUnsupported));
+    public static readonly SlimDiagnostic ImageFrameworkNotYet = new("SLIM4015", nameof(ImageFrameworkNotYet));
+    public static readonly SlimDiagnostic InvalidImageName = new("SLIM4016", nameof(InvalidImageName));
     // 6xxx budgets
     public static readonly SlimDiagnostic BudgetExceeded_Publish = new("SLIM6001", nameof(BudgetExceeded_Publish));
     public static readonly SlimDiagnostic BudgetExceeded_File = new("SLIM6002", nameof(BudgetExceeded_File));
     public static readonly SlimDiagnostic BudgetExceeded_Item = new("SLIM6003", nameof(BudgetExceeded_Item));
+    public static readonly SlimDiagnostic BudgetExceeded_Image = new("SLIM6005", nameof(BudgetExceeded_Image));
+    public static readonly SlimDiagnostic BudgetExceeded_ImageUnpacked = new("SLIM6006", nameof(BudgetExceeded_ImageUnpacked));
     public static readonly SlimDiagnostic BudgetExceeded_Growth = new("SLIM6004", nameof(BudgetExceeded_Growth));
     // 9xxx internal
     public static readonly SlimDiagnostic InternalError = new("SLIM9001", nameof(InternalError));

@@ -13,7 +13,11 @@ internal sealed record NeedsInput(
     IReadOnlyList<int> Ports,
     IReadOnlyList<NeedEvidence> PublishOpenSsl,
     IReadOnlyList<NeedEvidence> PublishTls,
-    IReadOnlyList<NativeLibraryNeed> NativeLibraries);
+    IReadOnlyList<NativeLibraryNeed> NativeLibraries)
+{
+    /// <summary>SlimTls=false: the project opted out of TLS and cryptography; their evidence is kept, their needs are not.</summary>
+    public bool TlsOptOut { get; init; }
+}
 
 /// <summary>
 /// Decides each need from its evidence. Where Slim cannot rule a need out (a framework-dependent app runs on
@@ -49,8 +53,8 @@ internal static class NeedsResolver
 
         var needs = new List<RuntimeNeed>
         {
-            Need(NeedKind.Openssl, openSsl, "TLS or cryptography", "nothing that ships uses TLS or cryptography"),
-            Need(NeedKind.CaCertificates, tls, "TLS connections verify certificates against the CA bundle", "nothing that ships makes TLS connections"),
+            OptedOut(input.TlsOptOut, Need(NeedKind.Openssl, openSsl, "TLS or cryptography", "nothing that ships uses TLS or cryptography")),
+            OptedOut(input.TlsOptOut, Need(NeedKind.CaCertificates, tls, "TLS connections verify certificates against the CA bundle", "nothing that ships makes TLS connections")),
             Need(NeedKind.Icu, icuEvidence, "globalization is not invariant", "globalization is invariant: " + globalization.Reason),
             Need(NeedKind.Tzdata, timeZones, "time zones are looked up by id",
                 input.InvariantTimezone ? "InvariantTimezone=true: only UTC exists" : "no code looks up a time zone by id"),
@@ -72,6 +76,9 @@ internal static class NeedsResolver
 
     private static RuntimeNeed Need(NeedKind kind, IReadOnlyList<NeedEvidence> evidence, string why, string whyNot) =>
         new(kind, evidence.Count > 0, evidence.Count > 0 ? why : whyNot, evidence.Distinct().ToList());
+
+    private static RuntimeNeed OptedOut(bool optOut, RuntimeNeed need) =>
+        optOut ? need with { Needed = false, Reason = "SlimTls=false: the project opted out" + (need.Evidence.Count > 0 ? ", although: " + need.Reason : "") } : need;
 
     private static bool IsOpenSsl(NativeLibraryNeed library) =>
         library.Name.StartsWith("libssl.so", StringComparison.Ordinal) || library.Name.StartsWith("libcrypto.so", StringComparison.Ordinal);

@@ -18,6 +18,7 @@ internal static class ConsoleSummary
         if (report.Switches.Count > 0)
             lines.Add("Slim: switches set: " + string.Join(", ", report.Switches.Select(s => $"{s.Name}={s.Value}")));
         lines.AddRange(NeedsSummary.ConsoleLines(report.Needs));
+        lines.AddRange(ImageSummary.ConsoleLines(report.Image));
         if (report.AnalysisWarnings.Count > 0)
             lines.Add($"Slim: {report.AnalysisWarnings.Count} trim/AOT analysis warning(s): the app may break at run time (see the report)");
         lines.Add($"Slim: report: {reportPath}");

@@ -61,6 +61,7 @@ internal static class MarkdownReport
         }
 
         NeedsSummary.AppendMarkdown(md, report.Needs);
+        ImageSummary.AppendMarkdown(md, report.Image);
 
         var w = report.AnalysisWarnings;
         md.AppendLine($"### Trim and AOT analysis warnings: {w.Count}");

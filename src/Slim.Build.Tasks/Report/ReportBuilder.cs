@@ -1,6 +1,7 @@
 using Slim.Build.Tasks.Analysis;
 using Slim.Build.Tasks.Budgets;
 using Slim.Build.Tasks.Files;
+using Slim.Build.Tasks.Image;
 using Slim.Build.Tasks.Ledger;
 using Slim.Build.Tasks.Needs;
 
@@ -17,7 +18,8 @@ internal static class ReportBuilder
         IReadOnlyList<SwitchSetting> switches,
         RuntimeNeeds? needs,
         AnalysisWarnings warnings,
-        BudgetSettings budgets)
+        BudgetSettings budgets,
+        ImageSection? image = null)
     {
         var origins = ledgers.FirstOrDefault(l => l.Step == LedgerStep.Publish)?.Entries
             .ToDictionary(e => e.Path, e => e.Origin, StringComparer.Ordinal) ?? [];
@@ -29,7 +31,7 @@ internal static class ReportBuilder
         var plain = files.Sum(f => f.Size) + steps.Sum(s => s.BytesSaved);
         var totals = new Totals(files.Sum(f => f.Size), files.Count, files.Sum(f => WireSize.Gzip(Path.Combine(publishDirectory, f.Path))), plain);
         return new SizeReport(SizeReport.CurrentSchemaVersion, tool, project, publishDirectory, totals, switches, needs, warnings,
-            files, steps, BudgetEvaluator.Evaluate(files, budgets), [], null);
+            files, steps, BudgetEvaluator.Evaluate(files, budgets, image?.Layers.Select(l => (l.Holds, l.WireBytes, l.UnpackedBytes)).ToList()), [], image);
     }
 
     public static List<PublishedFile> Measure(string publishDirectory, IReadOnlyDictionary<string, FileOrigin> origins)

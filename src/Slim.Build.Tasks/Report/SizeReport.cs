@@ -1,6 +1,7 @@
 using Slim.Build.Tasks.Analysis;
 using Slim.Build.Tasks.Budgets;
 using Slim.Build.Tasks.Files;
+using Slim.Build.Tasks.Image;
 using Slim.Build.Tasks.Ledger;
 using Slim.Build.Tasks.Needs;
 
@@ -20,9 +21,10 @@ internal sealed record SizeReport(
     IReadOnlyList<PublishedFile> Files,
     IReadOnlyList<StepSummary> Steps,
     IReadOnlyList<BudgetResult> Budgets,
-    // Filled by the production checklist and the image step once they exist.
+    // Filled by the production checklist once it exists.
     IReadOnlyList<object> Checks,
-    object? Image)
+    // The image Slim built; null when SlimImage=false.
+    ImageSection? Image)
 {
     public const int CurrentSchemaVersion = 1;
 }

@@ -48,6 +48,8 @@ public sealed class SlimEnforceBudgets : SlimTask
             BudgetKind.Pattern => (SlimDiagnostics.BudgetExceeded_Item, [b.Subject ?? "", new ByteSize(b.ActualBytes).ToString(), b.Limit, largest]),
             BudgetKind.Growth => (SlimDiagnostics.BudgetExceeded_Growth, [new ByteSize(total - b.ActualBytes).ToString(), b.Subject ?? "", new ByteSize(total).ToString(),
                 new ByteSize(b.ActualBytes).ToString(), $"{b.Limit} ({ByteSize.Human(b.LimitBytes)})", largest]),
+            BudgetKind.Image => (SlimDiagnostics.BudgetExceeded_Image, [b.Limit, new ByteSize(b.ActualBytes).ToString(), largest]),
+            BudgetKind.ImageUnpacked => (SlimDiagnostics.BudgetExceeded_ImageUnpacked, [b.Limit, new ByteSize(b.ActualBytes).ToString(), largest]),
             _ => throw new ArgumentOutOfRangeException(nameof(b), b.Kind, "unknown budget kind"),
         };
     }

@@ -19,6 +19,8 @@ public sealed class SlimResolveNeeds : SlimTask
     public string Profile { get; set; } = "";
     public bool IsWebApp { get; set; }
     public bool InvariantTimezone { get; set; }
+    /// <summary>SlimTls: "false" opts out of the TLS and cryptography needs (no OpenSSL, no CA bundle in the image).</summary>
+    public string Tls { get; set; } = "";
     /// <summary>ContainerPort items: the ports the app listens on, when the project names them.</summary>
     public ITaskItem[] Ports { get; set; } = [];
 
@@ -32,9 +34,11 @@ public sealed class SlimResolveNeeds : SlimTask
         var ports = Ports.Select(p => int.TryParse(p.ItemSpec, out var port) ? port : 0).Where(p => p is > 0 and < 65536).Distinct().ToList();
         var host = HostNeedFiles.OfThisMachine();
         var needs = NeedsResolver.Resolve(new NeedsInput(AppScan.Load(ScanFile), Profile, IsWebApp, InvariantTimezone, ports,
-            openSsl, tls, NativeNeeds.Of(files, host.LibraryFolders)));
+            openSsl, tls, NativeNeeds.Of(files, host.LibraryFolders)) { TlsOptOut = Tls.Equals("false", StringComparison.OrdinalIgnoreCase) });
         needs = needs with { Needs = needs.Needs.Select(need => need.Needed ? need with { HostBytes = HostBytes(host, need.Kind) } : need).ToList() };
         needs.Save(NeedsFile);
+        if (needs.Of(NeedKind.Openssl) is { Needed: false, Evidence.Count: > 0 } optedOut && Tls.Equals("false", StringComparison.OrdinalIgnoreCase))
+            diagnostics.Notice(SlimDiagnostics.TlsOptedOut, string.Join("; ", optedOut.Evidence.Take(3)));
         foreach (var need in needs.Needs.Where(n => n.Needed))
             diagnostics.Detail($"Needs {need.Kind}: {need.Reason} ({string.Join("; ", need.Evidence.Take(3))})");
     }

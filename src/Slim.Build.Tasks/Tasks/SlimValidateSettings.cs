@@ -32,6 +32,9 @@ public sealed class SlimValidateSettings : SlimTask
     public string MaxPublishSize { get; set; } = "";
     /// <summary>SlimMaxFileSize: a size; empty means no budget.</summary>
     public string MaxFileSize { get; set; } = "";
+    /// <summary>SlimMaxImageSize, SlimMaxImageUnpackedSize: sizes of the image; empty means no budget.</summary>
+    public string MaxImageSize { get; set; } = "";
+    public string MaxImageUnpackedSize { get; set; } = "";
     /// <summary>SlimBudget items: Include (or Files metadata) is a pattern in the publish folder, Max a size.</summary>
     public ITaskItem[] Budgets { get; set; } = [];
     /// <summary>Project files whose wildcard items are read as written (csproj, Directory.Build.props/targets).</summary>
@@ -50,14 +53,15 @@ public sealed class SlimValidateSettings : SlimTask
         SettingsValidator.Validate(settings, diagnostics, tool => ToolLocator.Find(tool));
         if (!CheckBudgets)
         {
-            string[] set = [.. new[] { ("SlimMaxPublishSize", MaxPublishSize), ("SlimMaxFileSize", MaxFileSize), ("SlimMaxGrowth", MaxGrowth) }
+            string[] set = [.. new[] { ("SlimMaxPublishSize", MaxPublishSize), ("SlimMaxFileSize", MaxFileSize), ("SlimMaxGrowth", MaxGrowth), ("SlimMaxImageSize", MaxImageSize), ("SlimMaxImageUnpackedSize", MaxImageUnpackedSize) }
                 .Where(p => p.Item2.Length > 0).Select(p => p.Item1), .. Budgets.Length > 0 ? ["SlimBudget"] : Array.Empty<string>()];
             if (set.Length > 0)
                 diagnostics.Warning(SlimDiagnostics.BudgetsWithoutReport, string.Join(", ", set));
             return;
         }
         var patterns = PatternItems.Read("SlimBudget", Budgets, PatternSources, diagnostics);
-        var budgets = BudgetSettingsParser.Parse(new RawBudgets(ProjectName, MaxPublishSize, MaxFileSize, patterns, BaselineFile, MaxGrowth), diagnostics);
+        var budgets = BudgetSettingsParser.Parse(new RawBudgets(ProjectName, MaxPublishSize, MaxFileSize, patterns, BaselineFile, MaxGrowth)
+            { MaxImageSize = MaxImageSize, MaxImageUnpackedSize = MaxImageUnpackedSize }, diagnostics);
         if (!diagnostics.HasErrors)
             BudgetSettingsFile.Save(BudgetsFile, budgets);
     }

@@ -2,9 +2,10 @@ using System.Reflection;
 using Microsoft.Build.Framework;
 using Slim.Build.Tasks.Analysis;
 using Slim.Build.Tasks.Budgets;
-using Slim.Build.Tasks.Needs;
 using Slim.Build.Tasks.Diagnostics;
+using Slim.Build.Tasks.Image;
 using Slim.Build.Tasks.Ledger;
+using Slim.Build.Tasks.Needs;
 using Slim.Build.Tasks.Report;
 
 namespace Slim.Build.Tasks;
@@ -34,13 +35,15 @@ public sealed class SlimWriteReport : SlimTask
     [Required] public string BudgetsFile { get; set; } = "";
     /// <summary>needs.json from SlimResolveNeeds; missing when the publish did not reach it.</summary>
     public string NeedsFile { get; set; } = "";
+    /// <summary>image.json from the image step; missing when SlimImage=false.</summary>
+    public string ImageFile { get; set; } = "";
 
     private protected override void Run(IDiagnostics diagnostics)
     {
         var version = typeof(SlimWriteReport).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "";
         string[] reportFiles = [Path.Combine(ReportDirectory, ReportWriter.JsonFileName), Path.Combine(ReportDirectory, ReportWriter.MarkdownFileName)];
         string[] settings = [version, ProjectName, Profile, SizeLevel, TargetFramework, RuntimeIdentifier, PublishDirectory, .. Switches.Select(s => s.ItemSpec)];
-        var key = ReportState.InputsKey(PublishDirectory, LedgerDirectory, settings, [AnalysisLog, BudgetsFile, NeedsFile]);
+        var key = ReportState.InputsKey(PublishDirectory, LedgerDirectory, settings, [AnalysisLog, BudgetsFile, NeedsFile, ImageFile]);
         var state = new ReportState(Path.Combine(StateDirectory, "report.state"));
 
         SizeReport report;
@@ -55,7 +58,7 @@ public sealed class SlimWriteReport : SlimTask
             report = ReportBuilder.Build(PublishDirectory, SizeLedger.LoadAll(LedgerDirectory),
                 new ToolInfo("Slim", version.Split('+')[0]),
                 new ProjectInfo(ProjectName, Profile, SizeLevel, TargetFramework, RuntimeIdentifier),
-                switches, RuntimeNeeds.TryLoad(NeedsFile), SarifWarnings.Read(AnalysisLog), BudgetSettingsFile.Load(BudgetsFile));
+                switches, RuntimeNeeds.TryLoad(NeedsFile), SarifWarnings.Read(AnalysisLog), BudgetSettingsFile.Load(BudgetsFile), ImageSection.TryLoad(ImageFile));
             ReportWriter.Write(report, ReportDirectory);
             state.Record(key, reportFiles);
             var stepSummary = Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY");

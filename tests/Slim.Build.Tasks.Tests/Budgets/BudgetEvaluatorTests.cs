@@ -30,6 +30,23 @@ public sealed class BudgetEvaluatorTests
     }
 
     [TestMethod]
+    public void Image_budgets_add_up_the_layers_and_name_the_largest()
+    {
+        var settings = BudgetSettings.None with { MaxImageSize = new ByteSize(3_000_000), MaxImageUnpackedSize = new ByteSize(9_000_000) };
+        (string, long, long)[] layers = [("base: glibc", 1_400_000, 3_000_000), ("app", 1_700_000, 4_800_000)];
+
+        var results = BudgetEvaluator.Evaluate(Files, settings, layers);
+
+        var wire = results.Single(r => r.Kind == BudgetKind.Image);
+        Assert.AreEqual(3_100_000, wire.ActualBytes);
+        Assert.IsFalse(wire.Passed);
+        Assert.AreEqual("app", wire.Largest[0].Path);
+        Assert.IsTrue(results.Single(r => r.Kind == BudgetKind.ImageUnpacked).Passed);
+        Assert.AreEqual(0, BudgetEvaluator.Evaluate(Files, settings).Count(r => r.Kind is BudgetKind.Image or BudgetKind.ImageUnpacked),
+            "no image built, nothing to check");
+    }
+
+    [TestMethod]
     public void File_budget_reports_each_file_over_it()
     {
         var results = BudgetEvaluator.Evaluate(Files, BudgetSettings.None with { MaxFileSize = new ByteSize(1_000_000) });

@@ -66,6 +66,16 @@ public sealed class NeedsResolverTests
     }
 
     [TestMethod]
+    public void SlimTls_false_opts_out_and_keeps_the_evidence()
+    {
+        var needs = NeedsResolver.Resolve(Input(web: true) with { TlsOptOut = true });
+        Assert.IsFalse(needs.Requires(NeedKind.Openssl));
+        Assert.IsFalse(needs.Requires(NeedKind.CaCertificates));
+        StringAssert.StartsWith(needs.Of(NeedKind.Openssl)!.Reason, "SlimTls=false");
+        Assert.AreEqual(1, needs.Of(NeedKind.Openssl)!.Evidence.Count);
+    }
+
+    [TestMethod]
     public void A_time_zone_lookup_needs_tzdata_unless_only_utc_exists()
     {
         ScannedCall[] lookup = [new("Quartz.dll", AssemblyRole.Package, "timezone", "System.TimeZoneInfo.FindSystemTimeZoneById")];

@@ -19,6 +19,8 @@ public sealed class EnforceBudgetsTests
     [DataRow(BudgetKind.File, "BudgetExceeded_File", "file")]
     [DataRow(BudgetKind.Pattern, "BudgetExceeded_Item", "pattern")]
     [DataRow(BudgetKind.Growth, "BudgetExceeded_Growth", "growth")]
+    [DataRow(BudgetKind.Image, "BudgetExceeded_Image", "image")]
+    [DataRow(BudgetKind.ImageUnpacked, "BudgetExceeded_ImageUnpacked", "image-unpacked")]
     public void Each_budget_kind_has_its_message_and_its_report_json_word(object value, string resource, string word)
     {
         var kind = (BudgetKind)value;

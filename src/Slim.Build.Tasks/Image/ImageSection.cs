@@ -1,0 +1,42 @@
+using System.Text.Json;
+using Slim.Build.Tasks.IO;
+using Slim.Build.Tasks.Image.Base;
+
+namespace Slim.Build.Tasks.Image;
+
+/// <summary>
+/// The image Slim built, as report.json's `image` section holds it; the image step writes it to
+/// obj/.../slim/image.json and the report reads it from there.
+/// </summary>
+/// <param name="Archive">slim/image.tar (or the docker-load archive).</param>
+/// <param name="Format">oci or docker.</param>
+/// <param name="Digest">The manifest's digest: what a registry would call the image.</param>
+/// <param name="Names">The names it carries (ContainerRepository:tag for each tag).</param>
+/// <param name="WireBytes">The compressed layers: what a pull transfers.</param>
+/// <param name="UnpackedBytes">The layers unpacked.</param>
+internal sealed record ImageSection(
+    string Archive,
+    string Format,
+    string Digest,
+    IReadOnlyList<string> Names,
+    BaseSummary Base,
+    IReadOnlyList<LayerSummary> Layers,
+    long WireBytes,
+    long UnpackedBytes,
+    IReadOnlyList<BasePackage> Packages)
+{
+    public const string FileName = "image.json";
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    public bool Save(string path) => AtomicFile.WriteAllTextIfChanged(path, JsonSerializer.Serialize(this, Json).Replace("\r\n", "\n") + "\n");
+
+    public static ImageSection? TryLoad(string path) =>
+        File.Exists(path) ? JsonSerializer.Deserialize<ImageSection>(File.ReadAllText(path), Json) : null;
+}
+
+/// <param name="Holds">What the layer holds, e.g. "base: glibc, openssl" or "app".</param>
+internal sealed record LayerSummary(string Digest, string DiffId, long WireBytes, long UnpackedBytes, string Holds);
+
+/// <param name="Kind">auto (assembled from the build machine's files), scratch, or layout (an OCI layout on disk).</param>
+internal sealed record BaseSummary(string Kind, string Name, string? Digest);

@@ -1,0 +1,67 @@
+using Microsoft.Build.Framework;
+using Slim.Build.Tasks.Container;
+using Slim.Build.Tasks.Diagnostics;
+using Slim.Build.Tasks.Image;
+using Slim.Build.Tasks.Ledger;
+using Slim.Build.Tasks.Needs;
+
+namespace Slim.Build.Tasks;
+
+/// <summary>
+/// Builds the OCI image from container.json, needs.json and the final publish folder, with no container
+/// engine, into slim/image.tar, and writes obj/.../slim/image.json for the report and the budgets.
+/// </summary>
+public sealed class SlimBuildImage : SlimTask
+{
+    [Required] public string ContainerFile { get; set; } = "";
+    [Required] public string NeedsFile { get; set; } = "";
+    [Required] public string PublishDirectory { get; set; } = "";
+    [Required] public string LedgerDirectory { get; set; } = "";
+    /// <summary>The slim folder, where image.tar goes.</summary>
+    [Required] public string OutputDirectory { get; set; } = "";
+    [Required] public string StateDirectory { get; set; } = "";
+    public string RuntimeIdentifier { get; set; } = "";
+    /// <summary>ContainerBaseImage: auto (default) or scratch.</summary>
+    public string BaseImage { get; set; } = "";
+    /// <summary>SlimImageFormat: oci (default) or docker.</summary>
+    public string Format { get; set; } = "";
+    /// <summary>ContainerRepository, ContainerImageTag, ContainerImageTags (';'-separated), as in the .NET SDK.</summary>
+    public string Repository { get; set; } = "";
+    public string Tag { get; set; } = "";
+    public string Tags { get; set; } = "";
+    /// <summary>SourceRevisionId, for the org.opencontainers.image.revision annotation.</summary>
+    public string SourceRevision { get; set; } = "";
+    /// <summary>Where image.json goes; output only when an image was built (empty otherwise, so the report shows none).</summary>
+    [Required, Output] public string ImageFile { get; set; } = "";
+
+    private protected override void Run(IDiagnostics diagnostics)
+    {
+        var imageFile = ImageFile;
+        ImageFile = "";
+        if (File.Exists(imageFile))
+            File.Delete(imageFile);
+        var container = ContainerDescription.Load(ContainerFile);
+        if (container.Project.Profile.Equals("framework", StringComparison.OrdinalIgnoreCase))
+        {
+            diagnostics.Notice(SlimDiagnostics.ImageFrameworkNotYet, container.Project.ProjectName);
+            return;
+        }
+        var format = string.IsNullOrWhiteSpace(Format) ? "oci" : Format.Trim();
+        if (format is not ("oci" or "docker"))
+            throw new SlimException(SlimDiagnostics.UnknownChoice, "SlimImageFormat", Format, "oci, docker");
+        var names = ImageNames.From(Repository, Tag, Tags, diagnostics);
+        if (diagnostics.HasErrors)
+            return;
+        var origins = SizeLedger.LoadAll(LedgerDirectory).FirstOrDefault(l => l.Step == LedgerStep.Publish)?.Entries
+            .ToDictionary(e => e.Path, e => e.Origin, StringComparer.Ordinal) ?? [];
+        var archive = Path.Combine(OutputDirectory, format == "docker" ? "image.docker.tar" : "image.tar");
+        var request = new ImageRequest(container, RuntimeNeeds.Load(NeedsFile), PublishDirectory, origins, RuntimeIdentifier,
+            BaseImage, format, names, string.IsNullOrWhiteSpace(SourceRevision) ? null : SourceRevision.Trim(),
+            Path.Combine(StateDirectory, "image"), archive, ImageEpoch.FromEnvironment());
+        var image = ImageBuilder.Build(request, diagnostics);
+        if (image is null)
+            return;
+        image.Save(imageFile);
+        ImageFile = imageFile;
+    }
+}
