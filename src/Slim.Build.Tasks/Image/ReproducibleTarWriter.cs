@@ -6,17 +6,21 @@ namespace Slim.Build.Tasks.Image;
 /// <summary>
 /// A tar stream whose bytes depend only on what is added: every header field is set here (SharpZipLib's
 /// defaults are the user "user", the group "None" and the current time), owner 0:0 with empty names, the
-/// one epoch as mtime, the mode as given, and no PAX headers. A path longer than 100 bytes gets a GNU
-/// long-name block (<c>././@LongLink</c>, type L), which GNU tar, Go's archive/tar (podman, skopeo) and
-/// SharpZipLib read. The caller adds entries in the order they must appear.
+/// one epoch as mtime, the mode as given, and no PAX headers. A path or symlink target longer than 100 bytes
+/// (UTF-8) is preceded by a GNU <c>././@LongLink</c> record (type L for the path, K for the target), which
+/// GNU tar and Go's archive/tar (podman, skopeo) read, and SharpZipLib for L. Slim writes these records
+/// itself: SharpZipLib 1.4.2's own L record throws on non-ASCII names and stamps no time. The caller adds
+/// entries in the order they must appear.
 /// </summary>
 internal sealed class ReproducibleTarWriter : IDisposable
 {
     public const int DirectoryMode = 0x1ED; // 0755
     public const int FileMode = 0x1A4;      // 0644
 
-    /// <summary>The name field's size; a longer symlink target has no portable form in SharpZipLib's output.</summary>
-    public const int MaximumLinkTargetBytes = 100;
+    /// <summary>The size of a header's name and link name fields; longer ones go in a long-name record first.</summary>
+    public const int NameFieldBytes = 100;
+
+    private static readonly Encoding Utf8 = new UTF8Encoding(false);
 
     private readonly TarOutputStream _tar;
     private readonly DateTime _modTime;
@@ -31,12 +35,8 @@ internal sealed class ReproducibleTarWriter : IDisposable
     public void AddDirectory(string path, int mode) =>
         Put(Header(path.TrimEnd('/') + "/", TarHeader.LF_DIR, mode, 0, ""));
 
-    public void AddSymlink(string path, string target, int mode = 0x1FF)
-    {
-        if (Encoding.UTF8.GetByteCount(target) > MaximumLinkTargetBytes)
-            throw new ArgumentException($"The symlink '{path}' points at a target longer than {MaximumLinkTargetBytes} bytes ('{target}'), which this tar writer cannot store.", nameof(target));
+    public void AddSymlink(string path, string target, int mode = 0x1FF) =>
         Put(Header(path, TarHeader.LF_SYMLINK, mode, 0, target));
-    }
 
     /// <summary>Copies <paramref name="size"/> bytes from <paramref name="content"/>; fewer or more is an error, never a short entry.</summary>
     public void AddFile(string path, int mode, long size, Stream content)
@@ -62,9 +62,32 @@ internal sealed class ReproducibleTarWriter : IDisposable
 
     private void Put(TarHeader header)
     {
+        // The cut name must not end in '/': SharpZipLib would then take a file for a folder and refuse its bytes.
+        if (Utf8.GetByteCount(header.Name) > NameFieldBytes)
+            header.Name = WriteLongRecord(TarHeader.LF_GNU_LONGNAME, header.Name).TrimEnd('/');
+        if (Utf8.GetByteCount(header.LinkName) > NameFieldBytes)
+            header.LinkName = WriteLongRecord(TarHeader.LF_GNU_LONGLINK, header.LinkName);
         _tar.PutNextEntry(new TarEntry(header));
         if (header.TypeFlag != TarHeader.LF_NORMAL)
             _tar.CloseEntry();
+    }
+
+    /// <summary>Writes the full value as a GNU long-name record; returns what the header's own field keeps: its first 100 bytes, cut between characters.</summary>
+    private string WriteLongRecord(byte type, string value)
+    {
+        var bytes = Utf8.GetBytes(value + "\0");
+        _tar.PutNextEntry(new TarEntry(Header("././@LongLink", type, FileMode, bytes.Length, "")));
+        _tar.Write(bytes, 0, bytes.Length);
+        _tar.CloseEntry();
+        var kept = new StringBuilder();
+        var keptBytes = 0;
+        foreach (var rune in value.EnumerateRunes())
+        {
+            if ((keptBytes += rune.Utf8SequenceLength) > NameFieldBytes)
+                break;
+            kept.Append(rune.ToString());
+        }
+        return kept.ToString();
     }
 
     private TarHeader Header(string name, byte type, int mode, long size, string linkName) => new()

@@ -67,6 +67,8 @@ public sealed class ImageArchiveTests
         Assert.AreEqual(Sha256Digest.Hex(_image.ConfigDigest), podman.Run("image", "inspect", "localhost/slim-tiny:1", "--format", "{{.Id}}").Trim());
         StringAssert.Contains(podman.Run("image", "inspect", "localhost/slim-tiny:1", "--format", "{{.Digest}}"), archive.ManifestDigest);
         Assert.AreEqual(TinyImage.Greeting + " uid=1654", podman.Run("run", "--rm", "localhost/slim-tiny:1").Trim());
+        // GNU long-name (L) and long-link (K) records, read by podman's Go tar reader: the program prints the file through the link.
+        Assert.AreEqual(TinyImage.LongFileText, podman.Run("run", "--rm", "localhost/slim-tiny:1", "/" + TinyImage.LongLink));
     }
 
     [TestMethod]

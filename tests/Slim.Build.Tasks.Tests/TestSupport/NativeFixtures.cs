@@ -32,9 +32,14 @@ internal static class NativeFixtures
     public static string LargeLibrary(string folder, string name = "liblarge.so") =>
         Gcc(folder, name, "const char slim_pad[131072] = {1};\nint slim_answer(void) { return 42 + slim_pad[1]; }\n", "-shared", "-fPIC");
 
-    /// <summary>A program linked with -static: runs in an image that holds nothing else (no libc, no loader).</summary>
+    /// <summary>
+    /// A program linked with -static: runs in an image that holds nothing else (no libc, no loader). Prints
+    /// <paramref name="text"/> and its uid, or with an argument the contents of that file.
+    /// </summary>
     public static string StaticExecutable(string folder, string text, string name = "hello") =>
-        Gcc(folder, name, $"#include <stdio.h>\n#include <unistd.h>\nint main(void) {{ printf(\"{text} uid=%d\\n\", (int)getuid()); return 0; }}\n", "-static");
+        Gcc(folder, name, "#include <stdio.h>\n#include <unistd.h>\nint main(int argc, char** argv) {\n" +
+            "  if (argc > 1) { FILE* f = fopen(argv[1], \"r\"); int c; if (!f) { perror(argv[1]); return 2; } while ((c = fgetc(f)) != EOF) putchar(c); return 0; }\n" +
+            $"  printf(\"{text} uid=%d\\n\", (int)getuid()); return 0;\n}}\n", "-static");
 
     private static string Gcc(string folder, string name, string source, params string[] flags) => Gcc(folder, name, source, flags, []);
 
