@@ -17,14 +17,16 @@ public sealed class ImageLayerTests
         var first = app.Publish();
         Assert.AreEqual(0, first.ExitCode, first.Describe());
         var before = Layers(first);
-        CollectionAssert.AreEqual(new[] { "base: glibc", "runtime", "app" }, before.Keys.ToArray(), string.Join(", ", before.Keys));
+        var baseLayer = before.Keys.First();
+        StringAssert.StartsWith(baseLayer, "base: glibc");
+        CollectionAssert.AreEqual(new[] { baseLayer, "runtime", "app" }, before.Keys.ToArray(), "base, then what changes rarely, then the app");
 
         app.Write("Program.cs", """Console.WriteLine("second");""");
         var second = app.Publish();
         Assert.AreEqual(0, second.ExitCode, second.Describe());
         var after = Layers(second);
 
-        Assert.AreEqual(before["base: glibc"], after["base: glibc"], "the base changed");
+        Assert.AreEqual(before[baseLayer], after[baseLayer], "the base changed");
         Assert.AreEqual(before["runtime"], after["runtime"], "the runtime layer changed with a one-line code change");
         Assert.AreNotEqual(before["app"], after["app"], "the app layer did not change although the code did");
         Assert.AreEqual("second", ProcessRunner.Run(Path.Combine(second.PublishDirectory, "LayeredApp"), [], second.PublishDirectory).Output.Trim());

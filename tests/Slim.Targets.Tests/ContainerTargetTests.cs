@@ -50,7 +50,9 @@ public sealed class ContainerTargetTests
     [TestMethod]
     public void A_restore_input_added_or_removed_writes_the_dockerfile_again()
     {
-        using var project = new SlimProject("");
+        // The harness's Directory.Build.props imports Slim's props from this checkout: an explicit context keeps
+        // the test from depending on where the checkout lies (under /tmp it would widen the context to /tmp).
+        using var project = new SlimProject("<SlimDockerContextDirectory>$(MSBuildProjectDirectory)</SlimDockerContextDirectory>");
         string Dockerfile() => File.ReadAllText(Directory.GetFiles(Path.Combine(project.Folder, "bin"), "Dockerfile", SearchOption.AllDirectories).Single());
         var globalJson = Path.Combine(project.Folder, "global.json");
 

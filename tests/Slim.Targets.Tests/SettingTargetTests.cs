@@ -53,7 +53,7 @@ public sealed class SettingTargetTests
     [TestMethod]
     public void SlimDockerfile_false_skips_the_dockerfile_and_the_container_description()
     {
-        using var off = new SlimProject("<SlimReport>false</SlimReport><SlimDockerfile>false</SlimDockerfile>");
+        using var off = new SlimProject("<SlimReport>false</SlimReport><SlimDockerfile>false</SlimDockerfile><SlimImage>false</SlimImage>");
         var skipped = off.Execute("SlimAfterPublish", "SlimDescribeContainer", "SlimDockerfile");
         Assert.IsTrue(skipped.Passed, skipped.Output);
         Assert.AreEqual(TargetResultCode.Skipped, skipped.Targets["SlimDockerfile"]);
@@ -140,7 +140,7 @@ public sealed class SettingTargetTests
                     "SlimResolveNeeds", "_SlimPlanUpx", "SlimUpx", "_SlimRecordPackedFiles", "_SlimPublishStepOutputs" },
             Steps(project["SlimProcessPublishFilesDependsOn"]), project["SlimProcessPublishFilesDependsOn"]);
         CollectionAssert.AreEqual(
-            new[] { "_SlimComputePaths", "MyAfterPublish", "SlimDescribeContainer", "SlimDockerfile", "SlimReport", "SlimBudgets" },
+            new[] { "_SlimComputePaths", "MyAfterPublish", "SlimDescribeContainer", "SlimDockerfile", "SlimImage", "SlimReport", "SlimBudgets" },
             Steps(project["SlimAfterPublishDependsOn"]), project["SlimAfterPublishDependsOn"]);
     }
 
