@@ -52,15 +52,20 @@ internal static class ImageBuilder
         var annotations = new ManifestAnnotations(BaseName: baseName,
             Source: spec.Labels.FirstOrDefault(l => l.Name == "org.opencontainers.image.source")?.Value, Revision: request.Revision);
         var documents = ImageDocuments.Create(config, layers, annotations, request.Epoch);
-        var archive = request.Format.Equals("docker", StringComparison.OrdinalIgnoreCase)
-            ? new DockerArchiveWriter(request.Epoch).Write(documents, request.Names, request.ArchivePath)
-            : new OciArchiveWriter(request.Epoch).Write(documents, request.Names, request.ArchivePath);
+        var names = request.Previous is { } previous && previous.Digest == documents.ManifestDigest && previous.Archive == request.ArchivePath
+                    && previous.Format == request.Format.ToLowerInvariant() && File.Exists(request.ArchivePath)
+                    && previous.Names.SequenceEqual(request.Names.Take(previous.Names.Count)) && previous.Names.Count > 0
+            ? previous.Names
+            : Writer(request).Write(documents, request.Names, request.ArchivePath).Names;
 
         var summaries = layers.Select((l, i) => new LayerSummary(l.Blob.Digest, l.Blob.DiffId, l.Blob.Size, l.Blob.UncompressedSize, planned[i].Holds)).ToList();
-        return new ImageSection(request.ArchivePath, request.Format.ToLowerInvariant(), archive.ManifestDigest, archive.Names,
+        return new ImageSection(request.ArchivePath, request.Format.ToLowerInvariant(), documents.ManifestDigest, names,
             new BaseSummary(baseKind, baseKind == Auto ? "assembled from this machine's files" : Scratch, null),
             summaries, summaries.Sum(l => l.WireBytes), summaries.Sum(l => l.UnpackedBytes), packages);
     }
+
+    private static IImageArchiveWriter Writer(ImageRequest request) =>
+        request.Format.Equals("docker", StringComparison.OrdinalIgnoreCase) ? new DockerArchiveWriter(request.Epoch) : new OciArchiveWriter(request.Epoch);
 
     /// <summary>The programs' PT_INTERP paths, so the base puts the loader where they ask for it.</summary>
     private static IEnumerable<string> Interpreters(string publishDirectory) =>

@@ -22,4 +22,8 @@ internal sealed record ImageRequest(
     string? Revision,
     string WorkDirectory,
     string ArchivePath,
-    ImageEpoch Epoch);
+    ImageEpoch Epoch)
+{
+    /// <summary>The image the last publish built (image.json): an archive that already holds this image is not written again.</summary>
+    public ImageSection? Previous { get; init; }
+}

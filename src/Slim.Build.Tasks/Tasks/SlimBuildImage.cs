@@ -38,30 +38,37 @@ public sealed class SlimBuildImage : SlimTask
     {
         var imageFile = ImageFile;
         ImageFile = "";
-        if (File.Exists(imageFile))
+        var image = Build(ImageSection.TryLoad(imageFile), diagnostics);
+        if (image is null)
+        {
+            // A publish that builds no image leaves no image.json behind for the report to show.
             File.Delete(imageFile);
+            return;
+        }
+        image.Save(imageFile);
+        ImageFile = imageFile;
+    }
+
+    private ImageSection? Build(ImageSection? previous, IDiagnostics diagnostics)
+    {
         var container = ContainerDescription.Load(ContainerFile);
         if (container.Project.Profile.Equals("framework", StringComparison.OrdinalIgnoreCase))
         {
             diagnostics.Notice(SlimDiagnostics.ImageFrameworkNotYet, container.Project.ProjectName);
-            return;
+            return null;
         }
         var format = string.IsNullOrWhiteSpace(Format) ? "oci" : Format.Trim();
         if (format is not ("oci" or "docker"))
             throw new SlimException(SlimDiagnostics.UnknownChoice, "SlimImageFormat", Format, "oci, docker");
         var names = ImageNames.From(Repository, Tag, Tags, diagnostics);
         if (diagnostics.HasErrors)
-            return;
+            return null;
         var origins = SizeLedger.LoadAll(LedgerDirectory).FirstOrDefault(l => l.Step == LedgerStep.Publish)?.Entries
             .ToDictionary(e => e.Path, e => e.Origin, StringComparer.Ordinal) ?? [];
         var archive = Path.Combine(OutputDirectory, format == "docker" ? "image.docker.tar" : "image.tar");
         var request = new ImageRequest(container, RuntimeNeeds.Load(NeedsFile), PublishDirectory, origins, RuntimeIdentifier,
             BaseImage, format, names, string.IsNullOrWhiteSpace(SourceRevision) ? null : SourceRevision.Trim(),
-            Path.Combine(StateDirectory, "image"), archive, ImageEpoch.FromEnvironment());
-        var image = ImageBuilder.Build(request, diagnostics);
-        if (image is null)
-            return;
-        image.Save(imageFile);
-        ImageFile = imageFile;
+            Path.Combine(StateDirectory, "image"), archive, ImageEpoch.FromEnvironment()) { Previous = previous };
+        return ImageBuilder.Build(request, diagnostics);
     }
 }
