@@ -80,7 +80,8 @@ internal static class SystemLibraryFolders
         return Directory.EnumerateFiles(folder, name).Order(StringComparer.Ordinal);
     }
 
-    private static string? MultiarchTriplet(Architecture architecture) => architecture switch
+    /// <summary>Debian's multiarch folder name for an architecture: x86_64-linux-gnu.</summary>
+    public static string? MultiarchTriplet(Architecture architecture) => architecture switch
     {
         Architecture.X64 => "x86_64-linux-gnu",
         Architecture.Arm64 => "aarch64-linux-gnu",

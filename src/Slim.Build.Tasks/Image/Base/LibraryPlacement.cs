@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Slim.Build.Tasks.Elf;
 
 namespace Slim.Build.Tasks.Image.Base;
 
@@ -39,15 +40,5 @@ internal sealed class LibraryPlacement(Architecture architecture, IEnumerable<st
         _ => null,
     };
 
-    public static string? MultiarchTriplet(Architecture architecture) => architecture switch
-    {
-        Architecture.X64 => "x86_64-linux-gnu",
-        Architecture.Arm64 => "aarch64-linux-gnu",
-        Architecture.Arm => "arm-linux-gnueabihf",
-        Architecture.X86 => "i386-linux-gnu",
-        Architecture.S390x => "s390x-linux-gnu",
-        Architecture.Ppc64le => "powerpc64le-linux-gnu",
-        Architecture.LoongArch64 => "loongarch64-linux-gnu",
-        _ => null,
-    };
+    public static string? MultiarchTriplet(Architecture architecture) => SystemLibraryFolders.MultiarchTriplet(architecture);
 }
