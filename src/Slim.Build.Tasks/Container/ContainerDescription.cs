@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Slim.Build.Tasks.IO;
 
 namespace Slim.Build.Tasks.Container;
@@ -12,14 +11,11 @@ internal sealed record ContainerDescription(ContainerProject Project, ContainerS
 {
     public const string FileName = "container.json";
 
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-
-    public string ToJson() => JsonSerializer.Serialize(this, Json).Replace("\r\n", "\n") + "\n";
+    public string ToJson() => StateFile.ToJson(this);
 
     /// <summary>Writes only when the content changed, so the steps that read it stay up to date; returns true when written.</summary>
-    public bool Save(string path) => AtomicFile.WriteAllTextIfChanged(path, ToJson());
+    public bool Save(string path) => StateFile.Save(path, this);
 
     public static ContainerDescription Load(string path) =>
-        JsonSerializer.Deserialize<ContainerDescription>(File.ReadAllText(path), Json)
-        ?? throw new InvalidDataException($"'{path}' holds no container description.");
+        StateFile.Load<ContainerDescription>(path, "container description");
 }

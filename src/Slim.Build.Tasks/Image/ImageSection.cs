@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Slim.Build.Tasks.IO;
 using Slim.Build.Tasks.Image.Base;
 
@@ -27,12 +26,10 @@ internal sealed record ImageSection(
 {
     public const string FileName = "image.json";
 
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-
-    public bool Save(string path) => AtomicFile.WriteAllTextIfChanged(path, JsonSerializer.Serialize(this, Json).Replace("\r\n", "\n") + "\n");
+    public bool Save(string path) => StateFile.Save(path, this);
 
     public static ImageSection? TryLoad(string path) =>
-        File.Exists(path) ? JsonSerializer.Deserialize<ImageSection>(File.ReadAllText(path), Json) : null;
+        File.Exists(path) ? StateFile.Load<ImageSection>(path, "image") : null;
 }
 
 /// <param name="Holds">What the layer holds, e.g. "base: glibc, openssl" or "app".</param>

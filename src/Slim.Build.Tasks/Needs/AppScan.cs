@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Slim.Build.Tasks.Analysis;
 using Slim.Build.Tasks.IO;
 
@@ -12,8 +11,6 @@ internal sealed record AppScan(GlobalizationDecision Globalization, IReadOnlyLis
 {
     public const string FileName = "app-scan.json";
 
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-
     /// <summary>Reads each assembly's metadata; the app's first, then its projects', then packages'.</summary>
     public static IReadOnlyList<ScannedCall> ScanAssemblies(IEnumerable<(string Path, AssemblyRole Role)> assemblies) =>
         assemblies
@@ -24,8 +21,8 @@ internal sealed record AppScan(GlobalizationDecision Globalization, IReadOnlyLis
 
     public IEnumerable<ScannedCall> OfKind(string kind) => Calls.Where(c => c.Kind == kind);
 
-    public bool Save(string path) => AtomicFile.WriteAllTextIfChanged(path, JsonSerializer.Serialize(this, Json).Replace("\r\n", "\n") + "\n");
+    public bool Save(string path) => StateFile.Save(path, this);
 
     public static AppScan Load(string path) =>
-        JsonSerializer.Deserialize<AppScan>(File.ReadAllText(path), Json) ?? throw new InvalidDataException($"'{path}' holds no app scan.");
+        StateFile.Load<AppScan>(path, "app scan");
 }

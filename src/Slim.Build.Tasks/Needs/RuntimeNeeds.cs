@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Slim.Build.Tasks.IO;
 
 namespace Slim.Build.Tasks.Needs;
@@ -19,19 +18,17 @@ internal sealed record RuntimeNeeds(
     /// <summary>Where ASP.NET Core listens in a container when nothing says otherwise (ASPNETCORE_HTTP_PORTS in the official images).</summary>
     public const int DefaultWebPort = 8080;
 
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-
     public bool Requires(NeedKind kind) => Needs.Any(n => n.Kind == kind && n.Needed);
 
     public RuntimeNeed? Of(NeedKind kind) => Needs.FirstOrDefault(n => n.Kind == kind);
 
-    public string ToJson() => JsonSerializer.Serialize(this, Json).Replace("\r\n", "\n") + "\n";
+    public string ToJson() => StateFile.ToJson(this);
 
     /// <summary>Writes only when the content changed, so the steps that read it stay up to date.</summary>
-    public bool Save(string path) => AtomicFile.WriteAllTextIfChanged(path, ToJson());
+    public bool Save(string path) => StateFile.Save(path, this);
 
     public static RuntimeNeeds Load(string path) =>
-        JsonSerializer.Deserialize<RuntimeNeeds>(File.ReadAllText(path), Json) ?? throw new InvalidDataException($"'{path}' holds no run-time needs.");
+        StateFile.Load<RuntimeNeeds>(path, "run-time needs");
 
     public static RuntimeNeeds? TryLoad(string path) => File.Exists(path) ? Load(path) : null;
 }
