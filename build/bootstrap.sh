@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Installs what Slim's samples and tests need on a Debian 12 machine:
 # binutils (strip), gcc (NativeAOT linker, test fixtures), upx (bookworm-backports),
-# podman with runc (no Docker engine here), skopeo, debootstrap (stand-in images), file, curl, python3.
+# podman with runc (no Docker engine here), skopeo, debootstrap (stand-in images), file, curl, python3,
+# chromium (report.html is checked in a headless browser), Debian's docker-registry binary (downloaded and
+# unpacked into artifacts/tools, never installed: its package starts a system service on :5000), and the
+# npm packages the SBOM test validates with (ajv, the CycloneDX JSON schemas) into artifacts/tools.
 # Idempotent: a machine that has everything does nothing.
 # First checks the one thing it does not install: the .NET SDK of the band global.json pins.
 set -euo pipefail
@@ -20,7 +23,23 @@ if it ships $sdk_band."
 if command -v dotnet >/dev/null 2>&1; then
   dotnet=$(command -v dotnet)
 elif [ -n "${DOTNET_ROOT:-}" ] && [ -x "$DOTNET_ROOT/dotnet" ]; then
-  echo "bootstrap: .NET SDK: $DOTNET_ROOT/dotnet exists but is not on PATH; the scripts call 'dotnet':" >&2
+  # Debian's docker-registry for the registry tests: the binary only, run by the tests on loopback.
+tools="$root/artifacts/tools"
+registry_bin="$tools/docker-registry/usr/bin/docker-registry"
+if [ ! -x "$registry_bin" ]; then
+  rm -rf "$tools/docker-registry"; mkdir -p "$tools/docker-registry"
+  ( cd "$tools/docker-registry" && apt-get download docker-registry >/dev/null 2>&1 )
+  dpkg-deb -x "$tools/docker-registry"/docker-registry_*.deb "$tools/docker-registry"
+  rm -f "$tools/docker-registry"/docker-registry_*.deb
+fi
+
+# The SBOM test validates against CycloneDX's own JSON schemas with ajv.
+if [ ! -d "$tools/node/node_modules/ajv" ] && command -v npm >/dev/null 2>&1; then
+  mkdir -p "$tools/node"
+  ( cd "$tools/node" && npm install --silent --no-audit --no-fund --prefix . ajv@8 ajv-formats@3 @cyclonedx/cyclonedx-library@6 >/dev/null )
+fi
+
+echo "bootstrap: .NET SDK: $DOTNET_ROOT/dotnet exists but is not on PATH; the scripts call 'dotnet':" >&2
   echo "  export PATH=$DOTNET_ROOT:\$PATH" >&2
   exit 1
 else
@@ -44,7 +63,7 @@ fi
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 
 need_apt=()
-for tool in strip:binutils gcc:gcc clang:clang file:file curl:curl podman:podman runc:runc skopeo:skopeo debootstrap:debootstrap; do
+for tool in strip:binutils gcc:gcc clang:clang file:file curl:curl podman:podman runc:runc skopeo:skopeo debootstrap:debootstrap chromium:chromium; do
   command -v "${tool%%:*}" >/dev/null 2>&1 || need_apt+=("${tool##*:}")
 done
 # NativeAOT links against zlib.
@@ -81,4 +100,20 @@ CONF
 [storage]
 driver = "vfs"
 CONF
+# Debian's docker-registry for the registry tests: the binary only, run by the tests on loopback.
+tools="$root/artifacts/tools"
+registry_bin="$tools/docker-registry/usr/bin/docker-registry"
+if [ ! -x "$registry_bin" ]; then
+  rm -rf "$tools/docker-registry"; mkdir -p "$tools/docker-registry"
+  ( cd "$tools/docker-registry" && apt-get download docker-registry >/dev/null 2>&1 )
+  dpkg-deb -x "$tools/docker-registry"/docker-registry_*.deb "$tools/docker-registry"
+  rm -f "$tools/docker-registry"/docker-registry_*.deb
+fi
+
+# The SBOM test validates against CycloneDX's own JSON schemas with ajv.
+if [ ! -d "$tools/node/node_modules/ajv" ] && command -v npm >/dev/null 2>&1; then
+  mkdir -p "$tools/node"
+  ( cd "$tools/node" && npm install --silent --no-audit --no-fund --prefix . ajv@8 ajv-formats@3 @cyclonedx/cyclonedx-library@6 >/dev/null )
+fi
+
 echo "bootstrap: .NET SDK $have_sdk ($dotnet), strip $(command -v strip), upx $(command -v upx), podman $(command -v podman)"
