@@ -23,23 +23,7 @@ if it ships $sdk_band."
 if command -v dotnet >/dev/null 2>&1; then
   dotnet=$(command -v dotnet)
 elif [ -n "${DOTNET_ROOT:-}" ] && [ -x "$DOTNET_ROOT/dotnet" ]; then
-  # Debian's docker-registry for the registry tests: the binary only, run by the tests on loopback.
-tools="$root/artifacts/tools"
-registry_bin="$tools/docker-registry/usr/bin/docker-registry"
-if [ ! -x "$registry_bin" ]; then
-  rm -rf "$tools/docker-registry"; mkdir -p "$tools/docker-registry"
-  ( cd "$tools/docker-registry" && apt-get download docker-registry >/dev/null 2>&1 )
-  dpkg-deb -x "$tools/docker-registry"/docker-registry_*.deb "$tools/docker-registry"
-  rm -f "$tools/docker-registry"/docker-registry_*.deb
-fi
-
-# The SBOM test validates against CycloneDX's own JSON schemas with ajv.
-if [ ! -d "$tools/node/node_modules/ajv" ] && command -v npm >/dev/null 2>&1; then
-  mkdir -p "$tools/node"
-  ( cd "$tools/node" && npm install --silent --no-audit --no-fund --prefix . ajv@8 ajv-formats@3 @cyclonedx/cyclonedx-library@6 >/dev/null )
-fi
-
-echo "bootstrap: .NET SDK: $DOTNET_ROOT/dotnet exists but is not on PATH; the scripts call 'dotnet':" >&2
+  echo "bootstrap: .NET SDK: $DOTNET_ROOT/dotnet exists but is not on PATH; the scripts call 'dotnet':" >&2
   echo "  export PATH=$DOTNET_ROOT:\$PATH" >&2
   exit 1
 else
