@@ -74,6 +74,20 @@ internal static class SlimDiagnostics
     public static readonly SlimDiagnostic ImageBaseUnsupported = new("SLIM4014", nameof(ImageBaseUnsupported));
     public static readonly SlimDiagnostic ImageFrameworkNotYet = new("SLIM4015", nameof(ImageFrameworkNotYet));
     public static readonly SlimDiagnostic InvalidImageName = new("SLIM4016", nameof(InvalidImageName));
+    public static readonly SlimDiagnostic BaseLayoutNotFound = new("SLIM4020", nameof(BaseLayoutNotFound));
+    public static readonly SlimDiagnostic BaseLayoutInvalid = new("SLIM4021", nameof(BaseLayoutInvalid));
+    public static readonly SlimDiagnostic BaseImageNotFound_Name = new("SLIM4022", nameof(BaseImageNotFound_Name));
+    public static readonly SlimDiagnostic BaseImageNotFound_Ambiguous = new("SLIM4022", nameof(BaseImageNotFound_Ambiguous));
+    public static readonly SlimDiagnostic BasePlatformMissing = new("SLIM4023", nameof(BasePlatformMissing));
+    public static readonly SlimDiagnostic BaseBlobMismatch = new("SLIM4024", nameof(BaseBlobMismatch));
+    public static readonly SlimDiagnostic BaseBlobMissing = new("SLIM4024", nameof(BaseBlobMissing));
+    public static readonly SlimDiagnostic BaseLayerMediaTypeUnsupported = new("SLIM4025", nameof(BaseLayerMediaTypeUnsupported));
+    public static readonly SlimDiagnostic BaseLayerUnsafePath = new("SLIM4026", nameof(BaseLayerUnsafePath));
+    public static readonly SlimDiagnostic BaseLayerLinkEscapes = new("SLIM4027", nameof(BaseLayerLinkEscapes));
+    public static readonly SlimDiagnostic BaseLayerDeviceFile = new("SLIM4028", nameof(BaseLayerDeviceFile));
+    public static readonly SlimDiagnostic BaseLayerUnreadable = new("SLIM4029", nameof(BaseLayerUnreadable));
+    public static readonly SlimDiagnostic BaseLayerDiffIdMismatch = new("SLIM4030", nameof(BaseLayerDiffIdMismatch));
+    public static readonly SlimDiagnostic BaseGlibcUnknown = new("SLIM4031", nameof(BaseGlibcUnknown));
     // 6xxx budgets
     public static readonly SlimDiagnostic BudgetExceeded_Publish = new("SLIM6001", nameof(BudgetExceeded_Publish));
     public static readonly SlimDiagnostic BudgetExceeded_File = new("SLIM6002", nameof(BudgetExceeded_File));

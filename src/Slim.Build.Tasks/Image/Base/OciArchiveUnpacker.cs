@@ -1,0 +1,52 @@
+using System.Formats.Tar;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Slim.Build.Tasks.Image.Base;
+
+/// <summary>
+/// Turns an OCI layout archive (oci-archive:, Slim's own image.tar) into a layout folder under Slim's state
+/// folder. Only the layout's own members are written (oci-layout, index.json, blobs/sha256/&lt;64 hex&gt;, as
+/// regular files); any other entry is skipped, so an archive cannot write anywhere else. An archive unpacked
+/// before (same path, size and time) is reused; its blobs are verified on every read all the same.
+/// </summary>
+internal static partial class OciArchiveUnpacker
+{
+    [GeneratedRegex("^blobs/sha256/[0-9a-f]{64}$", RegexOptions.CultureInvariant)]
+    private static partial Regex BlobName();
+
+    private const string Done = ".slim-unpacked";
+
+    /// <param name="workDirectory">obj/.../slim/image/: the folder goes under base/.</param>
+    /// <exception cref="InvalidDataException">Not a tar.</exception>
+    public static string Unpack(string archive, string workDirectory)
+    {
+        var info = new FileInfo(archive);
+        var key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{info.FullName}|{info.Length}|{info.LastWriteTimeUtc.Ticks}")))
+            .ToLowerInvariant()[..16];
+        var folder = Path.Combine(workDirectory, "base", key);
+        if (File.Exists(Path.Combine(folder, Done)))
+            return folder;
+        var temp = folder + ".slim-tmp";
+        if (Directory.Exists(temp))
+            Directory.Delete(temp, recursive: true);
+        Directory.CreateDirectory(Path.Combine(temp, "blobs", "sha256"));
+        using (var stream = File.OpenRead(archive))
+        using (var reader = new TarReader(stream))
+            while (reader.GetNextEntry() is { } entry)
+            {
+                var name = LayerEntryRules.Relative(entry.Name);
+                if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile)
+                    || !(name is "oci-layout" or "index.json" || BlobName().IsMatch(name)))
+                    continue;
+                using var output = File.Create(Path.Combine(temp, name));
+                entry.DataStream?.CopyTo(output);
+            }
+        File.WriteAllText(Path.Combine(temp, Done), info.FullName);
+        if (Directory.Exists(folder))
+            Directory.Delete(folder, recursive: true);
+        Directory.Move(temp, folder);
+        return folder;
+    }
+}

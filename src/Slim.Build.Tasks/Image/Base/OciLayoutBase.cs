@@ -1,0 +1,136 @@
+using System.Text;
+using System.Text.Json;
+using Slim.Build.Tasks.Diagnostics;
+
+namespace Slim.Build.Tasks.Image.Base;
+
+/// <summary>
+/// Reads a base image from an OCI image layout on disk, a folder or a tar archive of one: index.json, down to
+/// the manifest for the app's platform, its config, and every layer, each blob verified against its digest,
+/// each layer streamed once through <see cref="BaseLayerScanner"/> (hostile entries refused, diffID checked
+/// against the config). Nothing of the base is unpacked; its blobs go into the image as they are.
+/// </summary>
+internal static class OciLayoutBase
+{
+    /// <summary>Reads the layout at <paramref name="path"/> (folder or archive), taking the image named <paramref name="name"/> or the only one.</summary>
+    public static ExternalBase? Read(string path, ImagePlatform platform, string workDirectory, IDiagnostics diagnostics, string? name = null) =>
+        Read(new BaseReference(Directory.Exists(path) ? BaseKind.OciLayout : BaseKind.OciArchive, path, Path.GetFullPath(path), name),
+            platform, workDirectory, diagnostics);
+
+    /// <param name="workDirectory">obj/.../slim/image/: where an archive is unpacked (its layout files only).</param>
+    /// <returns>Null after reporting why the base cannot be used.</returns>
+    public static ExternalBase? Read(BaseReference reference, ImagePlatform platform, string workDirectory, IDiagnostics diagnostics)
+    {
+        var folder = Folder(reference, workDirectory, diagnostics);
+        if (folder is null)
+            return null;
+        var blobs = new LayoutBlobs(folder, reference.Text, diagnostics);
+        var selector = new ManifestSelector(blobs, reference, reference.Path!, diagnostics);
+
+        using var index = selector.Parse(File.ReadAllBytes(Path.Combine(folder, "index.json")), "index.json");
+        var descriptor = index is null ? null : selector.Select(index.RootElement, platform);
+        if (descriptor is null || blobs.Read(descriptor.Digest, descriptor.Size, "the manifest") is not { } manifestBytes)
+            return null;
+        using var manifest = selector.Parse(manifestBytes, "manifest " + descriptor.Digest);
+        if (manifest is null)
+            return null;
+        try
+        {
+            var root = manifest.RootElement;
+            var configDescriptor = root.TryGetProperty("config", out var c) ? OciDescriptor.Parse(c) : throw new FormatException($"manifest {descriptor.Digest} has no config");
+            var layerDescriptors = root.TryGetProperty("layers", out var l) && l.ValueKind == JsonValueKind.Array
+                ? l.EnumerateArray().Select(OciDescriptor.Parse).ToList()
+                : throw new FormatException($"manifest {descriptor.Digest} has no layers");
+            if (blobs.Read(configDescriptor.Digest, configDescriptor.Size, "the config") is not { } configBytes)
+                return null;
+            using var configJson = selector.Parse(configBytes, "config " + configDescriptor.Digest);
+            if (configJson is null)
+                return null;
+            var config = BaseConfigJson.Parse(configJson.RootElement);
+            if (descriptor.Platform is null && !ManifestSelector.Matches(config.Platform, platform))
+            {
+                diagnostics.Error(SlimDiagnostics.BasePlatformMissing, reference.Text, ManifestSelector.Describe(platform), ManifestSelector.Describe(config.Platform));
+                return null;
+            }
+            if (config.DiffIds.Count != layerDescriptors.Count)
+                throw new FormatException($"its config lists {config.DiffIds.Count} diff_ids for {layerDescriptors.Count} layers");
+            return ReadLayers(reference, descriptor.Digest, layerDescriptors, config, blobs, diagnostics);
+        }
+        catch (FormatException e)
+        {
+            diagnostics.Error(SlimDiagnostics.BaseLayoutInvalid, reference.Text, reference.Path!, e.Message);
+            return null;
+        }
+    }
+
+    private static ExternalBase? ReadLayers(BaseReference reference, string manifestDigest, IReadOnlyList<OciDescriptor> layers,
+        BaseConfigJson.Parsed config, LayoutBlobs blobs, IDiagnostics diagnostics)
+    {
+        var scanner = new BaseLayerScanner(reference.Text, diagnostics);
+        var read = new List<LayerBlob>();
+        var dpkg = new Dictionary<string, string?>(StringComparer.Ordinal);
+        Version? libcGlibc = null;
+        for (var i = 0; i < layers.Count; i++)
+        {
+            var layer = layers[i];
+            if (!BaseLayerScanner.IsSupported(layer.MediaType))
+            {
+                diagnostics.Error(SlimDiagnostics.BaseLayerMediaTypeUnsupported, reference.Text, layer.Digest, layer.MediaType);
+                continue;
+            }
+            if (blobs.Verified(layer.Digest, layer.Size, "a layer") is not { } blobPath || scanner.Scan(blobPath, layer.Digest) is not { } scan)
+                continue;
+            if (scan.DiffId != config.DiffIds[i])
+            {
+                diagnostics.Error(SlimDiagnostics.BaseLayerDiffIdMismatch, reference.Text, layer.Digest, scan.DiffId, config.DiffIds[i]);
+                continue;
+            }
+            foreach (var (path, text) in scan.DpkgStatus)
+                dpkg[path] = text;
+            libcGlibc = scan.Glibc ?? libcGlibc;
+            read.Add(new LayerBlob(blobPath, layer.Digest, layer.Size, scan.DiffId, scan.UncompressedSize, scan.ContentSize));
+        }
+        if (diagnostics.HasErrors)
+            return null;
+        var packages = Packages(dpkg.Values.OfType<string>());
+        var libc6 = packages.FirstOrDefault(p => p.Name == "libc6");
+        var glibc = libc6 is null ? libcGlibc : GlibcVersion.FromPackageVersion(libc6.Version) ?? libcGlibc;
+        return new ExternalBase(reference.KindName, reference.Text, manifestDigest, read, config.Config,
+            [.. packages.Select(p => new BasePackage(p.Name, p.Version, p.Architecture, p.Source, []))], glibc);
+    }
+
+    /// <summary>The installed packages of every status file, once each by name.</summary>
+    private static List<DebianPackage> Packages(IEnumerable<string> statusFiles) =>
+        statusFiles.SelectMany(text => DpkgStatusFile.Parse(new StringReader(text)))
+            .Where(p => p.Name.Length > 0 && (p.Field("Status") is null || p.IsInstalled))
+            .GroupBy(p => p.Name, StringComparer.Ordinal).Select(g => g.Last())
+            .OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
+
+    private static string? Folder(BaseReference reference, string workDirectory, IDiagnostics diagnostics)
+    {
+        var path = reference.Path!;
+        if (reference.Kind == BaseKind.OciArchive && File.Exists(path))
+        {
+            try
+            {
+                path = OciArchiveUnpacker.Unpack(path, workDirectory);
+            }
+            catch (Exception e) when (e is InvalidDataException or FormatException or EndOfStreamException)
+            {
+                diagnostics.Error(SlimDiagnostics.BaseLayoutInvalid, reference.Text, reference.Path!, "it is not a tar archive: " + e.Message);
+                return null;
+            }
+        }
+        if (!Directory.Exists(path) || !File.Exists(Path.Combine(path, "index.json")))
+        {
+            diagnostics.Error(SlimDiagnostics.BaseLayoutNotFound, reference.Text, reference.Path!);
+            return null;
+        }
+        if (File.Exists(Path.Combine(path, "oci-layout")) && !File.ReadAllText(Path.Combine(path, "oci-layout"), Encoding.UTF8).Contains("imageLayoutVersion", StringComparison.Ordinal))
+        {
+            diagnostics.Error(SlimDiagnostics.BaseLayoutInvalid, reference.Text, reference.Path!, "its oci-layout file has no imageLayoutVersion");
+            return null;
+        }
+        return path;
+    }
+}
