@@ -1,3 +1,4 @@
+using Slim.Build.Tasks.Container;
 using Slim.Build.Tasks.Diagnostics;
 using Slim.Build.Tasks.Elf;
 using Slim.Build.Tasks.Image.Base;
@@ -5,8 +6,9 @@ using Slim.Build.Tasks.Image.Base;
 namespace Slim.Build.Tasks.Image;
 
 /// <summary>
-/// Puts the image together: the base (assembled from what the needs list, or scratch), the publish folder in
-/// layers that cache, the config from container.json, and the archive, all written reproducibly.
+/// Puts the image together: the base (assembled from what the needs list, an OCI layout on disk, or scratch),
+/// the publish folder in layers that cache, the config from container.json (over the base's), and the
+/// archive, all written reproducibly.
 /// </summary>
 internal static class ImageBuilder
 {
@@ -22,34 +24,48 @@ internal static class ImageBuilder
             diagnostics.Error(SlimDiagnostics.ImageNeedsLinuxRid, request.RuntimeIdentifier);
             return null;
         }
-        var baseKind = string.IsNullOrWhiteSpace(request.BaseImage) ? Auto : request.BaseImage.Trim();
-        if (baseKind is not (Auto or Scratch))
+        var reference = BaseReference.Parse(request.BaseImage, request.ProjectDirectory);
+        if (reference.Kind == BaseKind.Registry)
         {
-            diagnostics.Error(SlimDiagnostics.ImageBaseUnsupported, baseKind);
+            diagnostics.Error(SlimDiagnostics.ImageBaseUnsupported, reference.Text);
             return null;
         }
 
+        var shipped = ShippedElfFiles(request.PublishDirectory);
         var planned = new List<PlannedLayer>();
         IReadOnlyList<BasePackage> packages = [];
-        if (baseKind == Auto)
+        ExternalBase? external = null;
+        if (reference.Kind == BaseKind.Auto)
         {
             var host = HostBaseBuilder.OfThisMachine().Build(request.Needs, RuntimeTarget.Parse(request.RuntimeIdentifier),
-                Interpreters(request.PublishDirectory), diagnostics);
-            if (host is null)
+                shipped.Select(s => s.Elf.Interpreter).OfType<string>().Distinct().ToList(), diagnostics);
+            if (host is null || host.Glibc is { } glibc && !GlibcCheck.Check(shipped, glibc, "auto (this machine)", diagnostics))
                 return null;
             planned.Add(new PlannedLayer("base: " + BaseContents(request.Needs), host.Entries));
             packages = host.Packages;
         }
+        else if (reference.Kind is BaseKind.OciLayout or BaseKind.OciArchive)
+        {
+            external = OciLayoutBase.Read(reference, platform, request.WorkDirectory, diagnostics);
+            if (external is null || !CheckGlibc(shipped, external, diagnostics))
+                return null;
+            packages = external.Packages;
+        }
         planned.AddRange(AppLayers.Plan(request.PublishDirectory, request.Origins, request.Container.Spec.WorkingDirectory));
 
         var cache = new LayerCache(Path.Combine(request.WorkDirectory, "layers"), new LayerWriter(request.Epoch));
-        var layers = planned.Select(p => new ImageLayer(cache.Write(p.Entries, request.Epoch.Rfc3339), "slim: " + p.Holds)).ToList();
+        var layers = (external?.Layers ?? []).Select(b => new ImageLayer(b, "base", FromBase: true))
+            .Concat(planned.Select(p => new ImageLayer(cache.Write(p.Entries, request.Epoch.Rfc3339), "slim: " + p.Holds))).ToList();
+        var holds = (external?.Layers ?? []).Select(_ => "base: " + reference.Text).Concat(planned.Select(p => p.Holds)).ToList();
         var spec = request.Container.Spec;
-        var baseName = baseKind == Auto ? "slim:auto" : Scratch;
+        var baseName = reference.Kind switch { BaseKind.Auto => "slim:auto", BaseKind.Scratch => Scratch, _ => reference.Text };
         // container.json's labels name the Dockerfile's base; this image has its own.
-        var labels = spec.Labels.Select(l => l.Name == BaseNameLabel ? l with { Value = baseName } : l).ToList();
-        var config = new ImageConfig(platform, spec.Entrypoint, spec.User, spec.WorkingDirectory, null, spec.Environment, spec.Ports, labels);
-        var annotations = new ManifestAnnotations(BaseName: baseName,
+        var labels = BaseConfigMerge.Merge(external?.Config.Labels ?? [],
+            [.. spec.Labels.Select(l => l.Name == BaseNameLabel ? l with { Value = baseName } : l)]);
+        var environment = BaseConfigMerge.Merge(external?.Config.Environment ?? [], spec.Environment);
+        var config = new ImageConfig(platform, spec.Entrypoint, spec.User, spec.WorkingDirectory, null, environment, spec.Ports, labels,
+            external is null ? null : BaseConfigMerge.History(external));
+        var annotations = new ManifestAnnotations(BaseName: baseName, BaseDigest: external?.ManifestDigest,
             Source: spec.Labels.FirstOrDefault(l => l.Name == "org.opencontainers.image.source")?.Value, Revision: request.Revision);
         var documents = ImageDocuments.Create(config, layers, annotations, request.Epoch);
         var names = request.Previous is { } previous && previous.Digest == documents.ManifestDigest && previous.Archive == request.ArchivePath
@@ -58,20 +74,39 @@ internal static class ImageBuilder
             ? previous.Names
             : Writer(request).Write(documents, request.Names, request.ArchivePath).Names;
 
-        var summaries = layers.Select((l, i) => new LayerSummary(l.Blob.Digest, l.Blob.DiffId, l.Blob.Size, l.Blob.UncompressedSize, planned[i].Holds)).ToList();
-        return new ImageSection(request.ArchivePath, request.Format.ToLowerInvariant(), documents.ManifestDigest, names,
-            new BaseSummary(baseKind, baseKind == Auto ? "assembled from this machine's files" : Scratch, null),
+        var summaries = layers.Select((l, i) => new LayerSummary(l.Blob.Digest, l.Blob.DiffId, l.Blob.Size, l.Blob.UncompressedSize, holds[i])).ToList();
+        var summary = reference.Kind switch
+        {
+            BaseKind.Auto => new BaseSummary(Auto, "assembled from this machine's files", null),
+            BaseKind.Scratch => new BaseSummary(Scratch, Scratch, null),
+            _ => new BaseSummary(external!.Kind, external.Reference, external.ManifestDigest),
+        };
+        return new ImageSection(request.ArchivePath, request.Format.ToLowerInvariant(), documents.ManifestDigest, names, summary,
             summaries, summaries.Sum(l => l.WireBytes), summaries.Sum(l => l.UnpackedBytes), packages);
+    }
+
+    /// <summary>The app's GLIBC_x.y needs against the external base's glibc; a base with none Slim can see gets a warning, not a guess.</summary>
+    private static bool CheckGlibc(IReadOnlyList<(string File, ElfFile Elf)> shipped, ExternalBase external, IDiagnostics diagnostics)
+    {
+        if (external.Glibc is { } glibc)
+            return GlibcCheck.Check(shipped, glibc, external.Reference, diagnostics);
+        var needing = shipped.Select(s => (s.File, Newest: s.Elf.GlibcVersions.Select(GlibcVersion.FromSymbolVersion).OfType<Version>().DefaultIfEmpty().Max()))
+            .FirstOrDefault(s => s.Newest is not null);
+        if (needing.Newest is { } newest)
+            diagnostics.Warning(SlimDiagnostics.BaseGlibcUnknown, needing.File, GlibcVersion.Format(newest), external.Reference);
+        return true;
     }
 
     private static IImageArchiveWriter Writer(ImageRequest request) =>
         request.Format.Equals("docker", StringComparison.OrdinalIgnoreCase) ? new DockerArchiveWriter(request.Epoch) : new OciArchiveWriter(request.Epoch);
 
-    /// <summary>The programs' PT_INTERP paths, so the base puts the loader where they ask for it.</summary>
-    private static IEnumerable<string> Interpreters(string publishDirectory) =>
-        Directory.EnumerateFiles(publishDirectory, "*", SearchOption.AllDirectories)
+    /// <summary>The shipped ELF files by their path in the publish folder: their PT_INTERP paths place the loader, their GLIBC needs are checked.</summary>
+    private static IReadOnlyList<(string File, ElfFile Elf)> ShippedElfFiles(string publishDirectory) =>
+        [.. Directory.EnumerateFiles(publishDirectory, "*", SearchOption.AllDirectories)
             .Where(f => !f.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) && !f.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-            .Select(f => ElfFile.TryRead(f)?.Interpreter).OfType<string>().Distinct().ToList();
+            .Order(StringComparer.Ordinal)
+            .Select(f => (File: Path.GetRelativePath(publishDirectory, f).Replace('\\', '/'), Elf: ElfFile.TryRead(f)))
+            .Where(s => s.Elf is not null).Select(s => (s.File, s.Elf!))];
 
     private static string BaseContents(Needs.RuntimeNeeds needs) =>
         string.Join(", ", new[] { "glibc" }.Concat(needs.Needs.Where(n => n.Needed && n.Kind is not (Needs.NeedKind.WritableTmp or Needs.NeedKind.ListeningPort))

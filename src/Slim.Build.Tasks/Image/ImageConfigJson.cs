@@ -4,7 +4,8 @@ namespace Slim.Build.Tasks.Image;
 
 /// <summary>
 /// The OCI image config (application/vnd.oci.image.config.v1+json): platform, created (the epoch), the run
-/// settings, rootfs.diff_ids and one history entry per layer, each stamped with the same epoch.
+/// settings, rootfs.diff_ids and one history entry per layer Slim made, each stamped with the same epoch,
+/// after an external base's history as the base has it.
 /// Empty lists and unset values are left out rather than written empty.
 /// </summary>
 internal static class ImageConfigJson
@@ -25,7 +26,9 @@ internal static class ImageConfigJson
         WriteStrings(json, "diff_ids", layers.Select(l => l.Blob.DiffId).ToList());
         json.WriteEndObject();
         json.WriteStartArray("history");
-        foreach (var layer in layers)
+        foreach (var entry in config.BaseHistory ?? [])
+            WriteHistory(json, entry);
+        foreach (var layer in layers.Where(l => !l.FromBase))
         {
             json.WriteStartObject();
             json.WriteString("created", epoch.Rfc3339);
@@ -61,6 +64,22 @@ internal static class ImageConfigJson
             json.WriteString("WorkingDir", config.WorkingDirectory);
         if (config.Labels is { Count: > 0 } labels)
             CanonicalJson.WriteMap(json, "Labels", labels.Select(l => KeyValuePair.Create(l.Name, l.Value)));
+        json.WriteEndObject();
+    }
+
+    private static void WriteHistory(Utf8JsonWriter json, Base.HistoryEntry entry)
+    {
+        json.WriteStartObject();
+        if (entry.Created is { } created)
+            json.WriteString("created", created);
+        if (entry.CreatedBy is { } createdBy)
+            json.WriteString("created_by", createdBy);
+        if (entry.Author is { } author)
+            json.WriteString("author", author);
+        if (entry.Comment is { } comment)
+            json.WriteString("comment", comment);
+        if (entry.EmptyLayer)
+            json.WriteBoolean("empty_layer", true);
         json.WriteEndObject();
     }
 

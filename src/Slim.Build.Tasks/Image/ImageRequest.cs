@@ -6,7 +6,7 @@ namespace Slim.Build.Tasks.Image;
 
 /// <summary>Everything an image is made from, gathered by the image step.</summary>
 /// <param name="Origins">Each published file's origin (the ledger's publish step): it decides the layer.</param>
-/// <param name="BaseImage">ContainerBaseImage: auto (assembled from this machine's files) or scratch.</param>
+/// <param name="BaseImage">ContainerBaseImage: auto (assembled from this machine's files), scratch, or an OCI layout on disk (<see cref="Base.BaseReference"/>).</param>
 /// <param name="Format">oci (an OCI image layout archive) or docker (a docker load archive).</param>
 /// <param name="Names">repository:tag for each tag.</param>
 /// <param name="WorkDirectory">obj/.../slim/image/: layer blobs kept between publishes.</param>
@@ -26,4 +26,7 @@ internal sealed record ImageRequest(
 {
     /// <summary>The image the last publish built (image.json): an archive that already holds this image is not written again.</summary>
     public ImageSection? Previous { get; init; }
+
+    /// <summary>The project folder, where a relative ContainerBaseImage path starts.</summary>
+    public string ProjectDirectory { get; init; } = Directory.GetCurrentDirectory();
 }

@@ -21,8 +21,10 @@ public sealed class SlimBuildImage : SlimTask
     [Required] public string OutputDirectory { get; set; } = "";
     [Required] public string StateDirectory { get; set; } = "";
     public string RuntimeIdentifier { get; set; } = "";
-    /// <summary>ContainerBaseImage: auto (default) or scratch.</summary>
+    /// <summary>ContainerBaseImage: auto (default), scratch, or an OCI image layout: a folder or archive path, oci-layout:PATH[:NAME], oci-archive:PATH[:NAME].</summary>
     public string BaseImage { get; set; } = "";
+    /// <summary>The project folder (MSBuildProjectDirectory): where a relative ContainerBaseImage path starts.</summary>
+    public string ProjectDirectory { get; set; } = "";
     /// <summary>SlimImageFormat: oci (default) or docker.</summary>
     public string Format { get; set; } = "";
     /// <summary>ContainerRepository, ContainerImageTag, ContainerImageTags (';'-separated), as in the .NET SDK.</summary>
@@ -68,7 +70,11 @@ public sealed class SlimBuildImage : SlimTask
         var archive = Path.Combine(OutputDirectory, format == "docker" ? "image.docker.tar" : "image.tar");
         var request = new ImageRequest(container, RuntimeNeeds.Load(NeedsFile), PublishDirectory, origins, RuntimeIdentifier,
             BaseImage, format, names, string.IsNullOrWhiteSpace(SourceRevision) ? null : SourceRevision.Trim(),
-            Path.Combine(StateDirectory, "image"), archive, ImageEpoch.FromEnvironment()) { Previous = previous };
+            Path.Combine(StateDirectory, "image"), archive, ImageEpoch.FromEnvironment())
+        {
+            Previous = previous,
+            ProjectDirectory = string.IsNullOrEmpty(ProjectDirectory) ? Directory.GetCurrentDirectory() : ProjectDirectory,
+        };
         return ImageBuilder.Build(request, diagnostics);
     }
 }

@@ -37,10 +37,15 @@ internal sealed record BaseReference(BaseKind Kind, string Text, string? Path = 
         var path = System.IO.Path.GetFullPath(text, projectDirectory);
         if (Directory.Exists(path))
             return new(BaseKind.OciLayout, text, path);
-        if (File.Exists(path))
+        if (File.Exists(path) || LooksLikePath(text) && text.EndsWith(".tar", StringComparison.OrdinalIgnoreCase))
             return new(BaseKind.OciArchive, text, path);
-        return new(BaseKind.Registry, text);
+        return LooksLikePath(text) ? new(BaseKind.OciLayout, text, path) : new(BaseKind.Registry, text);
     }
+
+    /// <summary>A path that is missing is still a path, not a registry image: ./base, ../base, /srv/base, base.tar.</summary>
+    private static bool LooksLikePath(string text) =>
+        text.StartsWith('.') || text.StartsWith('/') || text.StartsWith('\\') || text.EndsWith(".tar", StringComparison.OrdinalIgnoreCase)
+        || text.Length > 2 && text[1] == ':' && text[2] is '\\' or '/';
 
     /// <summary>"PATH:NAME" as skopeo's oci: transports write it; a PATH that exists as written has no name, so a path holding ':' still works.</summary>
     private static BaseReference WithName(BaseKind kind, string text, string rest, string projectDirectory)
