@@ -1,0 +1,141 @@
+using System.Text.Json;
+using Slim.Build.Tasks.Container;
+using Slim.Build.Tasks.Diagnostics;
+using Slim.Build.Tasks.Files;
+using Slim.Build.Tasks.Image;
+using Slim.Build.Tasks.Image.Base;
+using Slim.Build.Tasks.Needs;
+using Slim.Build.Tasks.Tests.TestSupport;
+
+namespace Slim.Build.Tasks.Tests.Image.Base;
+
+/// <summary>ImageBuilder on a base read from an OCI layout: the base's layers first and unchanged, the configs merged, the base named.</summary>
+[TestClass]
+public sealed class ImageOnLayoutBaseTests
+{
+    private TempFolder _temp = null!;
+
+    [TestInitialize]
+    public void CreateTemp() => _temp = new TempFolder();
+
+    [TestCleanup]
+    public void RemoveTemp() => _temp.Dispose();
+
+    [TestMethod]
+    public void The_base_layers_go_first_unchanged_and_the_config_merges_the_bases_env_labels_and_history()
+    {
+        var baseImage = BaseLayouts.Image([BaseLayouts.DebianLikeLayer(_temp.Path)]);
+        BaseLayouts.Folder(baseImage, Path.Combine(_temp.Path, "base"));
+        var publish = Publish(NativeFixtures.StaticExecutable(_temp.Path, "app on a base", "greeter"));
+        var diagnostics = new RecordingDiagnostics();
+
+        var image = ImageBuilder.Build(Request(publish, "oci-layout:base:latest", "one"), diagnostics);
+
+        Assert.IsNotNull(image, string.Join("\n", diagnostics.Items.Select(i => i.Diagnostic.Code + " " + string.Join(" | ", i.Args))));
+        Assert.AreEqual(0, diagnostics.Items.Count);
+        Assert.AreEqual(new BaseSummary("oci-layout", "oci-layout:base:latest", baseImage.ManifestDigest), image.Base);
+        Assert.AreEqual(baseImage.Layers[0].Digest, image.Layers[0].Digest);
+        Assert.AreEqual("base: oci-layout:base:latest", image.Layers[0].Holds);
+        Assert.AreEqual("app", image.Layers[^1].Holds);
+        Assert.AreEqual(image.Layers.Sum(l => l.WireBytes), image.WireBytes);
+        Assert.IsTrue(image.WireBytes > baseImage.Layers[0].Size, "the budgets count the base's layers");
+        Assert.AreEqual("libc6", image.Packages.Single().Name);
+
+        var (manifest, config) = Documents(image.Archive);
+        var annotations = manifest.GetProperty("annotations");
+        Assert.AreEqual("oci-layout:base:latest", annotations.GetProperty("org.opencontainers.image.base.name").GetString());
+        Assert.AreEqual(baseImage.ManifestDigest, annotations.GetProperty("org.opencontainers.image.base.digest").GetString());
+        Assert.AreEqual(baseImage.Layers[0].Digest, manifest.GetProperty("layers")[0].GetProperty("digest").GetString());
+        Assert.AreEqual(baseImage.Layers[0].DiffId, config.GetProperty("rootfs").GetProperty("diff_ids")[0].GetString());
+        CollectionAssert.AreEqual(new[] { "base layer 0", "slim: app" },
+            config.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("created_by").GetString()).ToArray());
+        var run = config.GetProperty("config");
+        CollectionAssert.AreEqual(new[] { "PATH=/app:/usr/bin", "SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt", "DOTNET_RUNNING_IN_CONTAINER=true" },
+            run.GetProperty("Env").EnumerateArray().Select(e => e.GetString()).ToArray());
+        Assert.AreEqual("base-vendor", run.GetProperty("Labels").GetProperty("org.opencontainers.image.vendor").GetString());
+        Assert.AreEqual("greeter", run.GetProperty("Labels").GetProperty("org.opencontainers.image.title").GetString());
+        Assert.AreEqual("/app/greeter", run.GetProperty("Entrypoint")[0].GetString());
+        Assert.IsFalse(run.TryGetProperty("Cmd", out _), "the base's Cmd was an argument list for its own entry point");
+        Assert.AreEqual("1654", run.GetProperty("User").GetString());
+
+        var again = ImageBuilder.Build(Request(publish, "oci-layout:base:latest", "two"), new RecordingDiagnostics());
+        Assert.AreEqual(image.Digest, again?.Digest, "same base and inputs, same digest");
+    }
+
+    [TestMethod]
+    public void A_shipped_file_needing_a_newer_glibc_than_the_bases_libc6_is_SLIM4012_naming_both_versions()
+    {
+        var old = BaseLayouts.Layer(_temp.Path, LayerEntry.FromText("var/lib/dpkg/status.d/libc6",
+            BaseLayouts.Libc6Status.Replace("2.36-9+deb12u4", "2.28-10+deb10u2")));
+        BaseLayouts.Folder(BaseLayouts.Image([old]), Path.Combine(_temp.Path, "buster"));
+        var publish = Publish("/usr/bin/true");
+        var needed = ElfFileNewest("/usr/bin/true");
+        var diagnostics = new RecordingDiagnostics();
+
+        Assert.IsNull(ImageBuilder.Build(Request(publish, "buster", "one"), diagnostics));
+
+        var error = diagnostics.Items.Single();
+        Assert.AreEqual(SlimDiagnostics.BaseGlibcTooOld, error.Diagnostic);
+        CollectionAssert.AreEqual(new object[] { "true", needed, "buster", "2.28" }, error.Args);
+    }
+
+    [TestMethod]
+    public void A_base_without_a_glibc_Slim_can_see_gets_SLIM4031_and_the_image_is_still_built()
+    {
+        BaseLayouts.Folder(BaseLayouts.Image([BaseLayouts.Layer(_temp.Path, LayerEntry.FromText("etc/motd", "no libc here"))]), Path.Combine(_temp.Path, "bare"));
+        var publish = Publish("/usr/bin/true");
+        var diagnostics = new RecordingDiagnostics();
+
+        Assert.IsNotNull(ImageBuilder.Build(Request(publish, "oci-layout:bare", "one"), diagnostics));
+
+        var warning = diagnostics.Items.Single();
+        Assert.AreEqual(("warning", SlimDiagnostics.BaseGlibcUnknown), (warning.Level, warning.Diagnostic));
+        Assert.AreEqual("true", warning.Args[0]);
+    }
+
+    [TestMethod]
+    public void A_registry_reference_is_still_SLIM4014()
+    {
+        var diagnostics = new RecordingDiagnostics();
+
+        Assert.IsNull(ImageBuilder.Build(Request(Publish("/usr/bin/true"), "debian:12", "one"), diagnostics));
+
+        Assert.AreEqual(SlimDiagnostics.ImageBaseUnsupported, diagnostics.Items.Single().Diagnostic);
+    }
+
+    private static string ElfFileNewest(string path) => Slim.Build.Tasks.Elf.ElfFile.TryRead(path)!.GlibcVersions[^1];
+
+    private string Publish(string program)
+    {
+        var folder = Path.Combine(_temp.Path, "publish-" + Guid.NewGuid().ToString("N")[..6]);
+        Directory.CreateDirectory(folder);
+        var target = Path.Combine(folder, Path.GetFileName(program));
+        File.Copy(program, target);
+        return folder;
+    }
+
+    private ImageRequest Request(string publish, string baseImage, string run)
+    {
+        var app = Directory.EnumerateFiles(publish).Single();
+        var spec = new ContainerSpec("", "", "1654", "/app", ["/app/" + Path.GetFileName(app)], [],
+            [new NameValue("PATH", "/app:/usr/bin"), new NameValue("DOTNET_RUNNING_IN_CONTAINER", "true")],
+            [new NameValue("org.opencontainers.image.title", "greeter"), new NameValue("org.opencontainers.image.base.name", "runtime-deps")]);
+        var container = new ContainerDescription(new ContainerProject("greeter", "aot", "net10.0", "linux-x64", Path.GetFileName(app), false), spec);
+        var needs = new RuntimeNeeds(new GlobalizationDecision(true, GlobalizationDecision.ByProject, "set", []), [], [], []);
+        return new ImageRequest(container, needs, publish, new Dictionary<string, FileOrigin>(), "linux-x64", baseImage, "oci", ["localhost/greeter:1"],
+            null, Path.Combine(_temp.Path, run, "obj", "image"), Path.Combine(_temp.Path, run, "slim", "image.tar"), BaseLayouts.Epoch)
+        { ProjectDirectory = _temp.Path };
+    }
+
+    /// <summary>The manifest and config of an OCI archive, read from its index.</summary>
+    internal static (JsonElement Manifest, JsonElement Config) Documents(string archive)
+    {
+        var entries = LayerReader.Read(archive, gzip: false).ToDictionary(e => e.Name, e => e.Content);
+        var index = JsonDocument.Parse(entries["index.json"]).RootElement;
+        var manifest = JsonDocument.Parse(entries[Blob(index.GetProperty("manifests")[0])]).RootElement;
+        var config = JsonDocument.Parse(entries[Blob(manifest.GetProperty("config"))]).RootElement;
+        return (manifest, config);
+    }
+
+    private static string Blob(JsonElement descriptor) => "blobs/sha256/" + Sha256Digest.Hex(descriptor.GetProperty("digest").GetString()!);
+}
