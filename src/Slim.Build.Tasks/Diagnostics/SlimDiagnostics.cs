@@ -79,8 +79,8 @@ internal static class SlimDiagnostics
     public static readonly SlimDiagnostic BaseImageNotFound_Name = new("SLIM4022", nameof(BaseImageNotFound_Name));
     public static readonly SlimDiagnostic BaseImageNotFound_Ambiguous = new("SLIM4022", nameof(BaseImageNotFound_Ambiguous));
     public static readonly SlimDiagnostic BasePlatformMissing = new("SLIM4023", nameof(BasePlatformMissing));
-    public static readonly SlimDiagnostic BaseBlobMismatch = new("SLIM4024", nameof(BaseBlobMismatch));
-    public static readonly SlimDiagnostic BaseBlobMissing = new("SLIM4024", nameof(BaseBlobMissing));
+    public static readonly SlimDiagnostic BaseBlob_Mismatch = new("SLIM4024", nameof(BaseBlob_Mismatch));
+    public static readonly SlimDiagnostic BaseBlob_Missing = new("SLIM4024", nameof(BaseBlob_Missing));
     public static readonly SlimDiagnostic BaseLayerMediaTypeUnsupported = new("SLIM4025", nameof(BaseLayerMediaTypeUnsupported));
     public static readonly SlimDiagnostic BaseLayerUnsafePath = new("SLIM4026", nameof(BaseLayerUnsafePath));
     public static readonly SlimDiagnostic BaseLayerLinkEscapes = new("SLIM4027", nameof(BaseLayerLinkEscapes));

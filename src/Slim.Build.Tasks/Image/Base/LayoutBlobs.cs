@@ -31,7 +31,7 @@ internal sealed partial class LayoutBlobs(string folder, string reference, IDiag
         var path = Path.Combine(folder, "blobs", "sha256", Sha256Digest.Hex(digest));
         if (!File.Exists(path))
         {
-            diagnostics.Error(SlimDiagnostics.BaseBlobMissing, reference, digest, what, path);
+            diagnostics.Error(SlimDiagnostics.BaseBlob_Missing, reference, digest, what, path);
             return null;
         }
         string actual;
@@ -43,7 +43,7 @@ internal sealed partial class LayoutBlobs(string folder, string reference, IDiag
         }
         if (actual != digest || (size >= 0 && length != size))
         {
-            diagnostics.Error(SlimDiagnostics.BaseBlobMismatch, reference, digest, what, actual, length, size);
+            diagnostics.Error(SlimDiagnostics.BaseBlob_Mismatch, reference, digest, what, actual, length, size);
             return null;
         }
         return path;

@@ -80,7 +80,7 @@ public sealed class OciLayoutBaseTests
         Assert.IsNull(OciLayoutBase.Read(folder, BaseLayouts.Amd64, Work, diagnostics));
 
         var error = diagnostics.Items.Single();
-        Assert.AreEqual(SlimDiagnostics.BaseBlobMismatch, error.Diagnostic);
+        Assert.AreEqual(SlimDiagnostics.BaseBlob_Mismatch, error.Diagnostic);
         Assert.AreEqual(image.Layers[0].Digest, error.Args[1]);
         Assert.AreNotEqual(image.Layers[0].Digest, error.Args[3]);
     }
