@@ -78,6 +78,45 @@ public sealed class ImageTests
         StringAssert.Contains(_publish.Output, "Slim: image sha256:");
     }
 
+    /// <summary>
+    /// ContainerBaseImage as a plain path to an OCI archive, relative to the project: this publish's own image
+    /// becomes the base of the next (SlimImage run alone, no second AOT publish). Its layers come first,
+    /// unchanged; the app runs on it; the report names the base with its digest.
+    /// </summary>
+    [TestMethod]
+    public void An_image_on_an_oci_archive_base_keeps_its_layers_and_runs()
+    {
+        Directory.CreateDirectory(Path.Combine(_app.Directory, "bases"));
+        File.Copy(Archive, Path.Combine(_app.Directory, "bases", "auto.tar"), overwrite: true);
+        var output = Path.Combine(_app.Directory, "on-base");
+        var build = ProcessRunner.Run("dotnet", ["msbuild", "-t:SlimImage", "-p:Configuration=Release", "-p:_IsPublishing=true",
+            "-p:ContainerBaseImage=bases/auto.tar", "-p:SlimOutputDirectory=" + output, "-p:ContainerRepository=imageapp-on-base"],
+            _app.Directory, SlimFeed.Environment());
+        Assert.AreEqual(0, build.ExitCode, build.Output);
+
+        var baseLayers = Layers(Path.Combine(_app.Directory, "bases", "auto.tar"));
+        var layers = Layers(Path.Combine(output, "image.tar"));
+        CollectionAssert.AreEqual(baseLayers, layers.Take(baseLayers.Length).ToArray(), "the base's blobs first, unchanged");
+        Assert.AreEqual(baseLayers.Length + 1, layers.Length);
+        var image = Files.Json(Directory.EnumerateFiles(Path.Combine(_app.Directory, "obj"), "image.json", SearchOption.AllDirectories).Single());
+        Assert.AreEqual("oci-archive", image.GetProperty("base").GetProperty("kind").GetString());
+        Assert.AreEqual(Digest(_publish), image.GetProperty("base").GetProperty("digest").GetString());
+
+        var loaded = Podman.Run(_app.Directory, "load", "-i", Path.Combine(output, "image.tar"));
+        Assert.AreEqual(0, loaded.ExitCode, loaded.Output);
+        var run = Podman.Run(_app.Directory, "run", "--rm", "--network", "host", "localhost/imageapp-on-base:1.0.0");
+        Assert.AreEqual(0, run.ExitCode, run.Output);
+        StringAssert.StartsWith(run.Output.Trim(), "uid 1654|1.234,50|09:00:00|tls", run.Output);
+    }
+
+    private static string[] Layers(string archive)
+    {
+        var inspect = ProcessRunner.Run("skopeo", ["inspect", "oci-archive:" + archive], _app.Directory);
+        Assert.AreEqual(0, inspect.ExitCode, inspect.Output);
+        using var json = System.Text.Json.JsonDocument.Parse(inspect.Output);
+        return [.. json.RootElement.GetProperty("Layers").EnumerateArray().Select(l => l.GetString()!)];
+    }
+
     [TestMethod]
     public void Two_clean_publishes_give_one_digest() =>
         Assert.AreEqual(_firstDigest, Digest(_publish), "same inputs, two builds from clean: the digest must not change");

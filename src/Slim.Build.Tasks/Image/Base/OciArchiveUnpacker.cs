@@ -9,7 +9,8 @@ namespace Slim.Build.Tasks.Image.Base;
 /// Turns an OCI layout archive (oci-archive:, Slim's own image.tar) into a layout folder under Slim's state
 /// folder. Only the layout's own members are written (oci-layout, index.json, blobs/sha256/&lt;64 hex&gt;, as
 /// regular files); any other entry is skipped, so an archive cannot write anywhere else. An archive unpacked
-/// before (same path, size and time) is reused; its blobs are verified on every read all the same.
+/// before (same path, size and time) is reused; its blobs are verified on every read all the same. Earlier
+/// copies are removed.
 /// </summary>
 internal static partial class OciArchiveUnpacker
 {
@@ -44,8 +45,9 @@ internal static partial class OciArchiveUnpacker
                 entry.DataStream?.CopyTo(output);
             }
         File.WriteAllText(Path.Combine(temp, Done), info.FullName);
-        if (Directory.Exists(folder))
-            Directory.Delete(folder, recursive: true);
+        // An archive that changed leaves its earlier copy behind: one project has one base.
+        foreach (var stale in Directory.EnumerateDirectories(Path.Combine(workDirectory, "base")).Where(d => d != temp))
+            Directory.Delete(stale, recursive: true);
         Directory.Move(temp, folder);
         return folder;
     }
