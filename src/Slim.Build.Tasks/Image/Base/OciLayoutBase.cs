@@ -17,7 +17,7 @@ internal static class OciLayoutBase
         Read(new BaseReference(Directory.Exists(path) ? BaseKind.OciLayout : BaseKind.OciArchive, path, Path.GetFullPath(path), name),
             platform, workDirectory, diagnostics);
 
-    /// <param name="workDirectory">obj/.../slim/image/: where an archive is unpacked (its layout files only).</param>
+    /// <param name="workDirectory">obj/.../slim/image/: where an archive is unpacked (its layout files only) and layer scans are kept.</param>
     /// <returns>Null after reporting why the base cannot be used.</returns>
     public static ExternalBase? Read(BaseReference reference, ImagePlatform platform, string workDirectory, IDiagnostics diagnostics)
     {
@@ -54,7 +54,7 @@ internal static class OciLayoutBase
             }
             if (config.DiffIds.Count != layerDescriptors.Count)
                 throw new FormatException($"its config lists {config.DiffIds.Count} diff_ids for {layerDescriptors.Count} layers");
-            return ReadLayers(reference, descriptor.Digest, layerDescriptors, config, blobs, diagnostics);
+            return ReadLayers(reference, descriptor.Digest, layerDescriptors, config, blobs, new BaseScanCache(Path.Combine(workDirectory, "base-scans")), diagnostics);
         }
         catch (FormatException e)
         {
@@ -64,7 +64,7 @@ internal static class OciLayoutBase
     }
 
     private static ExternalBase? ReadLayers(BaseReference reference, string manifestDigest, IReadOnlyList<OciDescriptor> layers,
-        BaseConfigJson.Parsed config, LayoutBlobs blobs, IDiagnostics diagnostics)
+        BaseConfigJson.Parsed config, LayoutBlobs blobs, BaseScanCache scans, IDiagnostics diagnostics)
     {
         var scanner = new BaseLayerScanner(reference.Text, diagnostics);
         var read = new List<LayerBlob>();
@@ -78,7 +78,8 @@ internal static class OciLayoutBase
                 diagnostics.Error(SlimDiagnostics.BaseLayerMediaTypeUnsupported, reference.Text, layer.Digest, layer.MediaType);
                 continue;
             }
-            if (blobs.Verified(layer.Digest, layer.Size, "a layer") is not { } blobPath || scanner.Scan(blobPath, layer.Digest) is not { } scan)
+            if (blobs.Verified(layer.Digest, layer.Size, "a layer") is not { } blobPath
+                || (scans.Get(layer.Digest) ?? scans.Keep(layer.Digest, scanner.Scan(blobPath, layer.Digest))) is not { } scan)
                 continue;
             if (scan.DiffId != config.DiffIds[i])
             {

@@ -43,7 +43,10 @@ public sealed class OciLayoutBaseTests
         Assert.AreEqual(("libc6", "2.36-9+deb12u4", "amd64", "glibc"), (libc6.Name, libc6.Version, libc6.Architecture, libc6.Source));
         Assert.AreEqual(new Version(2, 36), read.Glibc);
         Assert.AreEqual("oci-layout", read.Kind);
-        Assert.IsFalse(Directory.Exists(Work), "a folder is read in place: nothing is written");
+        CollectionAssert.AreEqual(image.Layers.Select(l => Sha256Digest.Hex(l.Digest) + ".json").Order().ToArray(),
+            Directory.EnumerateFileSystemEntries(Work, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(Work, f))
+                .Where(f => f != "base-scans").Select(f => Path.GetFileName(f)).Order().ToArray(),
+            "a folder is read in place: only the layer scans are kept");
     }
 
     [TestMethod]
@@ -67,10 +70,11 @@ public sealed class OciLayoutBaseTests
     }
 
     [TestMethod]
-    public void A_tampered_layer_blob_is_refused_with_both_digests()
+    public void A_tampered_layer_blob_is_refused_with_both_digests_even_after_a_good_read_kept_its_scan()
     {
         var image = BaseLayouts.Image([BaseLayouts.DebianLikeLayer(_temp.Path)]);
         var folder = BaseLayouts.Folder(image, Path.Combine(_temp.Path, "base"));
+        Assert.IsNotNull(OciLayoutBase.Read(folder, BaseLayouts.Amd64, Work, new RecordingDiagnostics()));
         var blob = Path.Combine(folder, "blobs", "sha256", Sha256Digest.Hex(image.Layers[0].Digest));
         var bytes = File.ReadAllBytes(blob);
         bytes[^10] ^= 0xFF;
