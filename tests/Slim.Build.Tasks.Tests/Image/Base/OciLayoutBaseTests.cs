@@ -136,6 +136,24 @@ public sealed class OciLayoutBaseTests
     }
 
     [TestMethod]
+    public void A_zstd_layer_is_SLIM4025_naming_its_media_type()
+    {
+        var image = BaseLayouts.Image([BaseLayouts.DebianLikeLayer(_temp.Path)]);
+        var folder = BaseLayouts.Folder(image, Path.Combine(_temp.Path, "base"));
+        var manifest = System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(image.Manifest).Replace("tar+gzip", "tar+zstd"));
+        File.WriteAllBytes(Path.Combine(folder, "blobs", "sha256", Sha256Digest.Hex(Sha256Digest.Of(manifest))), manifest);
+        File.WriteAllText(Path.Combine(folder, "index.json"), File.ReadAllText(Path.Combine(folder, "index.json"))
+            .Replace(image.ManifestDigest, Sha256Digest.Of(manifest)).Replace($"\"size\":{image.Manifest.Length}", $"\"size\":{manifest.Length}"));
+        var diagnostics = new RecordingDiagnostics();
+
+        Assert.IsNull(OciLayoutBase.Read(folder, BaseLayouts.Amd64, Work, diagnostics));
+
+        var error = diagnostics.Items.Single();
+        Assert.AreEqual(SlimDiagnostics.BaseLayerMediaTypeUnsupported, error.Diagnostic);
+        Assert.AreEqual("application/vnd.oci.image.layer.v1.tar+zstd", error.Args[2]);
+    }
+
+    [TestMethod]
     public void A_missing_layout_is_SLIM4020()
     {
         var diagnostics = new RecordingDiagnostics();
