@@ -35,5 +35,6 @@ internal sealed record ImageSection(
 /// <param name="Holds">What the layer holds, e.g. "base: glibc, openssl" or "app".</param>
 internal sealed record LayerSummary(string Digest, string DiffId, long WireBytes, long UnpackedBytes, string Holds);
 
-/// <param name="Kind">auto (assembled from the build machine's files), scratch, or layout (an OCI layout on disk).</param>
+/// <param name="Kind">auto (assembled from the build machine's files), scratch, oci-layout or oci-archive (an OCI layout on disk).</param>
+/// <param name="Digest">The base's manifest digest for the platform: a base on disk (or pulled) has one.</param>
 internal sealed record BaseSummary(string Kind, string Name, string? Digest);
