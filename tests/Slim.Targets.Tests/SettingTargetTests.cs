@@ -36,6 +36,22 @@ public sealed class SettingTargetTests
     }
 
     [TestMethod]
+    public void SlimImage_false_names_the_image_budgets_it_leaves_unchecked()
+    {
+        using var off = new SlimProject("<SlimImage>false</SlimImage><SlimMaxImageSize>5MB</SlimMaxImageSize><SlimMaxImageUnpackedSize>9MB</SlimMaxImageUnpackedSize>");
+        var validation = off.Execute("SlimValidateSettings");
+        Assert.IsTrue(validation.Passed, validation.Output);
+        StringAssert.Contains(validation.Output, "warning SLIM4043");
+        StringAssert.Contains(validation.Output, "SlimMaxImageSize and SlimMaxImageUnpackedSize");
+
+        // The negative control: with the image on, the same budgets are checked and nothing is said.
+        using var on = new SlimProject("<SlimMaxImageSize>5MB</SlimMaxImageSize>");
+        var checkedRun = on.Execute("SlimValidateSettings");
+        Assert.IsTrue(checkedRun.Passed, checkedRun.Output);
+        Assert.IsFalse(checkedRun.Output.Contains("SLIM4043"), checkedRun.Output);
+    }
+
+    [TestMethod]
     public void SlimReport_on_writes_the_report_and_runs_the_gate()
     {
         // The negative control of the test above: the same run with the report on measures and gates.

@@ -74,6 +74,10 @@ internal static class SlimDiagnostics
     public static readonly SlimDiagnostic ImageBaseUnsupported = new("SLIM4014", nameof(ImageBaseUnsupported));
     public static readonly SlimDiagnostic ImageFrameworkNotYet = new("SLIM4015", nameof(ImageFrameworkNotYet));
     public static readonly SlimDiagnostic InvalidImageName = new("SLIM4016", nameof(InvalidImageName));
+    public static readonly SlimDiagnostic FrameworkRuntimeMissing = new("SLIM4040", nameof(FrameworkRuntimeMissing));
+    public static readonly SlimDiagnostic FrameworkRuntimeNoInstallation = new("SLIM4041", nameof(FrameworkRuntimeNoInstallation));
+    public static readonly SlimDiagnostic FrameworkRuntimeConfigUnreadable = new("SLIM4042", nameof(FrameworkRuntimeConfigUnreadable));
+    public static readonly SlimDiagnostic ImageBudgetsWithoutImage = new("SLIM4043", nameof(ImageBudgetsWithoutImage));
     // 6xxx budgets
     public static readonly SlimDiagnostic BudgetExceeded_Publish = new("SLIM6001", nameof(BudgetExceeded_Publish));
     public static readonly SlimDiagnostic BudgetExceeded_File = new("SLIM6002", nameof(BudgetExceeded_File));

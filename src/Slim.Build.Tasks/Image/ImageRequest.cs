@@ -26,4 +26,10 @@ internal sealed record ImageRequest(
 {
     /// <summary>The image the last publish built (image.json): an archive that already holds this image is not written again.</summary>
     public ImageSection? Previous { get; init; }
+
+    /// <summary>SlimPruneRuntimePieces: the shared runtime's layer leaves out what a self-contained publish prunes.</summary>
+    public bool PruneRuntimePieces { get; init; } = true;
+
+    /// <summary>Where layers made from this machine's files only are kept for every project (~/.cache/slim/layers); null: per project only.</summary>
+    public string? MachineLayerCache { get; init; }
 }
