@@ -19,7 +19,7 @@ public sealed class SettingTargetTests
     [TestMethod]
     public void SlimReport_false_skips_the_report_and_the_budget_gate_and_names_the_unchecked_budget()
     {
-        using var project = new SlimProject("<SlimReport>false</SlimReport><SlimDockerfile>false</SlimDockerfile><SlimMaxPublishSize>1B</SlimMaxPublishSize>");
+        using var project = new SlimProject("<SlimReport>false</SlimReport><SlimDockerfile>false</SlimDockerfile><SlimImage>false</SlimImage><SlimMaxPublishSize>1B</SlimMaxPublishSize>");
         Directory.CreateDirectory(Path.Combine(project.Folder, "bin", "publish"));
         project.Project.SetProperty("PublishDir", "bin/publish/");
 
@@ -55,7 +55,7 @@ public sealed class SettingTargetTests
     public void SlimReport_on_writes_the_report_and_runs_the_gate()
     {
         // The negative control of the test above: the same run with the report on measures and gates.
-        using var project = new SlimProject("<SlimDockerfile>false</SlimDockerfile><SlimMaxPublishSize>1B</SlimMaxPublishSize>");
+        using var project = new SlimProject("<SlimDockerfile>false</SlimDockerfile><SlimImage>false</SlimImage><SlimMaxPublishSize>1B</SlimMaxPublishSize>");
         Directory.CreateDirectory(Path.Combine(project.Folder, "bin", "publish"));
         File.WriteAllBytes(Path.Combine(project.Folder, "bin", "publish", "App"), new byte[10]);
         project.Project.SetProperty("PublishDir", "bin/publish/");
@@ -76,7 +76,7 @@ public sealed class SettingTargetTests
         Assert.AreEqual(TargetResultCode.Skipped, skipped.Targets["SlimDescribeContainer"]);
         Assert.AreEqual(0, Directory.GetFiles(off.Folder, "Dockerfile*", SearchOption.AllDirectories).Length);
 
-        using var on = new SlimProject("<SlimReport>false</SlimReport>");
+        using var on = new SlimProject("<SlimReport>false</SlimReport><SlimImage>false</SlimImage>");
         var written = on.Execute("SlimAfterPublish", "SlimDockerfile");
         Assert.IsTrue(written.Passed, written.Output);
         Assert.AreEqual(TargetResultCode.Success, written.Targets["SlimDockerfile"]);
