@@ -19,7 +19,7 @@ public sealed class SettingTargetTests
     [TestMethod]
     public void SlimReport_false_skips_the_report_and_the_budget_gate_and_names_the_unchecked_budget()
     {
-        using var project = new SlimProject("<SlimReport>false</SlimReport><SlimDockerfile>false</SlimDockerfile><SlimMaxPublishSize>1B</SlimMaxPublishSize>");
+        using var project = new SlimProject("<SlimReport>false</SlimReport><SlimDockerfile>false</SlimDockerfile><SlimImage>false</SlimImage><SlimMaxPublishSize>1B</SlimMaxPublishSize>");
         Directory.CreateDirectory(Path.Combine(project.Folder, "bin", "publish"));
         project.Project.SetProperty("PublishDir", "bin/publish/");
 
@@ -36,10 +36,26 @@ public sealed class SettingTargetTests
     }
 
     [TestMethod]
+    public void SlimImage_false_names_the_image_budgets_it_leaves_unchecked()
+    {
+        using var off = new SlimProject("<SlimImage>false</SlimImage><SlimMaxImageSize>5MB</SlimMaxImageSize><SlimMaxImageUnpackedSize>9MB</SlimMaxImageUnpackedSize>");
+        var validation = off.Execute("SlimValidateSettings");
+        Assert.IsTrue(validation.Passed, validation.Output);
+        StringAssert.Contains(validation.Output, "warning SLIM4043");
+        StringAssert.Contains(validation.Output, "SlimMaxImageSize and SlimMaxImageUnpackedSize");
+
+        // The negative control: with the image on, the same budgets are checked and nothing is said.
+        using var on = new SlimProject("<SlimMaxImageSize>5MB</SlimMaxImageSize>");
+        var checkedRun = on.Execute("SlimValidateSettings");
+        Assert.IsTrue(checkedRun.Passed, checkedRun.Output);
+        Assert.IsFalse(checkedRun.Output.Contains("SLIM4043"), checkedRun.Output);
+    }
+
+    [TestMethod]
     public void SlimReport_on_writes_the_report_and_runs_the_gate()
     {
         // The negative control of the test above: the same run with the report on measures and gates.
-        using var project = new SlimProject("<SlimDockerfile>false</SlimDockerfile><SlimMaxPublishSize>1B</SlimMaxPublishSize>");
+        using var project = new SlimProject("<SlimDockerfile>false</SlimDockerfile><SlimImage>false</SlimImage><SlimMaxPublishSize>1B</SlimMaxPublishSize>");
         Directory.CreateDirectory(Path.Combine(project.Folder, "bin", "publish"));
         File.WriteAllBytes(Path.Combine(project.Folder, "bin", "publish", "App"), new byte[10]);
         project.Project.SetProperty("PublishDir", "bin/publish/");
@@ -60,7 +76,7 @@ public sealed class SettingTargetTests
         Assert.AreEqual(TargetResultCode.Skipped, skipped.Targets["SlimDescribeContainer"]);
         Assert.AreEqual(0, Directory.GetFiles(off.Folder, "Dockerfile*", SearchOption.AllDirectories).Length);
 
-        using var on = new SlimProject("<SlimReport>false</SlimReport>");
+        using var on = new SlimProject("<SlimReport>false</SlimReport><SlimImage>false</SlimImage>");
         var written = on.Execute("SlimAfterPublish", "SlimDockerfile");
         Assert.IsTrue(written.Passed, written.Output);
         Assert.AreEqual(TargetResultCode.Success, written.Targets["SlimDockerfile"]);

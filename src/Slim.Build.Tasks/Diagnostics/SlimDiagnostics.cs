@@ -88,6 +88,10 @@ internal static class SlimDiagnostics
     public static readonly SlimDiagnostic BaseLayerUnreadable = new("SLIM4029", nameof(BaseLayerUnreadable));
     public static readonly SlimDiagnostic BaseLayerDiffIdMismatch = new("SLIM4030", nameof(BaseLayerDiffIdMismatch));
     public static readonly SlimDiagnostic BaseGlibcUnknown = new("SLIM4031", nameof(BaseGlibcUnknown));
+    public static readonly SlimDiagnostic FrameworkRuntimeMissing = new("SLIM4040", nameof(FrameworkRuntimeMissing));
+    public static readonly SlimDiagnostic FrameworkRuntimeNoInstallation = new("SLIM4041", nameof(FrameworkRuntimeNoInstallation));
+    public static readonly SlimDiagnostic FrameworkRuntimeConfigUnreadable = new("SLIM4042", nameof(FrameworkRuntimeConfigUnreadable));
+    public static readonly SlimDiagnostic ImageBudgetsWithoutImage = new("SLIM4043", nameof(ImageBudgetsWithoutImage));
     // 6xxx budgets
     public static readonly SlimDiagnostic BudgetExceeded_Publish = new("SLIM6001", nameof(BudgetExceeded_Publish));
     public static readonly SlimDiagnostic BudgetExceeded_File = new("SLIM6002", nameof(BudgetExceeded_File));

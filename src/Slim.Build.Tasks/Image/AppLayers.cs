@@ -4,7 +4,8 @@ using Slim.Build.Tasks.Files;
 namespace Slim.Build.Tasks.Image;
 
 /// <summary>One layer's worth of entries and what it holds, for the config's history and the report.</summary>
-internal sealed record PlannedLayer(string Holds, IReadOnlyList<LayerEntry> Entries);
+/// <param name="MachineWide">Made from this machine's files only (the auto base, the shared runtime): its blob may be shared by every project.</param>
+internal sealed record PlannedLayer(string Holds, IReadOnlyList<LayerEntry> Entries, bool MachineWide = false);
 
 /// <summary>
 /// Splits the publish folder into layers that cache the way Jib's do: what changes rarely first (the runtime,

@@ -31,17 +31,35 @@ internal static class ImageBuilder
             return null;
         }
 
+        var framework = request.Container.Project.Profile.Equals("framework", StringComparison.OrdinalIgnoreCase);
+        if (framework && reference.Kind == BaseKind.Scratch)
+        {
+            diagnostics.Notice(SlimDiagnostics.ImageFrameworkNotYet, request.Container.Project.ProjectName, reference.Text);
+            return null;
+        }
+
         var shipped = ShippedElfFiles(request.PublishDirectory);
         var planned = new List<PlannedLayer>();
         IReadOnlyList<BasePackage> packages = [];
         ExternalBase? external = null;
+        SharedRuntime? runtime = null;
         if (reference.Kind == BaseKind.Auto)
         {
-            var host = HostBaseBuilder.OfThisMachine().Build(request.Needs, RuntimeTarget.Parse(request.RuntimeIdentifier),
+            var needs = request.Needs;
+            if (framework)
+            {
+                runtime = PlanRuntime(request, diagnostics);
+                if (runtime is null)
+                    return null;
+                needs = needs with { NativeLibraries = [.. needs.NativeLibraries, .. runtime.HostLibraries] };
+            }
+            var host = HostBaseBuilder.OfThisMachine().Build(needs, RuntimeTarget.Parse(request.RuntimeIdentifier),
                 shipped.Select(s => s.Elf.Interpreter).OfType<string>().Distinct().ToList(), diagnostics);
             if (host is null || host.Glibc is { } glibc && !GlibcCheck.Check(shipped, glibc, "auto (this machine)", diagnostics))
                 return null;
-            planned.Add(new PlannedLayer("base: " + BaseContents(request.Needs), host.Entries));
+            planned.Add(new PlannedLayer("base: " + BaseContents(request.Needs), host.Entries, MachineWide: true));
+            if (runtime is not null)
+                planned.Add(new PlannedLayer(runtime.Holds, runtime.Entries, MachineWide: true));
             packages = host.Packages;
         }
         else if (reference.Kind is BaseKind.OciLayout or BaseKind.OciArchive)
@@ -53,16 +71,20 @@ internal static class ImageBuilder
         }
         planned.AddRange(AppLayers.Plan(request.PublishDirectory, request.Origins, request.Container.Spec.WorkingDirectory));
 
-        var cache = new LayerCache(Path.Combine(request.WorkDirectory, "layers"), new LayerWriter(request.Epoch));
+        var cache = new LayerCache(Path.Combine(request.WorkDirectory, "layers"), new LayerWriter(request.Epoch), request.MachineLayerCache);
+        var blobs = new LayerBlob[planned.Count];
+        // Each layer is compressed on its own core: the layers share nothing but the cache folders, and each blob's bytes depend on its entries only.
+        Parallel.For(0, planned.Count, i => blobs[i] = cache.Write(planned[i].Entries, request.Epoch.Rfc3339, planned[i].MachineWide));
         var layers = (external?.Layers ?? []).Select(b => new ImageLayer(b, "base", FromBase: true))
-            .Concat(planned.Select(p => new ImageLayer(cache.Write(p.Entries, request.Epoch.Rfc3339), "slim: " + p.Holds))).ToList();
+            .Concat(planned.Select((p, i) => new ImageLayer(blobs[i], "slim: " + p.Holds))).ToList();
         var holds = (external?.Layers ?? []).Select(_ => "base: " + reference.Text).Concat(planned.Select(p => p.Holds)).ToList();
         var spec = request.Container.Spec;
         var baseName = reference.Kind switch { BaseKind.Auto => "slim:auto", BaseKind.Scratch => Scratch, _ => reference.Text };
         // container.json's labels name the Dockerfile's base; this image has its own.
         var labels = BaseConfigMerge.Merge(external?.Config.Labels ?? [],
             [.. spec.Labels.Select(l => l.Name == BaseNameLabel ? l with { Value = baseName } : l)]);
-        var environment = BaseConfigMerge.Merge(external?.Config.Environment ?? [], spec.Environment);
+        var environment = BaseConfigMerge.Merge(external?.Config.Environment ?? runtime?.Environment.Select(e => new NameValue(e.Name, e.Value)).ToList() ?? [],
+            spec.Environment);
         var config = new ImageConfig(platform, spec.Entrypoint, spec.User, spec.WorkingDirectory, null, environment, spec.Ports, labels,
             external is null ? null : BaseConfigMerge.History(external));
         var annotations = new ManifestAnnotations(BaseName: baseName, BaseDigest: external?.ManifestDigest,
@@ -77,7 +99,8 @@ internal static class ImageBuilder
         var summaries = layers.Select((l, i) => new LayerSummary(l.Blob.Digest, l.Blob.DiffId, l.Blob.Size, l.Blob.UncompressedSize, holds[i])).ToList();
         var summary = reference.Kind switch
         {
-            BaseKind.Auto => new BaseSummary(Auto, "assembled from this machine's files", null),
+            BaseKind.Auto => new BaseSummary(Auto, "assembled from this machine's files"
+                + (runtime is null ? "" : ", with the shared runtime " + string.Join(", ", runtime.Frameworks)), null),
             BaseKind.Scratch => new BaseSummary(Scratch, Scratch, null),
             _ => new BaseSummary(external!.Kind, external.Reference, external.ManifestDigest),
         };
@@ -95,6 +118,14 @@ internal static class ImageBuilder
         if (needing.Newest is { } newest)
             diagnostics.Warning(SlimDiagnostics.BaseGlibcUnknown, needing.File, GlibcVersion.Format(newest), external.Reference);
         return true;
+    }
+
+    private static SharedRuntime? PlanRuntime(ImageRequest request, IDiagnostics diagnostics)
+    {
+        var entrypoint = request.Container.Spec.Entrypoint;
+        var runsDotnet = entrypoint.Count > 0 && entrypoint[0].Split('/')[^1] == "dotnet";
+        var runtimeConfig = Path.Combine(request.PublishDirectory, request.Container.Project.AppName + ".runtimeconfig.json");
+        return SharedRuntimeLayer.OfThisMachine(request.PruneRuntimePieces).Plan(runtimeConfig, runsDotnet, diagnostics);
     }
 
     private static IImageArchiveWriter Writer(ImageRequest request) =>

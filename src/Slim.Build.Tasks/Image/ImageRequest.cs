@@ -29,4 +29,10 @@ internal sealed record ImageRequest(
 
     /// <summary>The project folder, where a relative ContainerBaseImage path starts.</summary>
     public string ProjectDirectory { get; init; } = Directory.GetCurrentDirectory();
+
+    /// <summary>SlimPruneRuntimePieces: the shared runtime's layer leaves out what a self-contained publish prunes.</summary>
+    public bool PruneRuntimePieces { get; init; } = true;
+
+    /// <summary>Where layers made from this machine's files only are kept for every project (~/.cache/slim/layers); null: per project only.</summary>
+    public string? MachineLayerCache { get; init; }
 }

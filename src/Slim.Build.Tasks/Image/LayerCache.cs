@@ -8,23 +8,54 @@ namespace Slim.Build.Tasks.Image;
 /// Keeps written layer blobs under obj/.../slim/image/, keyed by what they are made from (each entry's path,
 /// kind, mode and link, and its bytes: a source file by path, size and time, content by hash), so an unchanged
 /// base or runtime layer is not compressed again on the next publish. A hit gives the very same blob.
+/// Layers made from this machine's files only (the auto base, the shared runtime) go to a folder every
+/// project shares, when one is given, so a second project with the same needs reuses the first one's blob.
+/// Safe for several writers at once: each writes its own temporary file and renames it into place.
 /// </summary>
-internal sealed class LayerCache(string directory, LayerWriter writer)
+/// <param name="machineDirectory">The per-user folder for machine-wide layers, e.g. ~/.cache/slim/layers; null: none.</param>
+internal sealed class LayerCache(string directory, LayerWriter writer, string? machineDirectory = null)
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    public LayerBlob Write(IReadOnlyList<LayerEntry> entries, string epochKey)
+    /// <summary>$XDG_CACHE_HOME/slim/layers, else ~/.cache/slim/layers; null when neither is known.</summary>
+    public static string? UserDirectory()
+    {
+        var cache = Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg && Path.IsPathRooted(xdg) ? xdg
+            : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) is { Length: > 0 } home ? Path.Combine(home, ".cache")
+            : null;
+        return cache is null ? null : Path.Combine(cache, "slim", "layers");
+    }
+
+    /// <param name="machineWide">The entries come from this machine's files only, so the blob may live in the shared folder.</param>
+    public LayerBlob Write(IReadOnlyList<LayerEntry> entries, string epochKey, bool machineWide = false)
     {
         var key = Key(entries, epochKey);
-        var blobPath = Path.Combine(directory, key + ".tar.gz");
-        var recordPath = Path.Combine(directory, key + ".json");
-        if (File.Exists(blobPath) && File.Exists(recordPath)
-            && JsonSerializer.Deserialize<LayerBlob>(File.ReadAllText(recordPath), Json) is { } cached
-            && new FileInfo(blobPath).Length == cached.Size)
-            return cached with { Path = blobPath };
+        var folder = machineWide && machineDirectory is not null ? machineDirectory : directory;
+        var blobPath = Path.Combine(folder, key + ".tar.gz");
+        var recordPath = Path.Combine(folder, key + ".json");
+        if (TryRead(blobPath, recordPath) is { } cached)
+            return cached;
         var blob = writer.Write(entries, blobPath);
-        File.WriteAllText(recordPath, JsonSerializer.Serialize(blob, Json));
+        var temp = $"{recordPath}.{Environment.ProcessId}-{Environment.CurrentManagedThreadId}.slim-tmp";
+        File.WriteAllText(temp, JsonSerializer.Serialize(blob, Json));
+        File.Move(temp, recordPath, overwrite: true);
         return blob;
+    }
+
+    private static LayerBlob? TryRead(string blobPath, string recordPath)
+    {
+        try
+        {
+            return File.Exists(blobPath) && File.Exists(recordPath)
+                   && JsonSerializer.Deserialize<LayerBlob>(File.ReadAllText(recordPath), Json) is { } cached
+                   && new FileInfo(blobPath).Length == cached.Size
+                ? cached with { Path = blobPath }
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static string Key(IReadOnlyList<LayerEntry> entries, string epochKey)

@@ -18,7 +18,8 @@ internal sealed class LayerWriter(ImageEpoch epoch, int compressionLevel = Layer
     {
         var contents = LayerContents.Complete(entries);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(outputPath))!);
-        var temp = outputPath + ".slim-tmp";
+        // Unique per writer: projects built at once may write the same machine-wide layer.
+        var temp = $"{outputPath}.{Environment.ProcessId}-{Environment.CurrentManagedThreadId}.slim-tmp";
         try
         {
             string digest, diffId;

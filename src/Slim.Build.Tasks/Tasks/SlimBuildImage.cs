@@ -21,6 +21,12 @@ public sealed class SlimBuildImage : SlimTask
     [Required] public string OutputDirectory { get; set; } = "";
     [Required] public string StateDirectory { get; set; } = "";
     public string RuntimeIdentifier { get; set; } = "";
+    /// <summary>NETCoreSdkPortableRuntimeIdentifier (linux-x64): the platform of a framework-dependent publish without a RID.</summary>
+    public string HostRuntimeIdentifier { get; set; } = "";
+    /// <summary>SlimPruneRuntimePieces: the shared runtime's layer leaves out createdump and the debugger's libraries.</summary>
+    public bool PruneRuntimePieces { get; set; } = true;
+    /// <summary>SlimLayerCacheDirectory: where layers made from this machine's files are shared by every project; default ~/.cache/slim/layers.</summary>
+    public string LayerCacheDirectory { get; set; } = "";
     /// <summary>ContainerBaseImage: auto (default), scratch, or an OCI image layout: a folder or archive path, oci-layout:PATH[:NAME], oci-archive:PATH[:NAME].</summary>
     public string BaseImage { get; set; } = "";
     /// <summary>The project folder (MSBuildProjectDirectory): where a relative ContainerBaseImage path starts.</summary>
@@ -54,11 +60,6 @@ public sealed class SlimBuildImage : SlimTask
     private ImageSection? Build(ImageSection? previous, IDiagnostics diagnostics)
     {
         var container = ContainerDescription.Load(ContainerFile);
-        if (container.Project.Profile.Equals("framework", StringComparison.OrdinalIgnoreCase))
-        {
-            diagnostics.Notice(SlimDiagnostics.ImageFrameworkNotYet, container.Project.ProjectName);
-            return null;
-        }
         var format = string.IsNullOrWhiteSpace(Format) ? "oci" : Format.Trim();
         if (format is not ("oci" or "docker"))
             throw new SlimException(SlimDiagnostics.UnknownChoice, "SlimImageFormat", Format, "oci, docker");
@@ -68,12 +69,17 @@ public sealed class SlimBuildImage : SlimTask
         var origins = SizeLedger.LoadAll(LedgerDirectory).FirstOrDefault(l => l.Step == LedgerStep.Publish)?.Entries
             .ToDictionary(e => e.Path, e => e.Origin, StringComparer.Ordinal) ?? [];
         var archive = Path.Combine(OutputDirectory, format == "docker" ? "image.docker.tar" : "image.tar");
-        var request = new ImageRequest(container, RuntimeNeeds.Load(NeedsFile), PublishDirectory, origins, RuntimeIdentifier,
+        // A framework-dependent app without a RID is portable: it runs on this machine's platform.
+        var rid = string.IsNullOrWhiteSpace(RuntimeIdentifier) && container.Project.Profile.Equals("framework", StringComparison.OrdinalIgnoreCase)
+            ? HostRuntimeIdentifier : RuntimeIdentifier;
+        var request = new ImageRequest(container, RuntimeNeeds.Load(NeedsFile), PublishDirectory, origins, rid,
             BaseImage, format, names, string.IsNullOrWhiteSpace(SourceRevision) ? null : SourceRevision.Trim(),
             Path.Combine(StateDirectory, "image"), archive, ImageEpoch.FromEnvironment())
         {
             Previous = previous,
             ProjectDirectory = string.IsNullOrEmpty(ProjectDirectory) ? Directory.GetCurrentDirectory() : ProjectDirectory,
+            PruneRuntimePieces = PruneRuntimePieces,
+            MachineLayerCache = string.IsNullOrWhiteSpace(LayerCacheDirectory) ? LayerCache.UserDirectory() : LayerCacheDirectory.Trim(),
         };
         return ImageBuilder.Build(request, diagnostics);
     }

@@ -35,6 +35,8 @@ public sealed class SlimValidateSettings : SlimTask
     /// <summary>SlimMaxImageSize, SlimMaxImageUnpackedSize: sizes of the image; empty means no budget.</summary>
     public string MaxImageSize { get; set; } = "";
     public string MaxImageUnpackedSize { get; set; } = "";
+    /// <summary>SlimImage: when false no image is built, so a set image budget is named as unchecked.</summary>
+    public bool ImageEnabled { get; set; } = true;
     /// <summary>SlimBudget items: Include (or Files metadata) is a pattern in the publish folder, Max a size.</summary>
     public ITaskItem[] Budgets { get; set; } = [];
     /// <summary>Project files whose wildcard items are read as written (csproj, Directory.Build.props/targets).</summary>
@@ -58,6 +60,13 @@ public sealed class SlimValidateSettings : SlimTask
             if (set.Length > 0)
                 diagnostics.Warning(SlimDiagnostics.BudgetsWithoutReport, string.Join(", ", set));
             return;
+        }
+        if (!ImageEnabled)
+        {
+            string[] image = [.. new[] { ("SlimMaxImageSize", MaxImageSize), ("SlimMaxImageUnpackedSize", MaxImageUnpackedSize) }
+                .Where(p => p.Item2.Length > 0).Select(p => p.Item1)];
+            if (image.Length > 0)
+                diagnostics.Warning(SlimDiagnostics.ImageBudgetsWithoutImage, string.Join(" and ", image));
         }
         var patterns = PatternItems.Read("SlimBudget", Budgets, PatternSources, diagnostics);
         var budgets = BudgetSettingsParser.Parse(new RawBudgets(ProjectName, MaxPublishSize, MaxFileSize, patterns, BaselineFile, MaxGrowth)

@@ -1,0 +1,49 @@
+using Slim.Build.Tasks.Image;
+using Slim.Build.Tasks.Tests.TestSupport;
+
+namespace Slim.Build.Tasks.Tests.Image;
+
+/// <summary>Layers made from this machine's files are shared by every project; the app's stay in the project.</summary>
+[TestClass]
+public sealed class LayerCacheTests
+{
+    private static readonly ImageEpoch Epoch = ImageEpoch.Default;
+
+    [TestMethod]
+    public void A_second_project_reuses_the_first_ones_machine_wide_blob_and_keeps_its_app_layer_to_itself()
+    {
+        using var temp = new TempFolder();
+        var library = temp.File("host/libfixture.so", Enumerable.Range(0, 50_000).Select(i => (byte)(i * 7)).ToArray());
+        IReadOnlyList<LayerEntry> entries = [LayerEntry.FromFile("usr/lib/libfixture.so", library, executable: false)];
+        var machine = Path.Combine(temp.Path, "user-cache");
+        var first = new LayerCache(Path.Combine(temp.Path, "one", "layers"), new LayerWriter(Epoch), machine);
+        var second = new LayerCache(Path.Combine(temp.Path, "two", "layers"), new LayerWriter(Epoch), machine);
+
+        var written = first.Write(entries, Epoch.Rfc3339, machineWide: true);
+        var writtenAt = File.GetLastWriteTimeUtc(written.Path);
+        var reused = second.Write(entries, Epoch.Rfc3339, machineWide: true);
+
+        Assert.AreEqual(written, reused, "the second project got another blob");
+        StringAssert.StartsWith(written.Path, machine);
+        Assert.AreEqual(writtenAt, File.GetLastWriteTimeUtc(reused.Path), "the blob was compressed again");
+        Assert.IsFalse(Directory.Exists(Path.Combine(temp.Path, "two", "layers")), "the second project wrote a copy");
+
+        // The negative control: an app layer (not machine-wide) goes to the project's own folder.
+        var app = second.Write(entries, Epoch.Rfc3339);
+        StringAssert.StartsWith(app.Path, Path.Combine(temp.Path, "two", "layers"));
+        Assert.AreEqual(written.Digest, app.Digest, "the same entries gave other bytes");
+    }
+
+    [TestMethod]
+    public void A_damaged_record_in_the_shared_folder_is_written_again_not_trusted()
+    {
+        using var temp = new TempFolder();
+        IReadOnlyList<LayerEntry> entries = [LayerEntry.FromText("etc/hostname", "slim\n")];
+        var machine = Path.Combine(temp.Path, "user-cache");
+        var cache = new LayerCache(Path.Combine(temp.Path, "one"), new LayerWriter(Epoch), machine);
+        var blob = cache.Write(entries, Epoch.Rfc3339, machineWide: true);
+        File.WriteAllText(Path.ChangeExtension(Path.ChangeExtension(blob.Path, null), ".json"), "{ not json");
+
+        Assert.AreEqual(blob.Digest, cache.Write(entries, Epoch.Rfc3339, machineWide: true).Digest);
+    }
+}

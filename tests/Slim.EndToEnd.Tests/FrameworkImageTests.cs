@@ -1,0 +1,106 @@
+using System.Net.Http;
+using Slim.EndToEnd.Tests.Infrastructure;
+
+namespace Slim.EndToEnd.Tests;
+
+/// <summary>
+/// Framework-dependent apps (SlimProfile=framework: apphost, app dll, runtimeconfig) get an image whose auto
+/// base carries this machine's shared runtime in a layer of its own, at the version the app rolls forward to:
+/// a `dotnet new web` app answers HTTP as the non-root app user, and a console app formats a date with a
+/// named culture (ICU in the base) as it does on the host.
+/// </summary>
+[TestClass]
+[TestCategory("Container")]
+public sealed class FrameworkImageTests
+{
+    private const string ConsoleProgram = """
+        using System.Globalization;
+        var uid = File.ReadLines("/proc/self/status").First(l => l.StartsWith("Uid:")).Split('\t')[1];
+        Console.WriteLine($"uid {uid}|{new DateTime(2026, 11, 30).ToString("D", CultureInfo.GetCultureInfo("de-DE"))}|{Environment.Version}");
+        """;
+
+    private static TestApp _web = null!;
+    private static PublishResult _webPublish = null!;
+    private static TestApp _console = null!;
+    private static PublishResult _consolePublish = null!;
+
+    [ClassInitialize]
+    public static void PublishBoth(TestContext _)
+    {
+        Podman.RequireOrSkip();
+        _web = TestApp.Web("FdWeb", SlimForm.PackageReference, "<SlimProfile>framework</SlimProfile>");
+        _webPublish = _web.Publish();
+        Assert.AreEqual(0, _webPublish.ExitCode, _webPublish.Describe());
+        _console = TestApp.Console("FdConsole", SlimForm.PackageReference, "<SlimProfile>framework</SlimProfile>", "", ConsoleProgram);
+        _consolePublish = _console.Publish();
+        Assert.AreEqual(0, _consolePublish.ExitCode, _consolePublish.Describe());
+    }
+
+    [TestMethod]
+    public async Task The_web_image_answers_http_as_the_app_user_on_the_shared_runtime_layer()
+    {
+        var image = Files.Json(Path.Combine(_webPublish.SlimDirectory, "report.json")).GetProperty("image");
+        var holds = image.GetProperty("layers").EnumerateArray().Select(l => l.GetProperty("holds").GetString()!).ToList();
+        Assert.AreEqual(3, holds.Count, string.Join(" / ", holds));
+        StringAssert.StartsWith(holds[0], "base: glibc, openssl, ca-certificates", string.Join(" / ", holds));
+        var version = Directory.GetDirectories("/usr/share/dotnet/shared/Microsoft.AspNetCore.App").Select(Path.GetFileName).Max();
+        StringAssert.Contains(holds[1], "shared runtime: Microsoft.NETCore.App ", string.Join(" / ", holds));
+        StringAssert.Contains(holds[1], "Microsoft.AspNetCore.App " + version, string.Join(" / ", holds));
+        Assert.AreEqual("app", holds[2]);
+        StringAssert.Contains(image.GetProperty("base").GetProperty("name").GetString(), "Microsoft.AspNetCore.App");
+
+        var loaded = Podman.Run(_web.Directory, "load", "-i", Path.Combine(_webPublish.SlimDirectory, "image.tar"));
+        Assert.AreEqual(0, loaded.ExitCode, loaded.Output);
+        const string tag = "localhost/fdweb:1.0.0";
+        Assert.AreEqual("1654", Podman.Inspect(tag, "{{.Config.User}}"));
+        StringAssert.Contains(Podman.Inspect(tag, "{{json .Config.Env}}"), "DOTNET_ROOT=/usr/share/dotnet");
+
+        const int port = 18243;
+        var name = "slim-e2e-fdweb-" + Environment.ProcessId;
+        var started = Podman.Run(SlimFeed.RunRoot, "run", "-d", "--rm", "--name", name, "--network", "host", "-e", $"ASPNETCORE_HTTP_PORTS={port}", tag);
+        Assert.AreEqual(0, started.ExitCode, started.Output);
+        try
+        {
+            var answer = await GetWithin($"http://127.0.0.1:{port}/", TimeSpan.FromSeconds(40));
+            Assert.AreEqual("Hello World!", answer, "no answer; logs:\n" + Podman.Run(SlimFeed.RunRoot, "logs", name).Output);
+            var top = Podman.Run(SlimFeed.RunRoot, "top", name, "user");
+            Assert.AreEqual(0, top.ExitCode, top.Output);
+            var users = top.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Skip(1).ToList();
+            Assert.IsTrue(users.Count > 0 && users.All(u => u is "app" or "1654"), "a process runs as another user than app:\n" + top.Output);
+        }
+        finally
+        {
+            Podman.Run(SlimFeed.RunRoot, "rm", "-f", name);
+        }
+    }
+
+    [TestMethod]
+    public void The_console_image_formats_a_named_culture_as_the_host_does()
+    {
+        var host = ProcessRunner.Run(Path.Combine(_consolePublish.PublishDirectory, "FdConsole"), [], _consolePublish.PublishDirectory).Output.Trim();
+        StringAssert.Contains(host, "|Montag, 30. November 2026|", "the app itself misbehaves on this machine");
+
+        var loaded = Podman.Run(_console.Directory, "load", "-i", Path.Combine(_consolePublish.SlimDirectory, "image.tar"));
+        Assert.AreEqual(0, loaded.ExitCode, loaded.Output);
+        var run = Podman.Run(_console.Directory, "run", "--rm", "localhost/fdconsole:1.0.0");
+        Assert.AreEqual(0, run.ExitCode, run.Output);
+        Assert.AreEqual("uid 1654" + host[host.IndexOf('|')..], run.Output.Trim(), "the image does not behave as the host: " + run.Output);
+
+        var holds = Files.Json(Path.Combine(_consolePublish.SlimDirectory, "report.json")).GetProperty("image").GetProperty("layers")
+            .EnumerateArray().Select(l => l.GetProperty("holds").GetString()!).ToList();
+        StringAssert.Contains(holds[0], "icu", string.Join(" / ", holds));
+        Assert.IsFalse(holds[1].Contains("AspNetCore"), "a console app got ASP.NET Core: " + holds[1]);
+    }
+
+    private static async Task<string?> GetWithin(string url, TimeSpan timeout)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        for (var deadline = DateTime.UtcNow + timeout; DateTime.UtcNow < deadline; await Task.Delay(300))
+        {
+            try { return await http.GetStringAsync(url); }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+        }
+        return null;
+    }
+}
