@@ -92,6 +92,27 @@ public sealed class FrameworkImageTests
         Assert.IsFalse(holds[1].Contains("AspNetCore"), "a console app got ASP.NET Core: " + holds[1]);
     }
 
+    [TestMethod]
+    public void A_publish_folder_inside_the_project_gives_one_digest_with_web_config_and_without_slims_own_files()
+    {
+        // -o publish puts Slim's folder (report.json...) in the project, where the Web SDK globs *.json as content,
+        // and the Web SDK writes web.config after Publish: both once made a republish's image differ from the first.
+        string Digest() => Files.Json(Path.Combine(_web.Directory, "slim", "report.json"))
+            .GetProperty("image").GetProperty("digest").GetString()!;
+        var first = _web.Publish("-o", "publish");
+        Assert.AreEqual(0, first.ExitCode, first.Describe());
+        var files = Files.Json(Path.Combine(_web.Directory, "slim", "report.json")).GetProperty("files").EnumerateArray()
+            .Select(f => f.GetProperty("path").GetString()).ToList();
+        CollectionAssert.Contains(files, "web.config", "the first publish's report misses the web.config the Web SDK writes");
+        var digest = Digest();
+
+        var again = _web.Publish("-o", "publish");
+        Assert.AreEqual(0, again.ExitCode, again.Describe());
+        Assert.IsFalse(Directory.Exists(Path.Combine(_web.Directory, "publish", "slim")) && Directory.EnumerateFileSystemEntries(Path.Combine(_web.Directory, "publish", "slim")).Any(),
+            "Slim's own outputs were published as the app's content");
+        Assert.AreEqual(digest, Digest(), "an unchanged republish gave another image");
+    }
+
     private static async Task<string?> GetWithin(string url, TimeSpan timeout)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
