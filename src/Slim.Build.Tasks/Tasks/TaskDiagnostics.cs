@@ -6,22 +6,25 @@ namespace Slim.Build.Tasks;
 
 /// <summary>
 /// Turns <see cref="IDiagnostics"/> calls into MSBuild errors, warnings and messages with their SLIM
-/// codes and, for errors and warnings, their README help link.
+/// codes and, for errors and warnings, their README help link and the project file as their location.
 /// </summary>
-internal sealed class TaskDiagnostics(TaskLoggingHelper log) : IDiagnostics
+/// <param name="projectFile">The project the diagnostics are about; empty leaves MSBuild's default (the task's .targets line).</param>
+internal sealed class TaskDiagnostics(TaskLoggingHelper log, string projectFile = "") : IDiagnostics
 {
     public bool HasErrors => log.HasLoggedErrors;
+
+    private string? File => string.IsNullOrEmpty(projectFile) ? null : projectFile;
 
     public void Error(SlimDiagnostic diagnostic, params object[] args)
     {
         var message = Format(diagnostic, args, out var code);
-        log.LogError(null, code, null, diagnostic.HelpLink, null, 0, 0, 0, 0, "{0}", message);
+        log.LogError(null, code, null, diagnostic.HelpLink, File, 0, 0, 0, 0, "{0}", message);
     }
 
     public void Warning(SlimDiagnostic diagnostic, params object[] args)
     {
         var message = Format(diagnostic, args, out var code);
-        log.LogWarning(null, code, null, diagnostic.HelpLink, null, 0, 0, 0, 0, "{0}", message);
+        log.LogWarning(null, code, null, diagnostic.HelpLink, File, 0, 0, 0, 0, "{0}", message);
     }
 
     /// <summary>MSBuild messages have no help link: the notice carries its code only.</summary>
