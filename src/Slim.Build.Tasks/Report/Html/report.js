@@ -133,6 +133,7 @@
     if (holds.indexOf('base') === 0) {
       children = list(attribution && attribution.image).filter(function (o) { return o.kind === 'base-package' || o.kind === 'base'; })
         .map(function (o) { return node(o.name + (o.version ? ' ' + o.version : ''), o.bytes, 'base', [], list(o.files).length + ' file(s)'); });
+      if (!children.length) children = baseFromNeeds(layer);
     } else {
       var origins = layerOrigins[holds] || [];
       children = originNodes(files.filter(function (f) { return origins.indexOf(f.origin || 'other') >= 0; }));
@@ -144,10 +145,23 @@
       human(layer.wireBytes) + ' on the wire');
   }
 
+  // Without an attribution, a base Slim assembled from this machine's files (kind auto) is split by what the
+  // needs measured of those same files: the loader and libraries the app links, then each need it carries.
+  function baseFromNeeds(layer) {
+    var needs = report.needs, holds = String(layer.holds || '');
+    if (!needs || !report.image || !report.image.base || report.image.base.kind !== 'auto') return [];
+    var parts = list(needs.nativeLibraries).filter(function (l) { return !l.ships && l.bytes > 0; })
+      .map(function (l) { return node(l.name, l.bytes, 'base', [], l.hostPath || ''); });
+    list(needs.needs).forEach(function (n) {
+      if (n.needed && n.hostBytes > 0 && holds.indexOf(n.kind) >= 0) parts.push(node(n.kind, n.hostBytes, 'base', [], n.reason || ''));
+    });
+    return sum(parts, 'bytes') <= layer.unpackedBytes ? parts : [];
+  }
+
   function tree() {
     var files = list(report.files);
     if (report.image && list(report.image.layers).length)
-      return node('image', report.image.unpackedBytes, 'image', list(report.image.layers).map(function (l) { return layerNode(l, files); }));
+      return node('image', report.image.unpackedBytes, 'image', list(report.image.layers).map(function (l) { return layerNode(l, files); }).sort(byBytes));
     return node('publish folder', sum(files, 'size'), 'image', originNodes(files));
   }
 
@@ -211,6 +225,7 @@
       item.appendChild(el('i', 'swatch tm-' + k));
       item.appendChild(document.createTextNode(k === 'native' ? 'native code, headers' : k));
     });
+    legend.appendChild(document.createTextNode('Hover a rectangle for its path and exact size.'));
     var area = s.appendChild(el('div', 'treemap'));
     var draw = function () {
       area.textContent = '';
@@ -259,7 +274,7 @@
       var row = s.appendChild(el('div', 'budget ' + (b.passed ? 'ok' : 'over')));
       row.appendChild(el('div', 'budget-name', b.name + (b.subject ? ': ' + b.subject : '')));
       row.appendChild(bar(b.limitBytes > 0 ? b.actualBytes / b.limitBytes : 1, b.passed ? 'ok' : 'over'));
-      row.appendChild(el('div', 'budget-figures', human(b.actualBytes) + ' of ' + human(b.limitBytes) + ' (' + b.limit + ')' + (b.passed ? '' : ': over by ' + human(b.actualBytes - b.limitBytes))));
+      row.appendChild(el('div', 'budget-figures', human(b.actualBytes) + ' of ' + b.limit + (b.passed ? '' : ': over by ' + human(b.actualBytes - b.limitBytes))));
     });
   }
 
