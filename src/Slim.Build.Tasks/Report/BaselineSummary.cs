@@ -45,7 +45,7 @@ internal static class BaselineSummary
             return "0";
         var sign = row.Delta > 0 ? "+" : "−";
         var abs = Math.Abs(row.Delta);
-        var text = $"{sign}{ByteSize.Human(abs)} ({sign}{abs.ToString("N0", CultureInfo.InvariantCulture)} B)";
+        var text = abs < 1000 ? $"{sign}{abs} B" : $"{sign}{ByteSize.Human(abs)} ({sign}{abs.ToString("N0", CultureInfo.InvariantCulture)} B)";
         return row.Delta > 0 ? $"**{text}**" : text;
     }
 }
