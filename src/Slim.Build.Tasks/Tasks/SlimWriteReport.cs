@@ -67,7 +67,7 @@ public sealed class SlimWriteReport : SlimTask
             if (!string.IsNullOrEmpty(stepSummary))
                 File.AppendAllText(stepSummary, File.ReadAllText(reportFiles[1]) + "\n");
         }
-        foreach (var line in ConsoleSummary.Lines(report, reportFiles[1]))
+        foreach (var line in ConsoleSummary.Lines(report, reportFiles[1], reportFiles[2]))
             diagnostics.Info(line);
     }
 }

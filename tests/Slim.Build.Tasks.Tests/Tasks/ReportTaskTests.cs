@@ -46,6 +46,7 @@ public sealed class ReportTaskTests
         StringAssert.Contains(appended, "## Slim size report: App");
         StringAssert.Contains(appended, "| SlimMaxPublishSize | publish folder | 3 KB | 4 KB | **over** |");
         Assert.IsTrue(engine.Messages.Any(m => m.Message!.Contains("saved by step: symbols 9 KB")));
+        Assert.IsTrue(engine.Messages.Any(m => m.Message!.EndsWith("report.md (to look at: " + Path.Combine(temp.Path, "slim", "report.html") + ")")), "the page is not named");
         Assert.AreEqual(0, engine.Errors.Count, "the report only records budgets; SlimEnforceBudgets fails the build");
     }
 
