@@ -27,11 +27,11 @@ internal sealed class TaskDiagnostics(TaskLoggingHelper log, string projectFile 
         log.LogWarning(null, code, null, diagnostic.HelpLink, File, 0, 0, 0, 0, "{0}", message);
     }
 
-    /// <summary>MSBuild messages have no help link: the notice carries its code only.</summary>
+    /// <summary>MSBuild messages have no help link: the notice carries its code and the project only.</summary>
     public void Notice(SlimDiagnostic diagnostic, params object[] args)
     {
         var message = Format(diagnostic, args, out var code);
-        log.LogMessage(null, code, null, null, 0, 0, 0, 0, MessageImportance.High, "{0}", message);
+        log.LogMessage(null, code, null, File, 0, 0, 0, 0, MessageImportance.High, "{0}", message);
     }
 
     public void Info(string message) => log.LogMessage(MessageImportance.High, "{0}", message);

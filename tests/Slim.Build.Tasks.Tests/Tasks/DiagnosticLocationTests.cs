@@ -1,3 +1,4 @@
+using Slim.Build.Tasks.Diagnostics;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Slim.Build.Tasks.Tests.TestSupport;
@@ -30,6 +31,28 @@ public sealed class DiagnosticLocationTests
         var error = engine.Errors.Single();
         Assert.AreEqual(project, error.File, $"{error.Code} was logged at {error.File}");
         Assert.AreEqual(0, error.LineNumber);
+    }
+
+    /// <summary>A task that warns and notices, the way validation does.</summary>
+    private sealed class NoticingTask : SlimTask
+    {
+        private protected override void Run(IDiagnostics diagnostics)
+        {
+            diagnostics.Warning(SlimDiagnostics.TimeZoneLookup, "App.dll", "FindSystemTimeZoneById");
+            diagnostics.Notice(SlimDiagnostics.FrameworkProfile, "App");
+        }
+    }
+
+    [TestMethod]
+    public void Warnings_and_notices_name_the_project_file_too()
+    {
+        var engine = new RecordingBuildEngine();
+
+        Assert.IsTrue(new NoticingTask { BuildEngine = engine, ProjectFile = "/src/App/App.csproj" }.Execute());
+
+        Assert.AreEqual("/src/App/App.csproj", engine.Warnings.Single().File);
+        Assert.AreEqual("SLIM1010", engine.Messages.Single(m => m.Code is not null).Code);
+        Assert.AreEqual("/src/App/App.csproj", engine.Messages.Single(m => m.Code is not null).File);
     }
 
     [TestMethod]
