@@ -52,6 +52,8 @@ public sealed class AotConsoleTests
         CollectionAssert.Contains(switches, "OptimizationPreference");
         CollectionAssert.Contains(switches, "InvariantGlobalization");
         Assert.IsTrue(File.Exists(Path.Combine(_first.SlimDirectory, "report.md")));
+        var html = File.ReadAllText(Path.Combine(_first.SlimDirectory, "report.html"));
+        StringAssert.Contains(html, "<h1 id=\"app-name\">AotConsole</h1>");
         StringAssert.Contains(_first.Output, "Slim: AotConsole (aot) publishes 1 file(s)");
         StringAssert.Contains(_first.Output, "saved by step: symbols");
     }
@@ -134,5 +136,8 @@ public sealed class AotConsoleTests
         Assert.AreNotEqual(0, grown.ExitCode, grown.Describe());
         StringAssert.Contains(grown.Output, "error SLIM6004");
         StringAssert.Contains(grown.Output, "200,000 B) more");
+        // Canonical, on the project: CI annotates the csproj, not Slim's .targets in the NuGet cache.
+        StringAssert.Contains(grown.Output, $"{_app.ProjectFile} : error SLIM6004:");
+        StringAssert.Contains(File.ReadAllText(Path.Combine(_first.SlimDirectory, "report.md")), "(+200,000 B)** |", "report.md does not compare with the baseline");
     }
 }

@@ -5,7 +5,7 @@ namespace Slim.Build.Tasks.Report;
 /// <summary>The few lines a person reads in the build output: total, top files, what each step saved.</summary>
 internal static class ConsoleSummary
 {
-    public static IReadOnlyList<string> Lines(SizeReport report, string reportPath)
+    public static IReadOnlyList<string> Lines(SizeReport report, string reportPath, string? pagePath = null)
     {
         var t = report.Totals;
         var lines = new List<string>
@@ -21,7 +21,7 @@ internal static class ConsoleSummary
         lines.AddRange(ImageSummary.ConsoleLines(report.Image));
         if (report.AnalysisWarnings.Count > 0)
             lines.Add($"Slim: {report.AnalysisWarnings.Count} trim/AOT analysis warning(s): the app may break at run time (see the report)");
-        lines.Add($"Slim: report: {reportPath}");
+        lines.Add($"Slim: report: {reportPath}" + (pagePath is null ? "" : $" (to look at: {pagePath})"));
         return lines;
     }
 }

@@ -8,7 +8,7 @@ internal static class MarkdownReport
 {
     private const int TopFiles = 15;
 
-    public static string Render(SizeReport report)
+    public static string Render(SizeReport report, BaselineComparison? baseline = null)
     {
         var md = new StringBuilder();
         var t = report.Totals;
@@ -22,6 +22,8 @@ internal static class MarkdownReport
         md.AppendLine($"| Gzipped (about what a registry transfers) | {t.GzipBytes:N0} | {ByteSize.Human(t.GzipBytes)} |");
         md.AppendLine($"| Plain `dotnet publish` would ship | {t.PlainPublishBytes:N0} | {ByteSize.Human(t.PlainPublishBytes)} |");
         md.AppendLine();
+
+        BaselineSummary.AppendMarkdown(md, baseline);
 
         if (report.Budgets.Count > 0)
         {

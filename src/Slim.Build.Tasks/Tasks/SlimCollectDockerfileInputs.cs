@@ -11,7 +11,6 @@ namespace Slim.Build.Tasks;
 /// </summary>
 public sealed class SlimCollectDockerfileInputs : SlimTask
 {
-    [Required] public string ProjectFile { get; set; } = "";
     /// <summary>The ProjectReference graph (by publish time the SDK has added the transitive ones).</summary>
     public ITaskItem[] ProjectReferences { get; set; } = [];
     /// <summary>$(DirectoryBuildPropsPath), $(DirectoryBuildTargetsPath), $(DirectoryPackagesPropsPath): the app's, as MSBuild found them.</summary>

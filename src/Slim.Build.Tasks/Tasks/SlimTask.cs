@@ -14,9 +14,16 @@ public abstract class SlimTask : Microsoft.Build.Utilities.Task
 
     protected SlimTask() : base(Strings) { }
 
+    /// <summary>
+    /// The project being published ($(MSBuildProjectFullPath)). Errors and warnings name it as their file, so
+    /// they read "App.csproj : error SLIM6001: ..." and CI annotates the project, not Slim's .targets file
+    /// in the NuGet cache, which MSBuild names when a task gives no file.
+    /// </summary>
+    public string ProjectFile { get; set; } = "";
+
     public override bool Execute()
     {
-        var diagnostics = new TaskDiagnostics(Log);
+        var diagnostics = new TaskDiagnostics(Log, ProjectFile);
         try
         {
             Run(diagnostics);

@@ -10,7 +10,6 @@ public sealed class SlimWriteDockerfile : SlimTask
 {
     /// <summary>container.json from SlimDescribeContainer: the project facts and the final image.</summary>
     [Required] public string ContainerFile { get; set; } = "";
-    [Required] public string ProjectFile { get; set; } = "";
     /// <summary>The build context and what its restore layer copies (absolute), from SlimCollectDockerfileInputs.</summary>
     [Required] public string ContextDirectory { get; set; } = "";
     public ITaskItem[] RestoreFiles { get; set; } = [];

@@ -11,7 +11,7 @@ using Slim.Build.Tasks.Report;
 namespace Slim.Build.Tasks;
 
 /// <summary>
-/// Measures the final publish folder, checks the budgets and writes report.json and report.md; does
+/// Measures the final publish folder, checks the budgets and writes report.json, report.md and report.html; does
 /// nothing but print the summary when nothing changed and the report is still the one it wrote.
 /// </summary>
 public sealed class SlimWriteReport : SlimTask
@@ -41,9 +41,13 @@ public sealed class SlimWriteReport : SlimTask
     private protected override void Run(IDiagnostics diagnostics)
     {
         var version = typeof(SlimWriteReport).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "";
-        string[] reportFiles = [Path.Combine(ReportDirectory, ReportWriter.JsonFileName), Path.Combine(ReportDirectory, ReportWriter.MarkdownFileName)];
+        string[] reportFiles = [.. new[] { ReportWriter.JsonFileName, ReportWriter.MarkdownFileName, ReportWriter.HtmlFileName }.Select(f => Path.Combine(ReportDirectory, f))];
         string[] settings = [version, ProjectName, Profile, SizeLevel, TargetFramework, RuntimeIdentifier, PublishDirectory, .. Switches.Select(s => s.ItemSpec)];
-        var key = ReportState.InputsKey(PublishDirectory, LedgerDirectory, settings, [AnalysisLog, BudgetsFile, NeedsFile, ImageFile]);
+        var budgets = BudgetSettingsFile.Load(BudgetsFile);
+        var baselineFile = budgets.Baseline?.Path ?? "";
+        // A baseline that is this very report.json (the previous publish's) would change the key on every publish.
+        var baselineInput = Path.GetFullPath(baselineFile == "" ? reportFiles[0] : baselineFile) == Path.GetFullPath(reportFiles[0]) ? "" : baselineFile;
+        var key = ReportState.InputsKey(PublishDirectory, LedgerDirectory, settings, [AnalysisLog, BudgetsFile, NeedsFile, ImageFile, baselineInput]);
         var state = new ReportState(Path.Combine(StateDirectory, "report.state"));
 
         SizeReport report;
@@ -58,14 +62,14 @@ public sealed class SlimWriteReport : SlimTask
             report = ReportBuilder.Build(PublishDirectory, SizeLedger.LoadAll(LedgerDirectory),
                 new ToolInfo("Slim", version.Split('+')[0]),
                 new ProjectInfo(ProjectName, Profile, SizeLevel, TargetFramework, RuntimeIdentifier),
-                switches, RuntimeNeeds.TryLoad(NeedsFile), SarifWarnings.Read(AnalysisLog), BudgetSettingsFile.Load(BudgetsFile), ImageSection.TryLoad(ImageFile));
-            ReportWriter.Write(report, ReportDirectory);
+                switches, RuntimeNeeds.TryLoad(NeedsFile), SarifWarnings.Read(AnalysisLog), budgets, ImageSection.TryLoad(ImageFile));
+            ReportWriter.Write(report, ReportDirectory, BaselineComparison.TryRead(baselineFile, report));
             state.Record(key, reportFiles);
             var stepSummary = Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY");
             if (!string.IsNullOrEmpty(stepSummary))
                 File.AppendAllText(stepSummary, File.ReadAllText(reportFiles[1]) + "\n");
         }
-        foreach (var line in ConsoleSummary.Lines(report, reportFiles[1]))
+        foreach (var line in ConsoleSummary.Lines(report, reportFiles[1], reportFiles[2]))
             diagnostics.Info(line);
     }
 }

@@ -46,6 +46,7 @@ public sealed class ReportTaskTests
         StringAssert.Contains(appended, "## Slim size report: App");
         StringAssert.Contains(appended, "| SlimMaxPublishSize | publish folder | 3 KB | 4 KB | **over** |");
         Assert.IsTrue(engine.Messages.Any(m => m.Message!.Contains("saved by step: symbols 9 KB")));
+        Assert.IsTrue(engine.Messages.Any(m => m.Message!.EndsWith("report.md (to look at: " + Path.Combine(temp.Path, "slim", "report.html") + ")")), "the page is not named");
         Assert.AreEqual(0, engine.Errors.Count, "the report only records budgets; SlimEnforceBudgets fails the build");
     }
 
@@ -79,5 +80,40 @@ public sealed class ReportTaskTests
             Assert.IsTrue(Task(engine).Execute(), string.Join("\n", engine.Errors.Select(e => e.Message)));
             StringAssert.Contains(File.ReadAllText(json), "\"publishBytes\": 4000", $"a report damaged to '{damage}' was trusted");
         }
+    }
+
+    [TestMethod]
+    public void With_a_baseline_report_md_compares_per_origin_and_a_changed_baseline_or_a_deleted_page_is_written_again()
+    {
+        using var temp = new TempFolder();
+        temp.File("publish/App", 4000);
+        var ledgers = Path.Combine(temp.Path, "ledger");
+        new SizeLedger(LedgerStep.Publish, [new("App", 4000, 4000, LedgerAction.Published, FileOrigin.App)]).Save(ledgers);
+        var budgets = Path.Combine(temp.Path, "obj", "budgets.json");
+        var slim = Path.Combine(temp.Path, "slim");
+        SlimWriteReport Task() => new()
+        {
+            BuildEngine = new RecordingBuildEngine(), PublishDirectory = Path.Combine(temp.Path, "publish"), LedgerDirectory = ledgers,
+            ReportDirectory = slim, StateDirectory = Path.Combine(temp.Path, "obj"), ProjectName = "App", Profile = "aot", BudgetsFile = budgets,
+        };
+        Assert.IsTrue(Task().Execute());
+        var baseline = Path.Combine(temp.Path, "baseline.json");
+        File.Copy(Path.Combine(slim, "report.json"), baseline);
+        BudgetSettingsFile.Save(budgets, BudgetSettings.None with { Baseline = new Baseline(baseline, 4000) });
+        temp.File("publish/App", 5500);
+
+        Assert.IsTrue(Task().Execute());
+
+        var markdown = File.ReadAllText(Path.Combine(slim, "report.md"));
+        StringAssert.Contains(markdown, "| app | 4 KB | 5.5 KB | **+1.5 KB (+1,500 B)** |");
+        StringAssert.Contains(File.ReadAllText(Path.Combine(slim, "report.html")), "\"baselinePath\":");
+
+        File.WriteAllText(baseline, File.ReadAllText(baseline).Replace("\"size\": 4000", "\"size\": 5000"));
+        Assert.IsTrue(Task().Execute());
+        StringAssert.Contains(File.ReadAllText(Path.Combine(slim, "report.md")), "| app | 5 KB | 5.5 KB | **+500 B** |", "a changed baseline was not read again");
+
+        File.Delete(Path.Combine(slim, "report.html"));
+        Assert.IsTrue(Task().Execute());
+        Assert.IsTrue(File.Exists(Path.Combine(slim, "report.html")), "a deleted report.html was not written again");
     }
 }
