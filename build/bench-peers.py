@@ -19,6 +19,7 @@ shared machines; the time spent waiting for it is not counted.
 import argparse, datetime, fcntl, json, os, re, shutil, statistics, subprocess, sys, time, urllib.request
 from pathlib import Path
 
+sys.dont_write_bytecode = True  # no __pycache__ in build/
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_registry import ImageMeasure, Registry, free_port, reuploaded, runtime_layer, slim_base_layers, write_base_layout
 import bench_report
@@ -252,16 +253,19 @@ class Bench:
         finally:
             self.runner.podman("rmi", "-f", image, check=False)
 
-    def bench_app(self, app, version):
+    def bench_app(self, app, version, save):
+        """Every figure for one app; save(result) after each build, so a run cut short keeps what it measured."""
         print(f"== {app}", flush=True)
         self.setup(app, version)
         result = {v: {"runs": []} for v in self.variants(app)}
+        save(result)
         for run in range(self.args.runs):
             for variant in self.variants(app):
                 if variant in ("sdk", "podman") and app not in self.bases:
                     self.make_base(app)
                 row = self.build(app, variant, f"r{run}", clean=True)
                 result[variant]["runs"].append(row)
+                save(result)
                 print(f"  {variant} run {run + 1}: {bench_report.describe(row)}", flush=True)
         for variant in self.variants(app):
             entry = result[variant]
@@ -274,11 +278,13 @@ class Bench:
             changed = self.build(app, variant, "changed", clean=False)
             if "no_image" not in changed and "no_image" not in last:
                 entry["reuploaded"] = reuploaded(last, changed)
+            save(result)
             print(f"  {variant}: starts {entry.get('starts', '-')}, re-uploaded {entry.get('reuploaded', '-')} B", flush=True)
             if variant in ("slim", "podman"):
                 # The same publish again with nothing changed: what Slim (or the plain SDK) does on a no-op.
                 again = self.build(app, variant, "again", clean=False)
                 entry["unchanged"] = {k: again[k] for k in ("whole", "slim_targets", "plain_publish") if k in again}
+                save(result)
                 print(f"  {variant}: unchanged republish {again['whole']:.1f} s", flush=True)
         return result
 
@@ -295,12 +301,14 @@ class Bench:
                    "lock": self.runner.lock, "command": " ".join(["build/bench-peers.py"] + sys.argv[1:])}
         try:
             for app in self.args.apps.split(","):
+                def save(result, app=app):
+                    results["apps"][app] = result
+                    (self.work / "results.json").write_text(json.dumps(results, indent=1))
                 try:
-                    results["apps"][app] = self.bench_app(app, version)
+                    self.bench_app(app, version, save)
                 except (Exception, SystemExit) as error:  # one app failing leaves the others' figures
                     results.setdefault("errors", {})[app] = str(error)[:2000]
                     print(f"{app} failed: {error}", flush=True)
-                (self.work / "results.json").write_text(json.dumps(results, indent=1))
         finally:
             self.registry.stop()
         results["finished"] = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")

@@ -36,6 +36,10 @@ def same_digest(entry):
     return "yes" if len(set(digests)) == 1 else f"no ({len(set(digests))} digests in {len(digests)} builds)"
 
 
+def seconds(value, digits=1):
+    return f"{value:.{digits}f}" if value is not None else "-"
+
+
 def ratio(a, b):
     return f"{a / b:.2f}" if a is not None and b else "-"
 
@@ -46,12 +50,16 @@ def main_table(results):
     for app, variants in results["apps"].items():
         for variant, entry in variants.items():
             head = f"| {APP_NAMES[app]} | {TOOLS[variant]} |"
+            if not entry["runs"]:
+                lines.append(f"{head} not measured: the run was cut short | | | | | | | | |")
+                continue
             if "no_image" in entry:
                 lines.append(f"{head} no Slim image ({entry['no_image']}) | | | | | {median(entry, 'whole'):.1f} | | | |")
                 continue
             last = entry["runs"][-1]
+            reupload = f"{entry['reuploaded']:,}" if "reuploaded" in entry else "-"
             lines.append(f"{head} {median(entry, 'wire'):,.0f} | {median(entry, 'unpacked'):,.0f} | {len(last['layers'])} | "
-                         f"{entry.get('reuploaded', 0):,} | {median(entry, 'image_step'):.2f} | {median(entry, 'whole'):.1f} | "
+                         f"{reupload} | {median(entry, 'image_step'):.2f} | {median(entry, 'whole'):.1f} | "
                          f"{same_digest(entry)} | {'yes' if last['non_root'] else 'no'} (`{last['user'] or 'root'}`) | {entry.get('starts', '-')} |")
     return lines
 
@@ -61,10 +69,12 @@ def ratio_table(results):
              "|---|---|---:|---:|---:|---:|---:|"]
     for app, variants in results["apps"].items():
         for mine in ("slim", "slim-upx"):
-            if mine not in variants or "no_image" in variants[mine]:
+            if mine not in variants or "no_image" in variants[mine] or not variants[mine]["runs"]:
                 continue
             for peer in ("sdk", "podman"):
                 a, b = variants[mine], variants[peer]
+                if not b["runs"]:
+                    continue
                 lines.append(f"| {APP_NAMES[app]} | {TOOLS[mine]} / {TOOLS[peer]} | {ratio(median(a, 'wire'), median(b, 'wire'))} | "
                              f"{ratio(median(a, 'unpacked'), median(b, 'unpacked'))} | {ratio(a.get('reuploaded'), b.get('reuploaded'))} | "
                              f"{ratio(median(a, 'image_step'), median(b, 'image_step'))} | {ratio(median(a, 'whole'), median(b, 'whole'))} |")
@@ -76,21 +86,26 @@ def overhead_table(results):
              "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for app, variants in results["apps"].items():
         slim, plain = variants["slim"], variants["podman"]
+        if not slim["runs"] or not plain["runs"]:
+            continue
         without, with_slim = median(plain, "plain_publish"), median(slim, "whole")
+        again, plain_again = slim.get("unchanged", {}), plain.get("unchanged", {})
         lines.append(f"| {APP_NAMES[app]} | {without:.1f} | {with_slim:.1f} | {ratio(with_slim, without)} | "
-                     f"{median(slim, 'slim_targets'):.2f} | {median(slim, 'image_step'):.2f} | {slim['unchanged']['whole']:.1f} | "
-                     f"{slim['unchanged']['slim_targets']:.2f} | {plain['unchanged']['plain_publish']:.1f} |")
+                     f"{median(slim, 'slim_targets'):.2f} | {median(slim, 'image_step'):.2f} | {seconds(again.get('whole'))} | "
+                     f"{seconds(again.get('slim_targets'), 2)} | {seconds(plain_again.get('plain_publish'))} |")
     return lines
 
 
 def chart(results):
     bars = [(app, variant, median(entry, "wire")) for app, variants in results["apps"].items()
-            for variant, entry in variants.items() if "no_image" not in entry]
+            for variant, entry in variants.items() if "no_image" not in entry and median(entry, "wire") is not None]
     left, width, bar, gap = 190, 470, 16, 14
     apps = list(results["apps"])
     y, parts = 50, []
     for app in apps:
         rows = [(v, w) for a, v, w in bars if a == app]
+        if not rows:
+            continue
         top = max(w for _, w in rows) / 1e6  # each app on its own scale: the bars compare tools, not apps
         parts.append(f'<text x="{left - 10}" y="{y + len(rows) * bar / 2 + 4}" text-anchor="end" font-weight="bold">{APP_NAMES[app]}</text>')
         for variant, wire in rows:
@@ -124,7 +139,9 @@ def write(results, docs):
              + (f" NativeAOT publishes took the lock `{results['lock']}` (waiting not counted)." if results.get("lock") else ""),
              "", "### Images", "", *main_table(results),
              "", "### Ratios, Slim / peer (below 1: Slim smaller or faster)", "", *ratio_table(results),
-             "", "### Slim's own overhead", "", *overhead_table(results), "", END]
+             "", "### Slim's own overhead", "", *overhead_table(results), "",
+             *[f"Not measured, {app}: {error.splitlines()[0][:300]}" for app, error in results.get("errors", {}).items()],
+             END]
     doc = docs / "benchmarks.md"
     text = doc.read_text() if doc.exists() else f"# Benchmarks\n\n{BEGIN}\n{END}\n"
     text = text[:text.index(BEGIN)] + "\n".join(block) + text[text.index(END) + len(END):]
