@@ -174,7 +174,7 @@ class Bench:
             archives = list((folder / "bin").rglob("slim/image.tar"))
             if not archives:
                 notice = re.search(r"SLIM\d{4}: No image[^\n]*", output)
-                row["no_image"] = notice.group(0)[:9] if notice else "no slim/image.tar"
+                row["no_image"] = notice.group(0)[:8] if notice else "no slim/image.tar"
                 return row
             report = archives[0].parent / "report.json"
             if clean and app not in self.base_layers:

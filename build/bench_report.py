@@ -19,7 +19,7 @@ def machine(version):
 
 def describe(row):
     if "no_image" in row:
-        return f"no image ({row['no_image']}), publish {row['whole']:.1f} s"
+        return f"no image ({row['no_image'].rstrip(':')}), publish {row['whole']:.1f} s"
     return (f"wire {row['wire']:,} B, unpacked {row['unpacked']:,} B, {len(row['layers'])} layers, "
             f"image step {row['image_step']:.2f} s, publish {row['whole']:.1f} s, {row['digest'][:19]}")
 
@@ -41,7 +41,9 @@ def seconds(value, digits=1):
 
 
 def ratio(a, b):
-    return f"{a / b:.2f}" if a is not None and b else "-"
+    if a is None or not b:
+        return "-"
+    return f"{a / b:.2f}" if a / b >= 0.1 else f"{a / b:.2g}"
 
 
 def main_table(results):
@@ -54,7 +56,7 @@ def main_table(results):
                 lines.append(f"{head} not measured: the run was cut short | | | | | | | | |")
                 continue
             if "no_image" in entry:
-                lines.append(f"{head} no Slim image ({entry['no_image']}) | | | | | {median(entry, 'whole'):.1f} | | | |")
+                lines.append(f"{head} no Slim image ({entry['no_image'].rstrip(':')}) | | | | | {median(entry, 'whole'):.1f} | | | |")
                 continue
             last = entry["runs"][-1]
             reupload = f"{entry['reuploaded']:,}" if "reuploaded" in entry else "-"
