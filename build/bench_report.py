@@ -101,12 +101,15 @@ def overhead_table(results):
 def chart(results):
     bars = [(app, variant, median(entry, "wire")) for app, variants in results["apps"].items()
             for variant, entry in variants.items() if "no_image" not in entry and median(entry, "wire") is not None]
-    left, width, bar, gap = 190, 470, 16, 14
+    left, width, bar, gap = 215, 470, 16, 14
     apps = list(results["apps"])
     y, parts = 50, []
     for app in apps:
         rows = [(v, w) for a, v, w in bars if a == app]
         if not rows:
+            parts.append(f'<text x="{left - 10}" y="{y + bar - 5}" text-anchor="end" font-weight="bold">{APP_NAMES[app]}</text>'
+                         f'<text x="{left}" y="{y + bar - 5}" fill="#666">not measured in this run</text>')
+            y += bar + gap
             continue
         top = max(w for _, w in rows) / 1e6  # each app on its own scale: the bars compare tools, not apps
         parts.append(f'<text x="{left - 10}" y="{y + len(rows) * bar / 2 + 4}" text-anchor="end" font-weight="bold">{APP_NAMES[app]}</text>')
@@ -127,9 +130,9 @@ def chart(results):
         x += 16 + 7 * len(name.replace("`", "")) + 18
     height = y + 20
     return "\n".join([
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{left + width + 110}" height="{height}" font-family="sans-serif" font-size="12">',
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{left + width + 160}" height="{height}" font-family="sans-serif" font-size="12">',
         f'<rect width="100%" height="100%" fill="white"/>',
-        f'<text x="10" y="14" font-size="13">Image bytes on the wire (compressed layers, base included), median of {results["runs"]} clean builds; each app on its own scale</text>',
+        f'<text x="10" y="14" font-size="13">Image bytes on the wire (compressed layers, base included); median of {results["runs"]} clean builds; bars scaled per app</text>',
         *legend, *parts, "</svg>", ""])
 
 
