@@ -335,6 +335,7 @@ def merge(saved):
     """One results object from runs that each did some of the apps (e.g. the AOT apps and the others side by side)."""
     merged = dict(saved[0], apps={}, command="; ".join(r["command"] for r in saved),
                   finished=max(r.get("finished", "") for r in saved), runs=min(r["runs"] for r in saved))
+    merged["errors"] = {app: error for r in saved for app, error in r.get("errors", {}).items()}
     for app in APPS:
         for r in saved:
             if app in r["apps"]:

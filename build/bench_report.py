@@ -145,7 +145,7 @@ def write(results, docs):
              "", "### Images", "", *main_table(results),
              "", "### Ratios, Slim / peer (below 1: Slim smaller or faster)", "", *ratio_table(results),
              "", "### Slim's own overhead", "", *overhead_table(results), "",
-             *[f"Not measured, {app}: {error.splitlines()[0][:300]}" for app, error in results.get("errors", {}).items()],
+             *[f"Not measured, {app}: {error.splitlines()[0][:300]}\n" for app, error in results.get("errors", {}).items()],
              END]
     doc = docs / "benchmarks.md"
     text = doc.read_text() if doc.exists() else f"# Benchmarks\n\n{BEGIN}\n{END}\n"
