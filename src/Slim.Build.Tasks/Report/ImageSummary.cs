@@ -13,6 +13,9 @@ internal static class ImageSummary
             yield break;
         yield return $"Slim: image {image.Digest[..Math.Min(image.Digest.Length, 19)]}: {ByteSize.Human(image.WireBytes)} on the wire, "
             + $"{ByteSize.Human(image.UnpackedBytes)} unpacked, {image.Layers.Count} layer(s) on base {image.Base.Kind} {image.Base.Name}: {image.Archive}";
+        if (image.Push is { } push)
+            yield return $"Slim: pushed {string.Join(", ", push.References)} ({push.Digest[..Math.Min(push.Digest.Length, 19)]}): "
+                + $"{push.BlobsUploaded} blob(s), {ByteSize.Human(push.BytesUploaded)} uploaded, {push.BlobsSkipped} already there";
     }
 
     public static void AppendMarkdown(StringBuilder md, ImageSection? image)
@@ -23,6 +26,12 @@ internal static class ImageSummary
         md.AppendLine();
         md.AppendLine($"`{image.Digest}` ({image.Format}), base {image.Base.Kind} `{image.Base.Name}`; names: {string.Join(", ", image.Names.Select(n => $"`{n}`"))}");
         md.AppendLine();
+        if (image.Push is { } push)
+        {
+            md.AppendLine($"Pushed to {string.Join(", ", push.References.Select(r => $"`{r}`"))} as `{push.Digest}`: {push.BlobsUploaded} blob(s) uploaded "
+                + $"({push.BytesUploaded:N0} B), {push.BlobsMounted} mounted, {push.BlobsSkipped} already in the registry.");
+            md.AppendLine();
+        }
         md.AppendLine("| Layer | Holds | Wire | Unpacked |");
         md.AppendLine("|---|---|---:|---:|");
         foreach (var layer in image.Layers)
