@@ -90,8 +90,15 @@ internal sealed class CredentialStore(Func<string, string?> environment)
         var start = new ProcessStartInfo(path) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add("get");
         using var process = Process.Start(start)!;
-        process.StandardInput.Write(registry);
-        process.StandardInput.Close();
+        try
+        {
+            process.StandardInput.Write(registry);
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // A helper that exits without reading its input: its exit code and output say why.
+        }
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(60_000))
