@@ -13,9 +13,6 @@ internal static class ImageSummary
             yield break;
         yield return $"Slim: image {image.Digest[..Math.Min(image.Digest.Length, 19)]}: {ByteSize.Human(image.WireBytes)} on the wire, "
             + $"{ByteSize.Human(image.UnpackedBytes)} unpacked, {image.Layers.Count} layer(s) on base {image.Base.Kind} {image.Base.Name}: {image.Archive}";
-        if (image.Push is { } push)
-            yield return $"Slim: pushed {string.Join(", ", push.References)} ({push.Digest[..Math.Min(push.Digest.Length, 19)]}): "
-                + $"{push.BlobsUploaded} blob(s), {ByteSize.Human(push.BytesUploaded)} uploaded, {push.BlobsSkipped} already there";
     }
 
     public static void AppendMarkdown(StringBuilder md, ImageSection? image)

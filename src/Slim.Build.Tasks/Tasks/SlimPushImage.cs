@@ -37,6 +37,7 @@ public sealed class SlimPushImage : SlimTask
             diagnostics.Detail("Slim: no image was built, so nothing is pushed.");
             return;
         }
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var pushable = PushableImage.Load(Path.Combine(StateDirectory, "image"), image.Digest, image.Layers);
         var client = new RegistryClient(RegistryEndpoint.For(registry, InsecureRegistries), CredentialStore.FromProcess().Find(registry),
             SharedHttpClient.Instance, RetryPolicy.Default);
@@ -56,7 +57,7 @@ public sealed class SlimPushImage : SlimTask
         }
         if (summary is null)
             return;
-        diagnostics.Info(PushLine(summary));
+        diagnostics.Info(PushLine(summary) + $" in {clock.Elapsed.TotalSeconds:0.00} s");
         (image with { Push = summary }).Save(ImageFile);
     }
 
