@@ -169,6 +169,7 @@ internal sealed class RegistryClient(RegistryEndpoint endpoint, RegistryCredenti
             }
             catch (Exception e) when (RetryPolicy.IsRetryable(e))
             {
+                request.Dispose();
                 if (retry.DelayAfter(attempt, null, clock.Elapsed) is { } wait)
                 {
                     Thread.Sleep(wait);
@@ -176,6 +177,8 @@ internal sealed class RegistryClient(RegistryEndpoint endpoint, RegistryCredenti
                 }
                 throw new SlimException(SlimDiagnostics.RegistryUnreachable, endpoint.Registry, repository, what, attempt, Inner(e));
             }
+            // The body has been sent (a layer's file stream is closed here); the response is read on its own.
+            request.Content?.Dispose();
             if (response.StatusCode == HttpStatusCode.Unauthorized && !authenticated
                 && AuthChallenge.Parse(response.Headers.WwwAuthenticate.ToString()) is { } challenge)
             {
