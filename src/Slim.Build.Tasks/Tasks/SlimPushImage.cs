@@ -38,7 +38,7 @@ public sealed class SlimPushImage : SlimTask
             return;
         }
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var pushable = PushableImage.Load(Path.Combine(StateDirectory, "image"), image.Digest, image.Layers);
+        var pushable = PushableImage.Load(Path.Combine(StateDirectory, "image"), image.Digest, image.Layers, image.Archive);
         var client = new RegistryClient(RegistryEndpoint.For(registry, InsecureRegistries), CredentialStore.FromProcess().Find(registry),
             SharedHttpClient.Instance, RetryPolicy.Default);
         var mountFrom = image.Base.Kind == "registry" && RegistryReference.TryParse(image.Base.Name) is { } b && b.Registry == registry ? b.Repository : null;

@@ -14,7 +14,9 @@ internal sealed record PushableImage(byte[] Manifest, string ManifestDigest, byt
 
     /// <param name="workDirectory">obj/.../slim/image/.</param>
     /// <param name="expectedDigest">image.json's digest: the manifest on disk must be that image's.</param>
-    public static PushableImage Load(string workDirectory, string expectedDigest, IReadOnlyList<LayerSummary> summaries)
+    /// <param name="archive">slim/image.tar (either format keeps blobs at blobs/sha256/&lt;hex&gt;): the source of layers the
+    /// layer cache does not hold, such as a base's layers taken unchanged from an OCI layout.</param>
+    public static PushableImage Load(string workDirectory, string expectedDigest, IReadOnlyList<LayerSummary> summaries, string? archive = null)
     {
         var manifestPath = Path.Combine(workDirectory, ManifestFile);
         var configPath = Path.Combine(workDirectory, ConfigFile);
@@ -28,6 +30,10 @@ internal sealed record PushableImage(byte[] Manifest, string ManifestDigest, byt
         using var json = JsonDocument.Parse(manifest);
         var configDigest = json.RootElement.GetProperty("config").GetProperty("digest").GetString()!;
         var cached = LayerFiles(Path.Combine(workDirectory, "layers"));
+        var wanted = json.RootElement.GetProperty("layers").EnumerateArray().Select(l => l.GetProperty("digest").GetString()!).ToList();
+        if (archive is not null && File.Exists(archive) && wanted.Any(d => !cached.ContainsKey(d)))
+            foreach (var (digest, path) in ArchiveBlobs.Extract(archive, wanted.Where(d => !cached.ContainsKey(d)).ToHashSet(), Path.Combine(workDirectory, "push")))
+                cached[digest] = path;
         var layers = json.RootElement.GetProperty("layers").EnumerateArray().Select((layer, i) =>
         {
             var digest = layer.GetProperty("digest").GetString()!;
