@@ -83,7 +83,7 @@ public sealed class ImageTests
     public void Zz_publish_pushes_to_a_registry_at_the_archive_digest_and_an_unchanged_push_uploads_no_blob()
     {
         using var registry = new LoopbackRegistry();
-        string[] push = [$"-p:ContainerRegistry={registry.Host}", "-p:ContainerRepository=e2e/imageapp", "-p:ContainerImageTags=1.0.0;stable"];
+        string[] push = [$"-p:ContainerRegistry={registry.Host}", "-p:ContainerRepository=e2e/imageapp", "-p:ContainerImageTags=1.0.0%3Bstable"];
 
         var first = _app.Publish(push);
 
