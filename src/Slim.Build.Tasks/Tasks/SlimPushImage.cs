@@ -19,6 +19,11 @@ public sealed class SlimPushImage : SlimTask
     [Required] public string Registry { get; set; } = "";
     /// <summary>SlimInsecureRegistries: hosts reached over plain HTTP besides loopback, ';'-separated, e.g. registry.lan:5000.</summary>
     public string InsecureRegistries { get; set; } = "";
+    /// <summary>ContainerRepository, ContainerImageTag, ContainerImageTags (';'-separated), as in the .NET SDK: every tag is
+    /// pushed (image.json holds the names the archive carries, which for the OCI format is the first only).</summary>
+    public string Repository { get; set; } = "";
+    public string Tag { get; set; } = "";
+    public string Tags { get; set; } = "";
     /// <summary>SlimImage: false means nothing was built to push.</summary>
     public bool ImageEnabled { get; set; } = true;
 
@@ -43,7 +48,10 @@ public sealed class SlimPushImage : SlimTask
             SharedHttpClient.Instance, RetryPolicy.Default);
         var mountFrom = image.Base.Kind == "registry" && RegistryReference.TryParse(image.Base.Name) is { } b && b.Registry == registry ? b.Repository : null;
         PushSummary? summary = null;
-        foreach (var group in image.Names.Select(Split).GroupBy(n => n.Repository))
+        var names = string.IsNullOrWhiteSpace(Repository) ? image.Names : ImageNames.From(Repository, Tag, Tags, diagnostics);
+        if (diagnostics.HasErrors)
+            return;
+        foreach (var group in names.Select(Split).GroupBy(n => n.Repository))
         {
             var pushed = ImagePusher.Push(client, group.Key, group.Select(n => n.Tag).ToList(), pushable, mountFrom, diagnostics);
             summary = summary is null ? pushed : summary with
