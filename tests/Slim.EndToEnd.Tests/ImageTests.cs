@@ -117,6 +117,36 @@ public sealed class ImageTests
         return [.. json.RootElement.GetProperty("Layers").EnumerateArray().Select(l => l.GetString()!)];
     }
 
+    /// <summary>Runs last: the push republishes the shared app (unchanged) with ContainerRegistry set.</summary>
+    [TestMethod]
+    public void Zz_publish_pushes_to_a_registry_at_the_archive_digest_and_an_unchanged_push_uploads_no_blob()
+    {
+        using var registry = new LoopbackRegistry();
+        string[] push = [$"-p:ContainerRegistry={registry.Host}", "-p:ContainerRepository=e2e/imageapp", "-p:ContainerImageTags=1.0.0%3Bstable"];
+
+        var first = _app.Publish(push);
+
+        Assert.AreEqual(0, first.ExitCode, first.Describe());
+        var digest = Digest(first);
+        Assert.AreEqual(_firstDigest, digest, "pushing does not change the image");
+        var inspect = ProcessRunner.Run("skopeo", ["inspect", "--tls-verify=false", $"docker://{registry.Host}/e2e/imageapp:stable"], _app.Directory);
+        Assert.AreEqual(0, inspect.ExitCode, inspect.Output);
+        StringAssert.Contains(inspect.Output, digest, "the registry holds the archive's digest");
+        var pushed = Files.Json(Path.Combine(first.SlimDirectory, "report.json")).GetProperty("image").GetProperty("push");
+        Assert.AreEqual(digest, pushed.GetProperty("digest").GetString());
+        Assert.IsTrue(pushed.GetProperty("bytesUploaded").GetInt64() > 1_000_000, "the first push sends the layers: " + pushed);
+        StringAssert.Contains(first.Output, $"Slim: pushed {registry.Host}/e2e/imageapp:1.0.0, {registry.Host}/e2e/imageapp:stable");
+        var uploads = registry.BlobUploads("e2e/imageapp");
+        Assert.IsTrue(uploads > 0, registry.Log);
+
+        var second = _app.Publish(push);
+
+        Assert.AreEqual(0, second.ExitCode, second.Describe());
+        var again = Files.Json(Path.Combine(second.SlimDirectory, "report.json")).GetProperty("image").GetProperty("push");
+        Assert.AreEqual(0L, again.GetProperty("bytesUploaded").GetInt64(), "an unchanged image uploads nothing: " + again);
+        Assert.AreEqual(uploads, registry.BlobUploads("e2e/imageapp"), "the registry saw no new upload");
+    }
+
     [TestMethod]
     public void Two_clean_publishes_give_one_digest() =>
         Assert.AreEqual(_firstDigest, Digest(_publish), "same inputs, two builds from clean: the digest must not change");

@@ -84,6 +84,25 @@ public sealed class SettingTargetTests
     }
 
     [TestMethod]
+    public void SlimPushImage_runs_only_with_ContainerRegistry_and_warns_when_there_is_no_image()
+    {
+        using var plain = new SlimProject("<SlimReport>false</SlimReport><SlimDockerfile>false</SlimDockerfile><SlimImage>false</SlimImage>");
+        var skipped = plain.Execute("SlimAfterPublish", "SlimPushImage");
+        Assert.IsTrue(skipped.Passed, skipped.Output);
+        Assert.AreEqual(TargetResultCode.Skipped, skipped.Targets["SlimPushImage"]);
+
+        using var noImage = new SlimProject("<SlimReport>false</SlimReport><SlimDockerfile>false</SlimDockerfile><SlimImage>false</SlimImage><ContainerRegistry>localhost:5000</ContainerRegistry>");
+        var warned = noImage.Execute("SlimAfterPublish", "SlimPushImage");
+        Assert.IsTrue(warned.Passed, warned.Output);
+        StringAssert.Contains(warned.Output, "warning SLIM5011");
+
+        using var badHost = new SlimProject("<SlimReport>false</SlimReport><SlimDockerfile>false</SlimDockerfile><SlimImage>false</SlimImage><ContainerRegistry>https://ghcr.io/org</ContainerRegistry>");
+        var refused = badHost.Execute("SlimAfterPublish", "SlimPushImage");
+        Assert.IsFalse(refused.Passed, refused.Output);
+        StringAssert.Contains(refused.Output, "error SLIM5015");
+    }
+
+    [TestMethod]
     public void SlimOutputDirectory_set_by_the_project_wins_and_is_resolved_against_the_project()
     {
         using var project = new SlimProject("<SlimOutputDirectory>size/out</SlimOutputDirectory>");
@@ -156,7 +175,7 @@ public sealed class SettingTargetTests
                     "SlimResolveNeeds", "_SlimPlanUpx", "SlimUpx", "_SlimRecordPackedFiles", "_SlimPublishStepOutputs" },
             Steps(project["SlimProcessPublishFilesDependsOn"]), project["SlimProcessPublishFilesDependsOn"]);
         CollectionAssert.AreEqual(
-            new[] { "_SlimComputePaths", "MyAfterPublish", "SlimDescribeContainer", "SlimDockerfile", "SlimImage", "SlimReport", "SlimBudgets" },
+            new[] { "_SlimComputePaths", "MyAfterPublish", "SlimDescribeContainer", "SlimDockerfile", "SlimImage", "SlimPushImage", "SlimReport", "SlimBudgets" },
             Steps(project["SlimAfterPublishDependsOn"]), project["SlimAfterPublishDependsOn"]);
     }
 

@@ -92,6 +92,22 @@ internal static class SlimDiagnostics
     public static readonly SlimDiagnostic FrameworkRuntimeNoInstallation = new("SLIM4041", nameof(FrameworkRuntimeNoInstallation));
     public static readonly SlimDiagnostic FrameworkRuntimeConfigUnreadable = new("SLIM4042", nameof(FrameworkRuntimeConfigUnreadable));
     public static readonly SlimDiagnostic ImageBudgetsWithoutImage = new("SLIM4043", nameof(ImageBudgetsWithoutImage));
+    // 5001-5039 registry push and pull
+    public static readonly SlimDiagnostic RegistryUnauthorized = new("SLIM5001", nameof(RegistryUnauthorized));
+    public static readonly SlimDiagnostic RegistryForbidden = new("SLIM5002", nameof(RegistryForbidden));
+    public static readonly SlimDiagnostic RegistryNotFound = new("SLIM5003", nameof(RegistryNotFound));
+    public static readonly SlimDiagnostic RegistryDigestMismatch = new("SLIM5004", nameof(RegistryDigestMismatch));
+    public static readonly SlimDiagnostic RegistryUnreachable = new("SLIM5005", nameof(RegistryUnreachable));
+    public static readonly SlimDiagnostic RegistryCredentialsOverHttp = new("SLIM5006", nameof(RegistryCredentialsOverHttp));
+    public static readonly SlimDiagnostic RegistryRequestFailed = new("SLIM5007", nameof(RegistryRequestFailed));
+    public static readonly SlimDiagnostic RegistryInvalidReference = new("SLIM5008", nameof(RegistryInvalidReference));
+    public static readonly SlimDiagnostic CredentialHelperFailed = new("SLIM5009", nameof(CredentialHelperFailed));
+    public static readonly SlimDiagnostic PushImageMissing = new("SLIM5010", nameof(PushImageMissing));
+    public static readonly SlimDiagnostic PushWithoutImage = new("SLIM5011", nameof(PushWithoutImage));
+    public static readonly SlimDiagnostic RegistryBasePlatformMissing = new("SLIM5012", nameof(RegistryBasePlatformMissing));
+    public static readonly SlimDiagnostic BaseUnavailable = new("SLIM5013", nameof(BaseUnavailable));
+    public static readonly SlimDiagnostic BaseFromCacheOffline = new("SLIM5014", nameof(BaseFromCacheOffline));
+    public static readonly SlimDiagnostic InvalidRegistry = new("SLIM5015", nameof(InvalidRegistry));
     // 6xxx budgets
     public static readonly SlimDiagnostic BudgetExceeded_Publish = new("SLIM6001", nameof(BudgetExceeded_Publish));
     public static readonly SlimDiagnostic BudgetExceeded_File = new("SLIM6002", nameof(BudgetExceeded_File));

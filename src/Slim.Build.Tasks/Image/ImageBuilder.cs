@@ -90,6 +90,9 @@ internal static class ImageBuilder
         var annotations = new ManifestAnnotations(BaseName: baseName, BaseDigest: external?.ManifestDigest,
             Source: spec.Labels.FirstOrDefault(l => l.Name == "org.opencontainers.image.source")?.Value, Revision: request.Revision);
         var documents = ImageDocuments.Create(config, layers, annotations, request.Epoch);
+        // The push step sends these very bytes; the layers it finds in the layer cache.
+        IO.AtomicFile.WriteAllTextIfChanged(Path.Combine(request.WorkDirectory, Registry.PushableImage.ManifestFile), System.Text.Encoding.UTF8.GetString(documents.Manifest));
+        IO.AtomicFile.WriteAllTextIfChanged(Path.Combine(request.WorkDirectory, Registry.PushableImage.ConfigFile), System.Text.Encoding.UTF8.GetString(documents.Config));
         var names = request.Previous is { } previous && previous.Digest == documents.ManifestDigest && previous.Archive == request.ArchivePath
                     && previous.Format == request.Format.ToLowerInvariant() && File.Exists(request.ArchivePath)
                     && previous.Names.SequenceEqual(request.Names.Take(previous.Names.Count)) && previous.Names.Count > 0

@@ -26,6 +26,10 @@ internal sealed record ImageSection(
 {
     public const string FileName = "image.json";
 
+    /// <summary>What the push step sent to ContainerRegistry; null when the image was not pushed.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public Registry.PushSummary? Push { get; init; }
+
     public bool Save(string path) => StateFile.Save(path, this);
 
     public static ImageSection? TryLoad(string path) =>

@@ -23,6 +23,12 @@ internal static class ImageSummary
         md.AppendLine();
         md.AppendLine($"`{image.Digest}` ({image.Format}), base {image.Base.Kind} `{image.Base.Name}`; names: {string.Join(", ", image.Names.Select(n => $"`{n}`"))}");
         md.AppendLine();
+        if (image.Push is { } push)
+        {
+            md.AppendLine($"Pushed to {string.Join(", ", push.References.Select(r => $"`{r}`"))} as `{push.Digest}`: {push.BlobsUploaded} blob(s) uploaded "
+                + $"({push.BytesUploaded:N0} B), {push.BlobsMounted} mounted, {push.BlobsSkipped} already in the registry.");
+            md.AppendLine();
+        }
         md.AppendLine("| Layer | Holds | Wire | Unpacked |");
         md.AppendLine("|---|---|---:|---:|");
         foreach (var layer in image.Layers)

@@ -1,0 +1,34 @@
+using System.Formats.Tar;
+
+namespace Slim.Build.Tasks.Image.Registry;
+
+/// <summary>Copies blobs out of an image archive (blobs/sha256/&lt;hex&gt;, in the OCI and the docker format alike), verified by digest.</summary>
+internal static class ArchiveBlobs
+{
+    /// <returns>The digests found, each with the file it was copied to under <paramref name="folder"/>.</returns>
+    public static IReadOnlyDictionary<string, string> Extract(string archive, IReadOnlySet<string> digests, string folder)
+    {
+        var found = new Dictionary<string, string>(StringComparer.Ordinal);
+        Directory.CreateDirectory(folder);
+        using var stream = File.OpenRead(archive);
+        using var reader = new TarReader(stream);
+        while (reader.GetNextEntry() is { } entry)
+        {
+            if (entry.DataStream is null || !entry.Name.StartsWith("blobs/sha256/", StringComparison.Ordinal))
+                continue;
+            var digest = Sha256Digest.Prefix + entry.Name["blobs/sha256/".Length..];
+            if (!digests.Contains(digest))
+                continue;
+            var path = Path.Combine(folder, Sha256Digest.Hex(digest));
+            using (var file = File.Create(path))
+            using (var hashing = new HashingStream(file))
+            {
+                entry.DataStream.CopyTo(hashing);
+                if (hashing.Digest != digest)
+                    continue;
+            }
+            found[digest] = path;
+        }
+        return found;
+    }
+}

@@ -1,0 +1,45 @@
+using Slim.Build.Tasks.Diagnostics;
+
+namespace Slim.Build.Tasks.Image.Registry;
+
+/// <summary>
+/// Pushes an image as ko and Jib do: each blob is asked for first (HEAD) and sent only when missing, a base
+/// layer is mounted from the base's repository when the base came from the same registry, then the manifest
+/// is put under each tag and the registry's digest for it must equal ours.
+/// </summary>
+internal static class ImagePusher
+{
+    /// <param name="mountFrom">The base's repository on the same registry, whose base layers can be mounted; null otherwise.</param>
+    public static PushSummary Push(RegistryClient client, string repository, IReadOnlyList<string> tags, PushableImage image, string? mountFrom, IDiagnostics diagnostics)
+    {
+        long uploaded = 0;
+        int sent = 0, mounted = 0, skipped = 0;
+        var blobs = image.Layers.Select(l => (l.Digest, l.Size, Open: (Func<Stream>)(() => File.OpenRead(l.Path)), IsBase: l.Holds.StartsWith("base", StringComparison.Ordinal)))
+            .Append((image.ConfigDigest, (long)image.Config.Length, () => new MemoryStream(image.Config, writable: false), false))
+            .DistinctBy(b => b.Item1);
+        foreach (var (digest, size, open, isBase) in blobs)
+        {
+            if (client.BlobExists(repository, digest))
+            {
+                skipped++;
+                diagnostics.Detail($"Slim: {client.Endpoint.Registry}/{repository} already has {digest}");
+                continue;
+            }
+            if (isBase && mountFrom is not null && mountFrom != repository && client.TryMount(repository, digest, mountFrom))
+            {
+                mounted++;
+                continue;
+            }
+            client.UploadBlob(repository, digest, open, size);
+            uploaded += size;
+            sent++;
+        }
+        var references = new List<string>();
+        foreach (var tag in tags)
+        {
+            client.PutManifest(repository, tag, image.Manifest, Image.ImageManifestJson.MediaType, image.ManifestDigest);
+            references.Add($"{client.Endpoint.Registry}/{repository}:{tag}");
+        }
+        return new PushSummary(client.Endpoint.Registry, repository, references, image.ManifestDigest, uploaded, sent, mounted, skipped);
+    }
+}

@@ -1,0 +1,81 @@
+using Microsoft.Build.Framework;
+using Slim.Build.Tasks.Diagnostics;
+using Slim.Build.Tasks.Image;
+using Slim.Build.Tasks.Image.Registry;
+
+namespace Slim.Build.Tasks;
+
+/// <summary>
+/// Pushes the image the image step built to ContainerRegistry under ContainerRepository and each tag, sending
+/// only the blobs the registry lacks, and records the push in image.json for the report.
+/// </summary>
+public sealed class SlimPushImage : SlimTask
+{
+    /// <summary>obj/.../slim/image.json; empty or missing when no image was built.</summary>
+    public string ImageFile { get; set; } = "";
+    /// <summary>obj/.../slim/: the image step's manifest, config and layer cache are under image/.</summary>
+    [Required] public string StateDirectory { get; set; } = "";
+    /// <summary>ContainerRegistry: a host and optional port, e.g. ghcr.io or localhost:5000.</summary>
+    [Required] public string Registry { get; set; } = "";
+    /// <summary>SlimInsecureRegistries: hosts reached over plain HTTP besides loopback, ';'-separated, e.g. registry.lan:5000.</summary>
+    public string InsecureRegistries { get; set; } = "";
+    /// <summary>ContainerRepository, ContainerImageTag, ContainerImageTags (';'-separated), as in the .NET SDK: every tag is
+    /// pushed (image.json holds the names the archive carries, which for the OCI format is the first only).</summary>
+    public string Repository { get; set; } = "";
+    public string Tag { get; set; } = "";
+    public string Tags { get; set; } = "";
+    /// <summary>SlimImage: false means nothing was built to push.</summary>
+    public bool ImageEnabled { get; set; } = true;
+
+    private protected override void Run(IDiagnostics diagnostics)
+    {
+        var registry = Registry.Trim();
+        if (!RegistryHost.IsValid(registry))
+            throw new SlimException(SlimDiagnostics.InvalidRegistry, Registry);
+        if (!ImageEnabled)
+        {
+            diagnostics.Warning(SlimDiagnostics.PushWithoutImage, registry);
+            return;
+        }
+        if (string.IsNullOrEmpty(ImageFile) || ImageSection.TryLoad(ImageFile) is not { } image)
+        {
+            diagnostics.Detail("Slim: no image was built, so nothing is pushed.");
+            return;
+        }
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var pushable = PushableImage.Load(Path.Combine(StateDirectory, "image"), image.Digest, image.Layers, image.Archive);
+        var client = new RegistryClient(RegistryEndpoint.For(registry, InsecureRegistries), CredentialStore.FromProcess().Find(registry),
+            SharedHttpClient.Instance, RetryPolicy.Default);
+        var mountFrom = image.Base.Kind == "registry" && RegistryReference.TryParse(image.Base.Name) is { } b && b.Registry == registry ? b.Repository : null;
+        PushSummary? summary = null;
+        var names = string.IsNullOrWhiteSpace(Repository) ? image.Names : ImageNames.From(Repository, Tag, Tags, diagnostics);
+        if (diagnostics.HasErrors)
+            return;
+        foreach (var group in names.Select(Split).GroupBy(n => n.Repository))
+        {
+            var pushed = ImagePusher.Push(client, group.Key, group.Select(n => n.Tag).ToList(), pushable, mountFrom, diagnostics);
+            summary = summary is null ? pushed : summary with
+            {
+                References = [.. summary.References, .. pushed.References],
+                BytesUploaded = summary.BytesUploaded + pushed.BytesUploaded,
+                BlobsUploaded = summary.BlobsUploaded + pushed.BlobsUploaded,
+                BlobsMounted = summary.BlobsMounted + pushed.BlobsMounted,
+                BlobsSkipped = summary.BlobsSkipped + pushed.BlobsSkipped,
+            };
+        }
+        if (summary is null)
+            return;
+        diagnostics.Info(PushLine(summary) + $" in {clock.Elapsed.TotalSeconds:0.00} s");
+        (image with { Push = summary }).Save(ImageFile);
+    }
+
+    internal static string PushLine(PushSummary push) =>
+        $"Slim: pushed {string.Join(", ", push.References)} ({push.Digest}): {push.BlobsUploaded} blob(s) uploaded, {push.BytesUploaded:N0} bytes, "
+        + $"{push.BlobsSkipped} already there" + (push.BlobsMounted > 0 ? $", {push.BlobsMounted} mounted" : "");
+
+    private static (string Repository, string Tag) Split(string name)
+    {
+        var colon = name.LastIndexOf(':');
+        return colon > name.LastIndexOf('/') ? (name[..colon], name[(colon + 1)..]) : (name, "latest");
+    }
+}
