@@ -108,6 +108,7 @@ internal static class SlimDiagnostics
     public static readonly SlimDiagnostic BaseUnavailable = new("SLIM5013", nameof(BaseUnavailable));
     public static readonly SlimDiagnostic BaseFromCacheOffline = new("SLIM5014", nameof(BaseFromCacheOffline));
     public static readonly SlimDiagnostic InvalidRegistry = new("SLIM5015", nameof(InvalidRegistry));
+    public static readonly SlimDiagnostic AutoBaseReplacedByOfficial = new("SLIM5016", nameof(AutoBaseReplacedByOfficial));
     // 6xxx budgets
     public static readonly SlimDiagnostic BudgetExceeded_Publish = new("SLIM6001", nameof(BudgetExceeded_Publish));
     public static readonly SlimDiagnostic BudgetExceeded_File = new("SLIM6002", nameof(BudgetExceeded_File));

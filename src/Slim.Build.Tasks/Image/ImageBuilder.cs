@@ -25,10 +25,12 @@ internal static class ImageBuilder
             return null;
         }
         var reference = BaseReference.Parse(request.BaseImage, request.ProjectDirectory);
-        if (reference.Kind == BaseKind.Registry)
+        if (reference.Kind == BaseKind.Auto && !AutoBaseSupport.Supported(RuntimeTarget.Parse(request.RuntimeIdentifier)))
         {
-            diagnostics.Error(SlimDiagnostics.ImageBaseUnsupported, reference.Text);
-            return null;
+            // auto needs a Linux glibc build machine of the app's processor; elsewhere the official base that fits is pulled.
+            var official = request.Container.Spec.BaseImage;
+            diagnostics.Notice(SlimDiagnostics.AutoBaseReplacedByOfficial, request.RuntimeIdentifier, official);
+            reference = new BaseReference(BaseKind.Registry, official);
         }
 
         var framework = request.Container.Project.Profile.Equals("framework", StringComparison.OrdinalIgnoreCase);
@@ -62,9 +64,9 @@ internal static class ImageBuilder
                 planned.Add(new PlannedLayer(runtime.Holds, runtime.Entries, MachineWide: true));
             packages = host.Packages;
         }
-        else if (reference.Kind is BaseKind.OciLayout or BaseKind.OciArchive)
+        else if (reference.Kind is BaseKind.OciLayout or BaseKind.OciArchive or BaseKind.Registry)
         {
-            external = OciLayoutBase.Read(reference, platform, request.WorkDirectory, diagnostics);
+            external = ReadExternal(reference, platform, request, diagnostics);
             if (external is null || !CheckGlibc(shipped, external, diagnostics))
                 return null;
             packages = external.Packages;
@@ -121,6 +123,20 @@ internal static class ImageBuilder
         if (needing.Newest is { } newest)
             diagnostics.Warning(SlimDiagnostics.BaseGlibcUnknown, needing.File, GlibcVersion.Format(newest), external.Reference);
         return true;
+    }
+
+    /// <summary>A base on disk is read where it is; a registry image is pulled into the per-user cache as a layout first.</summary>
+    private static ExternalBase? ReadExternal(BaseReference reference, ImagePlatform platform, ImageRequest request, IDiagnostics diagnostics)
+    {
+        if (reference.Kind != BaseKind.Registry)
+            return OciLayoutBase.Read(reference, platform, request.WorkDirectory, diagnostics);
+        var layout = Registry.RegistryBaseSource.Pull(reference.Text, platform, Registry.RegistryBaseSource.CacheRoot(request.CacheDirectory, Environment.GetEnvironmentVariable),
+            Registry.CredentialStore.FromProcess(), request.InsecureRegistries, Registry.SharedHttpClient.Instance, diagnostics);
+        if (layout is null)
+            return null;
+        return OciLayoutBase.Read(reference with { Kind = BaseKind.OciLayout, Path = layout }, platform, request.WorkDirectory, diagnostics) is { } read
+            ? read with { Kind = reference.KindName, Reference = reference.Text }
+            : null;
     }
 
     private static SharedRuntime? PlanRuntime(ImageRequest request, IDiagnostics diagnostics)

@@ -35,4 +35,10 @@ internal sealed record ImageRequest(
 
     /// <summary>Where layers made from this machine's files only are kept for every project (~/.cache/slim/layers); null: per project only.</summary>
     public string? MachineLayerCache { get; init; }
+
+    /// <summary>SlimCacheDirectory: where pulled bases are kept; empty: $XDG_CACHE_HOME/slim or ~/.cache/slim.</summary>
+    public string CacheDirectory { get; init; } = "";
+
+    /// <summary>SlimInsecureRegistries: registries besides loopback reached over plain HTTP, ';'-separated.</summary>
+    public string InsecureRegistries { get; init; } = "";
 }

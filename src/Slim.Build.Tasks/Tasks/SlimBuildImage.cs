@@ -29,6 +29,10 @@ public sealed class SlimBuildImage : SlimTask
     public string LayerCacheDirectory { get; set; } = "";
     /// <summary>ContainerBaseImage: auto (default), scratch, or an OCI image layout: a folder or archive path, oci-layout:PATH[:NAME], oci-archive:PATH[:NAME].</summary>
     public string BaseImage { get; set; } = "";
+    /// <summary>SlimCacheDirectory: the per-user cache of pulled bases; default $XDG_CACHE_HOME/slim or ~/.cache/slim.</summary>
+    public string CacheDirectory { get; set; } = "";
+    /// <summary>SlimInsecureRegistries: registries besides loopback reached over plain HTTP, ';'-separated.</summary>
+    public string InsecureRegistries { get; set; } = "";
     /// <summary>The project folder (MSBuildProjectDirectory): where a relative ContainerBaseImage path starts.</summary>
     public string ProjectDirectory { get; set; } = "";
     /// <summary>SlimImageFormat: oci (default) or docker.</summary>
@@ -79,6 +83,8 @@ public sealed class SlimBuildImage : SlimTask
             Previous = previous,
             ProjectDirectory = string.IsNullOrEmpty(ProjectDirectory) ? Directory.GetCurrentDirectory() : ProjectDirectory,
             PruneRuntimePieces = PruneRuntimePieces,
+            CacheDirectory = CacheDirectory.Trim(),
+            InsecureRegistries = InsecureRegistries,
             MachineLayerCache = string.IsNullOrWhiteSpace(LayerCacheDirectory) ? LayerCache.UserDirectory() : LayerCacheDirectory.Trim(),
         };
         return ImageBuilder.Build(request, diagnostics);

@@ -8,6 +8,13 @@ namespace Slim.Build.Tasks.Image.Base;
 /// </summary>
 internal static class AutoBaseSupport
 {
+    /// <summary>Whether auto works for this RID on this machine, without saying why not (the image step then pulls the official base).</summary>
+    public static bool Supported(RuntimeTarget target)
+    {
+        var host = HostPlatform.OfThisMachine(Needs.HostNeedFiles.OfThisMachine().LibraryFolders);
+        return target.IsLinux && !target.IsMusl && host.IsLinux && host.Libc is not null && target.Architecture == host.Architecture;
+    }
+
     public static bool Check(RuntimeTarget target, HostPlatform host, IDiagnostics diagnostics)
     {
         if (!target.IsLinux)
