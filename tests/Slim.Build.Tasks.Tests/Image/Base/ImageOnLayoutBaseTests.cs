@@ -94,13 +94,36 @@ public sealed class ImageOnLayoutBaseTests
     }
 
     [TestMethod]
-    public void A_registry_reference_is_still_SLIM4014()
+    public void A_registry_reference_is_pulled_into_the_cache_and_built_on_like_a_layout()
     {
+        using var registry = new Registry.LocalRegistry();
+        var baseImage = BaseLayouts.Image([BaseLayouts.DebianLikeLayer(_temp.Path)]);
+        BaseLayouts.Folder(baseImage, Path.Combine(_temp.Path, "base"));
+        Registry.PushFixture.Skopeo("copy", "--dest-tls-verify=false", $"oci:{Path.Combine(_temp.Path, "base")}:latest", $"docker://{registry.Host}/dotnet/base:1");
+        var reference = $"{registry.Host}/dotnet/base:1";
+        var publish = Publish(NativeFixtures.StaticExecutable(_temp.Path, "app on a pulled base", "greeter"));
         var diagnostics = new RecordingDiagnostics();
 
-        Assert.IsNull(ImageBuilder.Build(Request(Publish("/usr/bin/true"), "debian:12", "one"), diagnostics));
+        var image = ImageBuilder.Build(Request(publish, reference, "one") with { CacheDirectory = Path.Combine(_temp.Path, "cache") }, diagnostics);
 
-        Assert.AreEqual(SlimDiagnostics.ImageBaseUnsupported, diagnostics.Items.Single().Diagnostic);
+        Assert.IsNotNull(image, string.Join("\n", diagnostics.Items.Select(i => i.Diagnostic.Code + " " + string.Join(" | ", i.Args))));
+        Assert.AreEqual("registry", image.Base.Kind);
+        Assert.AreEqual(reference, image.Base.Name);
+        Assert.AreEqual(baseImage.Layers[0].Digest, image.Layers[0].Digest, "the pulled base's layer first, unchanged");
+        Assert.AreEqual("app", image.Layers[^1].Holds);
+        var (manifest, _) = Documents(image.Archive);
+        Assert.AreEqual(reference, manifest.GetProperty("annotations").GetProperty("org.opencontainers.image.base.name").GetString());
+        Assert.AreEqual(image.Base.Digest, manifest.GetProperty("annotations").GetProperty("org.opencontainers.image.base.digest").GetString());
+
+        registry.Stop();
+        var offline = new RecordingDiagnostics();
+        var again = ImageBuilder.Build(Request(publish, reference, "two") with { CacheDirectory = Path.Combine(_temp.Path, "cache") }, offline);
+        Assert.AreEqual(image.Digest, again?.Digest, "the cached base builds the same image with the registry gone");
+        Assert.AreEqual(SlimDiagnostics.BaseFromCacheOffline, offline.Items.Single().Diagnostic);
+
+        var uncached = new RecordingDiagnostics();
+        Assert.IsNull(ImageBuilder.Build(Request(publish, reference, "three") with { CacheDirectory = Path.Combine(_temp.Path, "empty-cache") }, uncached));
+        Assert.AreEqual(SlimDiagnostics.BaseUnavailable, uncached.Items.Single().Diagnostic);
     }
 
     private static string ElfFileNewest(string path) => Slim.Build.Tasks.Elf.ElfFile.TryRead(path)!.GlibcVersions[^1];
