@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.Build.Framework;
 using Slim.Build.Tasks.Analysis;
 using Slim.Build.Tasks.Budgets;
+using Slim.Build.Tasks.Checks;
 using Slim.Build.Tasks.Diagnostics;
 using Slim.Build.Tasks.Image;
 using Slim.Build.Tasks.Ledger;
@@ -37,13 +38,15 @@ public sealed class SlimWriteReport : SlimTask
     public string NeedsFile { get; set; } = "";
     /// <summary>image.json from the image step; missing when SlimImage=false.</summary>
     public string ImageFile { get; set; } = "";
+    /// <summary>checks.json from the checklist; missing when no image was checked.</summary>
+    public string ChecksFile { get; set; } = "";
 
     private protected override void Run(IDiagnostics diagnostics)
     {
         var version = typeof(SlimWriteReport).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "";
         string[] reportFiles = [Path.Combine(ReportDirectory, ReportWriter.JsonFileName), Path.Combine(ReportDirectory, ReportWriter.MarkdownFileName)];
         string[] settings = [version, ProjectName, Profile, SizeLevel, TargetFramework, RuntimeIdentifier, PublishDirectory, .. Switches.Select(s => s.ItemSpec)];
-        var key = ReportState.InputsKey(PublishDirectory, LedgerDirectory, settings, [AnalysisLog, BudgetsFile, NeedsFile, ImageFile]);
+        var key = ReportState.InputsKey(PublishDirectory, LedgerDirectory, settings, [AnalysisLog, BudgetsFile, NeedsFile, ImageFile, ChecksFile]);
         var state = new ReportState(Path.Combine(StateDirectory, "report.state"));
 
         SizeReport report;
@@ -58,7 +61,8 @@ public sealed class SlimWriteReport : SlimTask
             report = ReportBuilder.Build(PublishDirectory, SizeLedger.LoadAll(LedgerDirectory),
                 new ToolInfo("Slim", version.Split('+')[0]),
                 new ProjectInfo(ProjectName, Profile, SizeLevel, TargetFramework, RuntimeIdentifier),
-                switches, RuntimeNeeds.TryLoad(NeedsFile), SarifWarnings.Read(AnalysisLog), BudgetSettingsFile.Load(BudgetsFile), ImageSection.TryLoad(ImageFile));
+                switches, RuntimeNeeds.TryLoad(NeedsFile), SarifWarnings.Read(AnalysisLog), BudgetSettingsFile.Load(BudgetsFile), ImageSection.TryLoad(ImageFile),
+                Checks.ChecksFile.TryLoad(ChecksFile));
             ReportWriter.Write(report, ReportDirectory);
             state.Record(key, reportFiles);
             var stepSummary = Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY");
