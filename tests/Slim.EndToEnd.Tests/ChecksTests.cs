@@ -54,4 +54,34 @@ public sealed class ChecksTests
         StringAssert.Matches(raised.Output, new System.Text.RegularExpressions.Regex(@"error SLIM7001: .*interpreter"), raised.Output);
         StringAssert.Matches(raised.Output, new System.Text.RegularExpressions.Regex(@"warning SLIM7002"), "codes not raised stay warnings");
     }
+
+    [TestMethod]
+    [TestCategory("Container")]
+    public void The_smoke_run_passes_a_console_image_that_exits_0_and_fails_one_that_cannot_start()
+    {
+        Podman.RequireOrSkip();
+        // podman as this machine needs it (DESIGN.md), with its own storage: CONTAINERS_CONF reaches the task through the environment.
+        var podman = Path.Combine(SlimFeed.RunRoot, "checks-podman");
+        Directory.CreateDirectory(podman);
+        var conf = Path.Combine(podman, "containers.conf");
+        File.WriteAllText(conf, "[containers]\ndefault_ulimits = []\n");
+        Environment.SetEnvironmentVariable("CONTAINERS_CONF", conf);
+        string[] smoke = ["-p:SlimSmokeRun=true",
+            $"-p:SlimSmokeRunEngineArgs=--root {podman}/root --runroot {podman}/run --storage-driver vfs --cgroup-manager cgroupfs --runtime runc"];
+
+        var auto = _app.Publish(smoke);
+        Assert.AreEqual(0, auto.ExitCode, auto.Describe());
+        var console = Check(auto, "smoke-console-exit");
+        Assert.AreEqual("pass", console.GetProperty("status").GetString(), console.ToString());
+        StringAssert.Contains(console.GetProperty("evidence").ToString(), "exit code 0");
+
+        var scratch = _app.Publish([.. smoke, "-p:ContainerBaseImage=scratch"]);
+        Assert.AreEqual(0, scratch.ExitCode, scratch.Describe());
+        StringAssert.Matches(scratch.Output, new System.Text.RegularExpressions.Regex(@"warning SLIM7020: .*exited with code [1-9]"), scratch.Output);
+        Assert.AreEqual("warn", Check(scratch, "smoke-console-exit").GetProperty("status").GetString());
+    }
+
+    private static JsonElement Check(PublishResult publish, string name) =>
+        Files.Json(Path.Combine(publish.SlimDirectory, "report.json")).GetProperty("checks").EnumerateArray()
+            .Single(c => c.GetProperty("name").GetString() == name);
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using Slim.Build.Tasks.Diagnostics;
 
 namespace Slim.Build.Tasks.Checks;
@@ -15,14 +14,13 @@ internal sealed class NonRootUserCheck : IImageCheck
     public CheckFinding Run(ImageCheckContext context)
     {
         var user = context.Image.Run.User.Split(':')[0];
-        var passwd = context.Image.ReadAllBytes("/etc/passwd") is { } bytes ? Encoding.UTF8.GetString(bytes) : null;
-        var accounts = (passwd ?? "").Split('\n').Select(l => l.Split(':')).Where(f => f.Length >= 3).ToList();
-        var account = accounts.FirstOrDefault(f => f[0] == user || f[2] == user);
+        var accounts = ImageAccounts.Read(context.Image);
+        var account = accounts.Find(user);
         var evidence = new List<string> { $"config User: '{context.Image.Run.User}'" };
         if (account is not null)
             evidence.Add("/etc/passwd: " + string.Join(':', account));
         else
-            evidence.Add(passwd is null ? "the image has no /etc/passwd" : "/etc/passwd lists no such user");
+            evidence.Add(!accounts.Exists ? "the image has no /etc/passwd" : "/etc/passwd lists no such user");
         if (user.Length == 0 || user == "root" || user == "0" || account?[2] == "0")
             return CheckFinding.Fail("The image runs as root.", evidence, context.Image.Run.User.Length == 0 ? "(none: root)" : context.Image.Run.User, "runs as root");
         if (account is null)

@@ -4,6 +4,7 @@ using Slim.Build.Tasks.Checks;
 using Slim.Build.Tasks.Diagnostics;
 using Slim.Build.Tasks.Files;
 using Slim.Build.Tasks.Image;
+using Slim.Build.Tasks.IO;
 using Slim.Build.Tasks.Needs;
 
 namespace Slim.Build.Tasks;
@@ -26,6 +27,16 @@ public sealed class SlimVerifyImage : SlimTask
     public string MaxWastedBytes { get; set; } = "";
     /// <summary>SlimChecksAsErrors: true, or codes such as SLIM7003;SLIM7010.</summary>
     public string ChecksAsErrors { get; set; } = "";
+    /// <summary>SlimSmokeRun: also run the image with podman or docker and check how it starts and stops.</summary>
+    public bool SmokeRun { get; set; }
+    /// <summary>SlimSmokeRunEngine: podman (default, else docker) or a path.</summary>
+    public string SmokeRunEngine { get; set; } = "";
+    /// <summary>SlimSmokeRunEngineArgs: options before each engine command, e.g. --storage-driver vfs.</summary>
+    public string SmokeRunEngineArgs { get; set; } = "";
+    /// <summary>SlimSmokeRunArgs: options added to the engine's run.</summary>
+    public string SmokeRunArgs { get; set; } = "";
+    /// <summary>SlimHealthPath, e.g. /healthz: what the smoke run asks a service for (/ when empty).</summary>
+    public string HealthPath { get; set; } = "";
     /// <summary>Where checks.json goes; removed when no image was checked.</summary>
     [Required] public string ChecksFile { get; set; } = "";
 
@@ -45,8 +56,23 @@ public sealed class SlimVerifyImage : SlimTask
         var context = new ImageCheckContext(image, ImageElfFiles.Read(image), RuntimeNeeds.TryLoad(NeedsFile),
             SarifWarnings.Read(AnalysisLog), string.IsNullOrWhiteSpace(BaseImage) ? "auto" : BaseImage.Trim(), maxWaste);
         var results = ImageChecker.Run(ImageChecker.All, context, raise, diagnostics).ToList();
+        if (SmokeRun)
+            results.AddRange(RunImage(section.Archive, image.Run, raise, diagnostics));
         Checks.ChecksFile.Save(ChecksFile, results);
         var problems = results.Count(r => r.Status != CheckStatus.Pass);
         diagnostics.Info($"Slim: checklist: {results.Count - problems} of {results.Count} checks pass ({ChecksFile})");
+    }
+
+    private IEnumerable<CheckResult> RunImage(string archive, ImageRunSettings run, Checks.ChecksAsErrors raise, IDiagnostics diagnostics)
+    {
+        var engine = string.IsNullOrWhiteSpace(SmokeRunEngine) ? ToolLocator.Find("podman") ?? ToolLocator.Find("docker") : ToolLocator.Find(SmokeRunEngine.Trim());
+        if (engine is null)
+        {
+            diagnostics.Warning(SlimDiagnostics.SmokeRunNoEngine);
+            return [];
+        }
+        static string[] Words(string text) => text.Split([' ', '\t', ';'], StringSplitOptions.RemoveEmptyEntries);
+        var smoke = new Checks.SmokeRun(new ToolRunner(TimeSpan.FromMinutes(2)), engine, Words(SmokeRunEngineArgs), Words(SmokeRunArgs));
+        return smoke.Run(archive, run, HealthPath).Select(s => ImageChecker.Report(s.Name, s.Diagnostic, s.Finding, raise, diagnostics)).ToList();
     }
 }

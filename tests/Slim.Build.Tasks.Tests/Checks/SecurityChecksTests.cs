@@ -57,6 +57,7 @@ public sealed class SecurityChecksTests
         entries.Add(new LayerEntry("usr/bin/su", LayerEntryKind.File, 0x9ED, SourceFile: "/bin/true")); // 04755
         entries.Add(LayerEntry.FromText("app/data.txt", "x", 0x1B6)); // 0666
         entries.Add(LayerEntry.Folder("var/tmp", 0x1FF)); // 0777, not sticky
+        entries.Add(LayerEntry.Folder("app", 0x3FF)); // 01777: the home folder /etc/passwd gives the user 1654
         var finding = Run(new FilePermissionsCheck(), entries);
         CollectionAssert.AreEquivalent(new[] { "/app/data.txt is world-writable (0666)", "/usr/bin/su is setuid (04755)", "/var/tmp is world-writable (0777)" },
             finding.Evidence.ToArray());
