@@ -47,8 +47,9 @@ internal sealed class SmokeRun(IToolRunner runner, string engine, IReadOnlyList<
         try
         {
             var started = Engine(["run", "-d", "--name", name, "--network", "host", .. runArguments, image]);
-            var answer = started.ExitCode == 0 ? WaitForHttp(url) : null;
-            var running = Engine(["inspect", "-f", "{{.State.Running}}", name]).StandardOutput.Trim() == "true";
+            bool Running() => Engine(["inspect", "-f", "{{.State.Running}}", name]).StandardOutput.Trim() == "true";
+            var answer = started.ExitCode == 0 ? WaitForHttp(url, Running) : null;
+            var running = Running();
             var upEvidence = new List<string> { $"{engine} run -d {image}: exit code {started.ExitCode}", $"GET {url}: {answer ?? "no answer"}", $"running: {running}" };
             var ok = answer is not null && running && (string.IsNullOrWhiteSpace(healthPath) || answer.StartsWith('2'));
             var up = ok ? CheckFinding.Pass($"The service stayed up and answered {url} ({answer}).", upEvidence)
@@ -73,7 +74,8 @@ internal sealed class SmokeRun(IToolRunner runner, string engine, IReadOnlyList<
         }
     }
 
-    private static string? WaitForHttp(string url)
+    /// <summary>The status code of the first answer, or null when none came in time or the container stopped.</summary>
+    private static string? WaitForHttp(string url, Func<bool> running)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var until = DateTime.UtcNow.AddSeconds(StartSeconds);
@@ -86,7 +88,9 @@ internal sealed class SmokeRun(IToolRunner runner, string engine, IReadOnlyList<
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                Thread.Sleep(250);
+                if (!running())
+                    return null;
+                Thread.Sleep(500);
             }
         }
         return null;
