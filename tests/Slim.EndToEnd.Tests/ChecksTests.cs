@@ -66,8 +66,10 @@ public sealed class ChecksTests
         var conf = Path.Combine(podman, "containers.conf");
         File.WriteAllText(conf, "[containers]\ndefault_ulimits = []\n");
         Environment.SetEnvironmentVariable("CONTAINERS_CONF", conf);
+        // podman refuses a runroot longer than 50 characters.
+        var runRoot = Path.Combine(Path.GetTempPath(), "slim-chk-" + Guid.NewGuid().ToString("N")[..8]);
         string[] smoke = ["-p:SlimSmokeRun=true",
-            $"-p:SlimSmokeRunEngineArgs=--root {podman}/root --runroot {podman}/run --storage-driver vfs --cgroup-manager cgroupfs --runtime runc"];
+            $"-p:SlimSmokeRunEngineArgs=--root {podman}/root --runroot {runRoot} --storage-driver vfs --cgroup-manager cgroupfs --runtime runc"];
 
         var auto = _app.Publish(smoke);
         Assert.AreEqual(0, auto.ExitCode, auto.Describe());
