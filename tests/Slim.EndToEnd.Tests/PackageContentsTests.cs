@@ -26,6 +26,7 @@ public sealed class PackageContentsTests
             "build/Slim.Analysis.targets",
             "build/Slim.Build.Tasks.props",
             "build/Slim.Build.Tasks.targets",
+            "build/Slim.Checks.targets",
             "build/Slim.Container.targets",
             "build/Slim.Dockerfile.targets",
             "build/Slim.Files.targets",

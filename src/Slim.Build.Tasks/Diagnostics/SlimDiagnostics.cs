@@ -116,6 +116,29 @@ internal static class SlimDiagnostics
     public static readonly SlimDiagnostic BudgetExceeded_Image = new("SLIM6005", nameof(BudgetExceeded_Image));
     public static readonly SlimDiagnostic BudgetExceeded_ImageUnpacked = new("SLIM6006", nameof(BudgetExceeded_ImageUnpacked));
     public static readonly SlimDiagnostic BudgetExceeded_Growth = new("SLIM6004", nameof(BudgetExceeded_Growth));
+    // 7xxx production checklist (checks on the image)
+    public static readonly SlimDiagnostic CheckInterpreterMissing = new("SLIM7001", nameof(CheckInterpreterMissing));
+    public static readonly SlimDiagnostic CheckNeededLibraryMissing = new("SLIM7002", nameof(CheckNeededLibraryMissing));
+    public static readonly SlimDiagnostic CheckGlibcTooOld = new("SLIM7003", nameof(CheckGlibcTooOld));
+    public static readonly SlimDiagnostic CheckTlsNeedUnmet = new("SLIM7004", nameof(CheckTlsNeedUnmet));
+    public static readonly SlimDiagnostic CheckIcuNeedUnmet = new("SLIM7005", nameof(CheckIcuNeedUnmet));
+    public static readonly SlimDiagnostic CheckTzdataNeedUnmet = new("SLIM7006", nameof(CheckTzdataNeedUnmet));
+    public static readonly SlimDiagnostic CheckUserRootOrUnknown = new("SLIM7007", nameof(CheckUserRootOrUnknown));
+    public static readonly SlimDiagnostic CheckShellInImage = new("SLIM7008", nameof(CheckShellInImage));
+    public static readonly SlimDiagnostic CheckPackageManagerInImage = new("SLIM7009", nameof(CheckPackageManagerInImage));
+    public static readonly SlimDiagnostic CheckUnsafePermissions = new("SLIM7010", nameof(CheckUnsafePermissions));
+    public static readonly SlimDiagnostic CheckEntrypointMissing = new("SLIM7011", nameof(CheckEntrypointMissing));
+    public static readonly SlimDiagnostic CheckWorkingDirectoryMissing = new("SLIM7012", nameof(CheckWorkingDirectoryMissing));
+    public static readonly SlimDiagnostic CheckDebugSymbolsShipped = new("SLIM7013", nameof(CheckDebugSymbolsShipped));
+    public static readonly SlimDiagnostic CheckSecretsShipped = new("SLIM7014", nameof(CheckSecretsShipped));
+    public static readonly SlimDiagnostic CheckLayerWaste = new("SLIM7015", nameof(CheckLayerWaste));
+    public static readonly SlimDiagnostic CheckAnalysisWarnings = new("SLIM7016", nameof(CheckAnalysisWarnings));
+    public static readonly SlimDiagnostic SmokeRunConsoleFailed = new("SLIM7020", nameof(SmokeRunConsoleFailed));
+    public static readonly SlimDiagnostic SmokeRunServiceDown = new("SLIM7021", nameof(SmokeRunServiceDown));
+    public static readonly SlimDiagnostic SmokeRunStopFailed = new("SLIM7022", nameof(SmokeRunStopFailed));
+    public static readonly SlimDiagnostic SmokeRunNoEngine = new("SLIM7023", nameof(SmokeRunNoEngine));
+    public static readonly SlimDiagnostic ChecksAsErrorsUnknownCode = new("SLIM7030", nameof(ChecksAsErrorsUnknownCode));
+    public static readonly SlimDiagnostic ImageArchiveUnreadable = new("SLIM7031", nameof(ImageArchiveUnreadable));
     // 9xxx internal
     public static readonly SlimDiagnostic InternalError = new("SLIM9001", nameof(InternalError));
 }

@@ -1,5 +1,6 @@
 using Slim.Build.Tasks.Analysis;
 using Slim.Build.Tasks.Budgets;
+using Slim.Build.Tasks.Checks;
 using Slim.Build.Tasks.Files;
 using Slim.Build.Tasks.Image;
 using Slim.Build.Tasks.Ledger;
@@ -19,7 +20,8 @@ internal static class ReportBuilder
         RuntimeNeeds? needs,
         AnalysisWarnings warnings,
         BudgetSettings budgets,
-        ImageSection? image = null)
+        ImageSection? image = null,
+        IReadOnlyList<CheckResult>? checks = null)
     {
         var origins = ledgers.FirstOrDefault(l => l.Step == LedgerStep.Publish)?.Entries
             .ToDictionary(e => e.Path, e => e.Origin, StringComparer.Ordinal) ?? [];
@@ -31,7 +33,7 @@ internal static class ReportBuilder
         var plain = files.Sum(f => f.Size) + steps.Sum(s => s.BytesSaved);
         var totals = new Totals(files.Sum(f => f.Size), files.Count, files.Sum(f => WireSize.Gzip(Path.Combine(publishDirectory, f.Path))), plain);
         return new SizeReport(SizeReport.CurrentSchemaVersion, tool, project, publishDirectory, totals, switches, needs, warnings,
-            files, steps, BudgetEvaluator.Evaluate(files, budgets, image?.Layers.Select(l => (l.Holds, l.WireBytes, l.UnpackedBytes)).ToList()), [], image);
+            files, steps, BudgetEvaluator.Evaluate(files, budgets, image?.Layers.Select(l => (l.Holds, l.WireBytes, l.UnpackedBytes)).ToList()), checks ?? [], image);
     }
 
     public static List<PublishedFile> Measure(string publishDirectory, IReadOnlyDictionary<string, FileOrigin> origins)

@@ -1,5 +1,6 @@
 using Slim.Build.Tasks.Analysis;
 using Slim.Build.Tasks.Budgets;
+using Slim.Build.Tasks.Checks;
 using Slim.Build.Tasks.Files;
 using Slim.Build.Tasks.Image;
 using Slim.Build.Tasks.Ledger;
@@ -21,8 +22,8 @@ internal sealed record SizeReport(
     IReadOnlyList<PublishedFile> Files,
     IReadOnlyList<StepSummary> Steps,
     IReadOnlyList<BudgetResult> Budgets,
-    // Filled by the production checklist once it exists.
-    IReadOnlyList<object> Checks,
+    // The production checklist's results (checks.json); empty when no image was checked.
+    IReadOnlyList<CheckResult> Checks,
     // The image Slim built; null when SlimImage=false.
     ImageSection? Image)
 {

@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.Build.Framework;
 using Slim.Build.Tasks.Analysis;
 using Slim.Build.Tasks.Budgets;
+using Slim.Build.Tasks.Checks;
 using Slim.Build.Tasks.Diagnostics;
 using Slim.Build.Tasks.Image;
 using Slim.Build.Tasks.Ledger;
@@ -37,6 +38,8 @@ public sealed class SlimWriteReport : SlimTask
     public string NeedsFile { get; set; } = "";
     /// <summary>image.json from the image step; missing when SlimImage=false.</summary>
     public string ImageFile { get; set; } = "";
+    /// <summary>checks.json from the checklist; missing when no image was checked.</summary>
+    public string ChecksFile { get; set; } = "";
 
     private protected override void Run(IDiagnostics diagnostics)
     {
@@ -47,7 +50,7 @@ public sealed class SlimWriteReport : SlimTask
         var baselineFile = budgets.Baseline?.Path ?? "";
         // A baseline that is this very report.json (the previous publish's) would change the key on every publish.
         var baselineInput = Path.GetFullPath(baselineFile == "" ? reportFiles[0] : baselineFile) == Path.GetFullPath(reportFiles[0]) ? "" : baselineFile;
-        var key = ReportState.InputsKey(PublishDirectory, LedgerDirectory, settings, [AnalysisLog, BudgetsFile, NeedsFile, ImageFile, baselineInput]);
+        var key = ReportState.InputsKey(PublishDirectory, LedgerDirectory, settings, [AnalysisLog, BudgetsFile, NeedsFile, ImageFile, ChecksFile, baselineInput]);
         var state = new ReportState(Path.Combine(StateDirectory, "report.state"));
 
         SizeReport report;
@@ -62,7 +65,8 @@ public sealed class SlimWriteReport : SlimTask
             report = ReportBuilder.Build(PublishDirectory, SizeLedger.LoadAll(LedgerDirectory),
                 new ToolInfo("Slim", version.Split('+')[0]),
                 new ProjectInfo(ProjectName, Profile, SizeLevel, TargetFramework, RuntimeIdentifier),
-                switches, RuntimeNeeds.TryLoad(NeedsFile), SarifWarnings.Read(AnalysisLog), budgets, ImageSection.TryLoad(ImageFile));
+                switches, RuntimeNeeds.TryLoad(NeedsFile), SarifWarnings.Read(AnalysisLog), budgets, ImageSection.TryLoad(ImageFile),
+                Checks.ChecksFile.TryLoad(ChecksFile));
             ReportWriter.Write(report, ReportDirectory, BaselineComparison.TryRead(baselineFile, report));
             state.Record(key, reportFiles);
             var stepSummary = Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY");

@@ -1,0 +1,78 @@
+using Microsoft.Build.Framework;
+using Slim.Build.Tasks.Analysis;
+using Slim.Build.Tasks.Checks;
+using Slim.Build.Tasks.Diagnostics;
+using Slim.Build.Tasks.Files;
+using Slim.Build.Tasks.Image;
+using Slim.Build.Tasks.IO;
+using Slim.Build.Tasks.Needs;
+
+namespace Slim.Build.Tasks;
+
+/// <summary>
+/// Runs the production checklist on the image archive the image step wrote and records each check in
+/// obj/.../slim/checks.json for the report; a problem is a warning with the check's code, an error when raised.
+/// </summary>
+public sealed class SlimVerifyImage : SlimTask
+{
+    /// <summary>image.json from the image step; empty when no image was built (nothing is checked).</summary>
+    public string ImageFile { get; set; } = "";
+    /// <summary>needs.json: what the image must provide.</summary>
+    public string NeedsFile { get; set; } = "";
+    /// <summary>The compiler's SARIF log, where trim and AOT analysis warnings are read.</summary>
+    public string AnalysisLog { get; set; } = "";
+    /// <summary>ContainerBaseImage, named in the messages (auto, scratch, ...).</summary>
+    public string BaseImage { get; set; } = "";
+    /// <summary>SlimMaxWastedBytes: a size (20MB, 1MiB, 0); empty for no limit.</summary>
+    public string MaxWastedBytes { get; set; } = "";
+    /// <summary>SlimChecksAsErrors: true, or codes such as SLIM7003;SLIM7010.</summary>
+    public string ChecksAsErrors { get; set; } = "";
+    /// <summary>SlimSmokeRun: also run the image with podman or docker and check how it starts and stops.</summary>
+    public bool SmokeRun { get; set; }
+    /// <summary>SlimSmokeRunEngine: podman (default, else docker) or a path.</summary>
+    public string SmokeRunEngine { get; set; } = "";
+    /// <summary>SlimSmokeRunEngineArgs: options before each engine command, e.g. --storage-driver vfs.</summary>
+    public string SmokeRunEngineArgs { get; set; } = "";
+    /// <summary>SlimSmokeRunArgs: options added to the engine's run.</summary>
+    public string SmokeRunArgs { get; set; } = "";
+    /// <summary>SlimHealthPath, e.g. /healthz: what the smoke run asks a service for (/ when empty).</summary>
+    public string HealthPath { get; set; } = "";
+    /// <summary>Where checks.json goes; removed when no image was checked.</summary>
+    [Required] public string ChecksFile { get; set; } = "";
+
+    private protected override void Run(IDiagnostics diagnostics)
+    {
+        if (ImageSection.TryLoad(ImageFile) is not { } section || !File.Exists(section.Archive))
+        {
+            File.Delete(ChecksFile);
+            return;
+        }
+        long? maxWaste = null;
+        if (!string.IsNullOrWhiteSpace(MaxWastedBytes))
+            maxWaste = ByteSize.TryParse(MaxWastedBytes, out var size) ? size.Bytes
+                : throw new SlimException(SlimDiagnostics.InvalidSize, "SlimMaxWastedBytes", MaxWastedBytes);
+        var raise = Checks.ChecksAsErrors.Parse(ChecksAsErrors, ImageChecker.Codes, diagnostics);
+        var image = ImageFileSystem.Read(section.Archive);
+        var context = new ImageCheckContext(image, ImageElfFiles.Read(image), RuntimeNeeds.TryLoad(NeedsFile),
+            SarifWarnings.Read(AnalysisLog), string.IsNullOrWhiteSpace(BaseImage) ? "auto" : BaseImage.Trim(), maxWaste);
+        var results = ImageChecker.Run(ImageChecker.All, context, raise, diagnostics).ToList();
+        if (SmokeRun)
+            results.AddRange(RunImage(section.Archive, image.Run, raise, diagnostics));
+        Checks.ChecksFile.Save(ChecksFile, results);
+        var problems = results.Count(r => r.Status != CheckStatus.Pass);
+        diagnostics.Info($"Slim: checklist: {results.Count - problems} of {results.Count} checks pass ({ChecksFile})");
+    }
+
+    private IEnumerable<CheckResult> RunImage(string archive, ImageRunSettings run, Checks.ChecksAsErrors raise, IDiagnostics diagnostics)
+    {
+        var engine = string.IsNullOrWhiteSpace(SmokeRunEngine) ? ToolLocator.Find("podman") ?? ToolLocator.Find("docker") : ToolLocator.Find(SmokeRunEngine.Trim());
+        if (engine is null)
+        {
+            diagnostics.Warning(SlimDiagnostics.SmokeRunNoEngine);
+            return [];
+        }
+        static string[] Words(string text) => text.Split([' ', '\t', ';'], StringSplitOptions.RemoveEmptyEntries);
+        var smoke = new Checks.SmokeRun(new ToolRunner(TimeSpan.FromMinutes(2)), engine, Words(SmokeRunEngineArgs), Words(SmokeRunArgs));
+        return smoke.Run(archive, run, HealthPath).Select(s => ImageChecker.Report(s.Name, s.Diagnostic, s.Finding, raise, diagnostics)).ToList();
+    }
+}

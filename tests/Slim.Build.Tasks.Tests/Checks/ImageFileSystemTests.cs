@@ -1,0 +1,51 @@
+using Slim.Build.Tasks.Checks;
+using Slim.Build.Tasks.Image;
+using Slim.Build.Tasks.Tests.TestSupport;
+
+namespace Slim.Build.Tasks.Tests.Checks;
+
+[TestClass]
+public sealed class ImageFileSystemTests
+{
+    [TestMethod]
+    public void Upper_layers_overwrite_and_whiteouts_delete_and_what_they_hide_is_waste()
+    {
+        using var temp = new TempFolder();
+        var image = CheckImage.Write(temp,
+        [
+            [LayerEntry.FromText("etc/motd", new string('a', 1000)), LayerEntry.FromText("var/cache/big", new string('b', 5000)),
+             LayerEntry.FromText("opt/old/one", "1"), LayerEntry.FromText("opt/old/two", "22")],
+            [LayerEntry.FromText("etc/motd", "new"), LayerEntry.FromText("var/cache/.wh.big", ""), LayerEntry.FromText("opt/old/.wh..wh..opq", ""),
+             LayerEntry.FromText("opt/old/three", "333")],
+        ]);
+
+        Assert.AreEqual(2, image.LayerCount);
+        Assert.AreEqual(3, image.Entry("/etc/motd")!.Size);
+        Assert.AreEqual(1, image.Entry("etc/motd")!.Layer);
+        Assert.IsNull(image.Entry("var/cache/big"), "the whiteout deletes the file");
+        Assert.IsNull(image.Entry("var/cache/.wh.big"), "a whiteout is no file of the view");
+        Assert.IsNull(image.Entry("opt/old/one"), "the opaque whiteout hides the lower folder's children");
+        Assert.IsNotNull(image.Entry("opt/old/three"), "the upper layer's own children stay");
+        CollectionAssert.AreEquivalent(new[] { "etc/motd 1000 False", "var/cache/big 5000 True", "opt/old/one 1 True", "opt/old/two 2 True" },
+            image.Waste.Select(w => $"{w.Path} {w.Size} {w.DeletedBy}").ToArray());
+        Assert.AreEqual("new", System.Text.Encoding.UTF8.GetString(image.ReadAllBytes("/etc/motd")!));
+    }
+
+    [TestMethod]
+    public void Links_resolve_through_linked_folders_and_the_docker_form_reads_the_same()
+    {
+        using var temp = new TempFolder();
+        foreach (var docker in new[] { false, true })
+        {
+            var image = CheckImage.Write(temp, [CheckImage.Healthy()], CheckImage.Config(), docker);
+            var loader = image.Resolve("/lib64/ld-linux-x86-64.so.2");
+            Assert.AreEqual("usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2", loader?.Path, $"docker: {docker}");
+            Assert.AreEqual(new FileInfo("/lib/x86_64-linux-gnu/libc.so.6").Length, image.Resolve("/lib/x86_64-linux-gnu/libc.so.6")?.Size);
+            Assert.IsNull(image.Resolve("/lib/x86_64-linux-gnu/libnothere.so.1"));
+            Assert.AreEqual("1654", image.Run.User);
+            CollectionAssert.AreEqual(new[] { "/app/true" }, image.Run.Entrypoint.ToArray());
+            Assert.AreEqual(0x3FF, image.Entry("tmp")!.Mode, "the sticky bit survives");
+            CollectionAssert.Contains(ImageElfFiles.Read(image).Files.Keys.ToList(), "app/true");
+        }
+    }
+}
