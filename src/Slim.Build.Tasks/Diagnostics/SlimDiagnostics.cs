@@ -71,7 +71,6 @@ internal static class SlimDiagnostics
     public static readonly SlimDiagnostic AutoBaseLibraryMissing = new("SLIM4011", nameof(AutoBaseLibraryMissing));
     public static readonly SlimDiagnostic BaseGlibcTooOld = new("SLIM4012", nameof(BaseGlibcTooOld));
     public static readonly SlimDiagnostic ImageNeedsLinuxRid = new("SLIM4013", nameof(ImageNeedsLinuxRid));
-    public static readonly SlimDiagnostic ImageBaseUnsupported = new("SLIM4014", nameof(ImageBaseUnsupported));
     public static readonly SlimDiagnostic ImageFrameworkNotYet = new("SLIM4015", nameof(ImageFrameworkNotYet));
     public static readonly SlimDiagnostic InvalidImageName = new("SLIM4016", nameof(InvalidImageName));
     public static readonly SlimDiagnostic BaseLayoutNotFound = new("SLIM4020", nameof(BaseLayoutNotFound));
