@@ -81,6 +81,10 @@ internal static class SlimDiagnostics
     public static readonly SlimDiagnostic BudgetExceeded_Image = new("SLIM6005", nameof(BudgetExceeded_Image));
     public static readonly SlimDiagnostic BudgetExceeded_ImageUnpacked = new("SLIM6006", nameof(BudgetExceeded_ImageUnpacked));
     public static readonly SlimDiagnostic BudgetExceeded_Growth = new("SLIM6004", nameof(BudgetExceeded_Growth));
+    // 7040-7059 SBOM and attribution
+    public static readonly SlimDiagnostic SbomWithoutAssets = new("SLIM7040", nameof(SbomWithoutAssets));
+    public static readonly SlimDiagnostic AttributionWithoutMstat = new("SLIM7041", nameof(AttributionWithoutMstat));
+    public static readonly SlimDiagnostic MstatUnreadable = new("SLIM7042", nameof(MstatUnreadable));
     // 9xxx internal
     public static readonly SlimDiagnostic InternalError = new("SLIM9001", nameof(InternalError));
 }

@@ -41,6 +41,7 @@ internal static class ImageBuilder
             packages = host.Packages;
         }
         planned.AddRange(AppLayers.Plan(request.PublishDirectory, request.Origins, request.Container.Spec.WorkingDirectory));
+        var sbom = request.Sbom is { } sbomRequest ? ImageSbom.AddTo(planned, sbomRequest, packages, request.Container.Spec.WorkingDirectory) : null;
 
         var cache = new LayerCache(Path.Combine(request.WorkDirectory, "layers"), new LayerWriter(request.Epoch));
         var layers = planned.Select(p => new ImageLayer(cache.Write(p.Entries, request.Epoch.Rfc3339), "slim: " + p.Holds)).ToList();
@@ -58,10 +59,12 @@ internal static class ImageBuilder
             ? previous.Names
             : Writer(request).Write(documents, request.Names, request.ArchivePath).Names;
 
+        if (sbom is not null && request.SbomFile is { } sbomFile)
+            IO.AtomicFile.WriteAllTextIfChanged(sbomFile, System.Text.Encoding.UTF8.GetString(sbom));
         var summaries = layers.Select((l, i) => new LayerSummary(l.Blob.Digest, l.Blob.DiffId, l.Blob.Size, l.Blob.UncompressedSize, planned[i].Holds)).ToList();
         return new ImageSection(request.ArchivePath, request.Format.ToLowerInvariant(), documents.ManifestDigest, names,
             new BaseSummary(baseKind, baseKind == Auto ? "assembled from this machine's files" : Scratch, null),
-            summaries, summaries.Sum(l => l.WireBytes), summaries.Sum(l => l.UnpackedBytes), packages);
+            summaries, summaries.Sum(l => l.WireBytes), summaries.Sum(l => l.UnpackedBytes), packages) { Sbom = sbom is null ? null : request.SbomFile };
     }
 
     private static IImageArchiveWriter Writer(ImageRequest request) =>

@@ -26,4 +26,10 @@ internal sealed record ImageRequest(
 {
     /// <summary>The image the last publish built (image.json): an archive that already holds this image is not written again.</summary>
     public ImageSection? Previous { get; init; }
+
+    /// <summary>The SBOM of the app; the image step adds the base's packages and puts it into the image. Null: no SBOM.</summary>
+    public Sbom.SbomRequest? Sbom { get; init; }
+
+    /// <summary>slim/&lt;App&gt;.cdx.json: the same bytes as the image's copy.</summary>
+    public string? SbomFile { get; init; }
 }

@@ -26,6 +26,9 @@ internal sealed record ImageSection(
 {
     public const string FileName = "image.json";
 
+    /// <summary>slim/&lt;App&gt;.cdx.json, whose bytes the image carries beside the app; null when no SBOM was made.</summary>
+    public string? Sbom { get; init; }
+
     public bool Save(string path) => StateFile.Save(path, this);
 
     public static ImageSection? TryLoad(string path) =>

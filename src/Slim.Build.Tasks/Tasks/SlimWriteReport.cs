@@ -38,12 +38,21 @@ public sealed class SlimWriteReport : SlimTask
     /// <summary>image.json from the image step; missing when SlimImage=false.</summary>
     public string ImageFile { get; set; } = "";
 
+    /// <summary>obj/project.assets.json: which package each file and assembly comes from.</summary>
+    public string AssetsFile { get; set; } = "";
+    /// <summary>The app's assembly name ($(AssemblyName)), the one a NativeAOT executable is named after.</summary>
+    public string AppAssembly { get; set; } = "";
+    /// <summary>ILC's size map (obj/.../native/&lt;App&gt;.mstat); set only for a NativeAOT publish.</summary>
+    public string MstatFile { get; set; } = "";
+    /// <summary>container.json, for where the app sits in the image.</summary>
+    public string ContainerFile { get; set; } = "";
+
     private protected override void Run(IDiagnostics diagnostics)
     {
         var version = typeof(SlimWriteReport).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "";
         string[] reportFiles = [Path.Combine(ReportDirectory, ReportWriter.JsonFileName), Path.Combine(ReportDirectory, ReportWriter.MarkdownFileName)];
         string[] settings = [version, ProjectName, Profile, SizeLevel, TargetFramework, RuntimeIdentifier, PublishDirectory, .. Switches.Select(s => s.ItemSpec)];
-        var key = ReportState.InputsKey(PublishDirectory, LedgerDirectory, settings, [AnalysisLog, BudgetsFile, NeedsFile, ImageFile]);
+        var key = ReportState.InputsKey(PublishDirectory, LedgerDirectory, settings, [AnalysisLog, BudgetsFile, NeedsFile, ImageFile, AssetsFile, MstatFile]);
         var state = new ReportState(Path.Combine(StateDirectory, "report.state"));
 
         SizeReport report;
@@ -59,6 +68,7 @@ public sealed class SlimWriteReport : SlimTask
                 new ToolInfo("Slim", version.Split('+')[0]),
                 new ProjectInfo(ProjectName, Profile, SizeLevel, TargetFramework, RuntimeIdentifier),
                 switches, RuntimeNeeds.TryLoad(NeedsFile), SarifWarnings.Read(AnalysisLog), BudgetSettingsFile.Load(BudgetsFile), ImageSection.TryLoad(ImageFile));
+            report = report with { Attribution = AttributionInputs.Build(report, AssetsFile, TargetFramework, RuntimeIdentifier, AppAssembly, MstatFile, ContainerFile, diagnostics) };
             ReportWriter.Write(report, ReportDirectory);
             state.Record(key, reportFiles);
             var stepSummary = Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY");
