@@ -81,6 +81,11 @@ public sealed class SlimBuildImage : SlimTask
             var sbom = SbomInputs.Request(container.Project.ProjectName, AppVersion, AssetsFile, TargetFramework, RuntimeIdentifier, request.Epoch.Time, diagnostics);
             request = request with { Sbom = sbom, SbomFile = Path.Combine(OutputDirectory, sbom.FileName) };
         }
+        else
+        {
+            // An SBOM left from an earlier publish would describe an image that no longer carries it.
+            File.Delete(Path.Combine(OutputDirectory, container.Project.ProjectName + ".cdx.json"));
+        }
         return ImageBuilder.Build(request, diagnostics);
     }
 }
