@@ -9,7 +9,6 @@ namespace Slim.EndToEnd.Tests;
 /// of the executable by assembly and package from ILC's size map.
 /// </summary>
 [TestClass]
-[TestCategory("Container")]
 public sealed class SbomAttributionTests
 {
     private const string Program = """
