@@ -2,6 +2,8 @@ using Slim.Build.Tasks.Attribution;
 using Slim.Build.Tasks.Files;
 using Slim.Build.Tasks.Sbom;
 
+using Slim.Build.Tasks.Tests.TestSupport;
+
 namespace Slim.Build.Tasks.Tests.Attribution;
 
 /// <summary>
@@ -11,7 +13,7 @@ namespace Slim.Build.Tasks.Tests.Attribution;
 [TestClass]
 public sealed class AttributionBuilderTests
 {
-    private static PackageIndex Index() => new(ProjectAssets.Read(AssetsFile(), "net10.0", ""));
+    private static PackageIndex Index() => new(ProjectAssets.Read(OwnAssetsFile.Path, "net10.0", ""));
 
     [TestMethod]
     public void Package_files_are_named_by_package_and_every_byte_is_counted_once()
@@ -62,13 +64,5 @@ public sealed class AttributionBuilderTests
         var split = ExecutableSplitter.Split("App", 2000, "App.mstat", sizes, "App", Index());
         Assert.AreEqual(2000, split.Assemblies.Sum(a => a.Bytes) + split.NativeBytes);
         Assert.AreEqual(1500, split.Assemblies.Single(a => a.Assembly == "System.Private.CoreLib").Bytes);
-    }
-
-    private static string AssetsFile()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "obj", "project.assets.json")) && File.Exists(Path.Combine(dir.FullName, "Slim.Build.Tasks.Tests.csproj")))
-                return Path.Combine(dir.FullName, "obj", "project.assets.json");
-        throw new InvalidOperationException("obj/project.assets.json of the test project not found above " + AppContext.BaseDirectory);
     }
 }

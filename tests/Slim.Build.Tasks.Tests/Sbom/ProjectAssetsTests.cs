@@ -1,12 +1,14 @@
 using Slim.Build.Tasks.Sbom;
 
+using Slim.Build.Tasks.Tests.TestSupport;
+
 namespace Slim.Build.Tasks.Tests.Sbom;
 
 /// <summary>Read on this test project's own obj/project.assets.json: a real restore, not a hand-made one.</summary>
 [TestClass]
 public sealed class ProjectAssetsTests
 {
-    private static ProjectAssets Read() => ProjectAssets.Read(AssetsFile(), "net10.0", "");
+    private static ProjectAssets Read() => ProjectAssets.Read(OwnAssetsFile.Path, "net10.0", "");
 
     [TestMethod]
     public void Packages_with_run_time_assets_are_listed_with_their_assemblies()
@@ -29,14 +31,6 @@ public sealed class ProjectAssetsTests
     [TestMethod]
     public void An_unknown_target_lists_no_packages()
     {
-        Assert.AreEqual(0, ProjectAssets.Read(AssetsFile(), "net10.0", "linux-riscv128").Packages.Count);
-    }
-
-    private static string AssetsFile()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "obj", "project.assets.json")) && File.Exists(Path.Combine(dir.FullName, "Slim.Build.Tasks.Tests.csproj")))
-                return Path.Combine(dir.FullName, "obj", "project.assets.json");
-        throw new InvalidOperationException("obj/project.assets.json of the test project not found above " + AppContext.BaseDirectory);
+        Assert.AreEqual(0, ProjectAssets.Read(OwnAssetsFile.Path, "net10.0", "linux-riscv128").Packages.Count);
     }
 }
