@@ -65,4 +65,23 @@ public sealed class AttributionBuilderTests
         Assert.AreEqual(2000, split.Assemblies.Sum(a => a.Bytes) + split.NativeBytes);
         Assert.AreEqual(1500, split.Assemblies.Single(a => a.Assembly == "System.Private.CoreLib").Bytes);
     }
+
+    [TestMethod]
+    public void The_section_is_written_to_report_json_and_read_back()
+    {
+        using var temp = new TempFolder();
+        temp.File("publish/App", 1000);
+        var measured = Slim.Build.Tasks.Report.ReportBuilder.Build(Path.Combine(temp.Path, "publish"), [], new("Slim", "1.0.0"),
+            new("App", "aot", "safe", "net10.0", "linux-x64"), [], null, new Slim.Build.Tasks.Analysis.AnalysisWarnings(0, [], "none"), Slim.Build.Tasks.Budgets.BudgetSettings.None);
+        var split = ExecutableSplitter.Split("App", 1000, "App.mstat",
+            new MstatSizes(new Dictionary<string, long> { ["ICSharpCode.SharpZipLib"] = 400 }, new Dictionary<string, long>()), "App", Index());
+        var report = measured with { Attribution = AttributionBuilder.Build(measured.Files, Index(), split, null, null, "/app") };
+        Slim.Build.Tasks.Report.ReportWriter.Write(report, Path.Combine(temp.Path, "slim"));
+
+        var back = Slim.Build.Tasks.Report.ReportReader.Read(Path.Combine(temp.Path, "slim", "report.json"));
+        Assert.IsNotNull(back.Attribution);
+        Assert.AreEqual(400, back.Attribution.Executable!.Assemblies.Single().Bytes);
+        CollectionAssert.AreEqual(report.Attribution.Publish.Select(o => (o.Kind, o.Name, o.Bytes)).ToList(), back.Attribution.Publish.Select(o => (o.Kind, o.Name, o.Bytes)).ToList());
+        StringAssert.Contains(File.ReadAllText(Path.Combine(temp.Path, "slim", "report.md")), "| ICSharpCode.SharpZipLib | SharpZipLib 1.4.2 | 400 |");
+    }
 }
