@@ -138,6 +138,10 @@ internal static class SlimDiagnostics
     public static readonly SlimDiagnostic SmokeRunNoEngine = new("SLIM7023", nameof(SmokeRunNoEngine));
     public static readonly SlimDiagnostic ChecksAsErrorsUnknownCode = new("SLIM7030", nameof(ChecksAsErrorsUnknownCode));
     public static readonly SlimDiagnostic ImageArchiveUnreadable = new("SLIM7031", nameof(ImageArchiveUnreadable));
+    // 7040-7059 SBOM and attribution
+    public static readonly SlimDiagnostic SbomWithoutAssets = new("SLIM7040", nameof(SbomWithoutAssets));
+    public static readonly SlimDiagnostic AttributionWithoutMstat = new("SLIM7041", nameof(AttributionWithoutMstat));
+    public static readonly SlimDiagnostic MstatUnreadable = new("SLIM7042", nameof(MstatUnreadable));
     // 9xxx internal
     public static readonly SlimDiagnostic InternalError = new("SLIM9001", nameof(InternalError));
 }

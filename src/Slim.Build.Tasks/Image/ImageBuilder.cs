@@ -72,6 +72,7 @@ internal static class ImageBuilder
             packages = external.Packages;
         }
         planned.AddRange(AppLayers.Plan(request.PublishDirectory, request.Origins, request.Container.Spec.WorkingDirectory));
+        var sbom = request.Sbom is { } sbomRequest ? ImageSbom.AddTo(planned, sbomRequest, packages, request.Container.Spec.WorkingDirectory) : null;
 
         var cache = new LayerCache(Path.Combine(request.WorkDirectory, "layers"), new LayerWriter(request.Epoch), request.MachineLayerCache);
         var blobs = new LayerBlob[planned.Count];
@@ -101,6 +102,8 @@ internal static class ImageBuilder
             ? previous.Names
             : Writer(request).Write(documents, request.Names, request.ArchivePath).Names;
 
+        if (sbom is not null && request.SbomFile is { } sbomFile)
+            IO.AtomicFile.WriteAllTextIfChanged(sbomFile, System.Text.Encoding.UTF8.GetString(sbom));
         var summaries = layers.Select((l, i) => new LayerSummary(l.Blob.Digest, l.Blob.DiffId, l.Blob.Size, l.Blob.UncompressedSize, holds[i])).ToList();
         var summary = reference.Kind switch
         {
@@ -110,7 +113,7 @@ internal static class ImageBuilder
             _ => new BaseSummary(external!.Kind, external.Reference, external.ManifestDigest),
         };
         return new ImageSection(request.ArchivePath, request.Format.ToLowerInvariant(), documents.ManifestDigest, names, summary,
-            summaries, summaries.Sum(l => l.WireBytes), summaries.Sum(l => l.UnpackedBytes), packages);
+            summaries, summaries.Sum(l => l.WireBytes), summaries.Sum(l => l.UnpackedBytes), packages) { Sbom = sbom is null ? null : request.SbomFile };
     }
 
     /// <summary>The app's GLIBC_x.y needs against the external base's glibc; a base with none Slim can see gets a warning, not a guess.</summary>

@@ -41,4 +41,10 @@ internal sealed record ImageRequest(
 
     /// <summary>SlimInsecureRegistries: registries besides loopback reached over plain HTTP, ';'-separated.</summary>
     public string InsecureRegistries { get; init; } = "";
+
+    /// <summary>The SBOM of the app; the image step adds the base's packages and puts it into the image. Null: no SBOM.</summary>
+    public Sbom.SbomRequest? Sbom { get; init; }
+
+    /// <summary>slim/&lt;App&gt;.cdx.json: the same bytes as the image's copy.</summary>
+    public string? SbomFile { get; init; }
 }

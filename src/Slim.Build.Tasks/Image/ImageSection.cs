@@ -30,6 +30,9 @@ internal sealed record ImageSection(
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public Registry.PushSummary? Push { get; init; }
 
+    /// <summary>slim/&lt;App&gt;.cdx.json, whose bytes the image carries beside the app; null when no SBOM was made.</summary>
+    public string? Sbom { get; init; }
+
     public bool Save(string path) => StateFile.Save(path, this);
 
     public static ImageSection? TryLoad(string path) =>

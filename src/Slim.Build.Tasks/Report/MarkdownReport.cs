@@ -64,6 +64,7 @@ internal static class MarkdownReport
 
         NeedsSummary.AppendMarkdown(md, report.Needs);
         ImageSummary.AppendMarkdown(md, report.Image);
+        AttributionSummary.AppendMarkdown(md, report.Attribution);
 
         var w = report.AnalysisWarnings;
         md.AppendLine($"### Trim and AOT analysis warnings: {w.Count}");

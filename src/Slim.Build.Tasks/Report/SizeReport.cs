@@ -28,6 +28,9 @@ internal sealed record SizeReport(
     ImageSection? Image)
 {
     public const int CurrentSchemaVersion = 1;
+
+    /// <summary>Every byte of the publish folder and the image by origin (app, NuGet package, runtime pack, base package).</summary>
+    public Attribution.AttributionSection? Attribution { get; init; }
 }
 
 internal sealed record ToolInfo(string Name, string Version);

@@ -43,6 +43,13 @@ public sealed class SlimBuildImage : SlimTask
     public string Tags { get; set; } = "";
     /// <summary>SourceRevisionId, for the org.opencontainers.image.revision annotation.</summary>
     public string SourceRevision { get; set; } = "";
+    /// <summary>SlimSbom: true (default) puts a CycloneDX SBOM into the image and writes it to slim/&lt;App&gt;.cdx.json.</summary>
+    public bool Sbom { get; set; } = true;
+    /// <summary>obj/project.assets.json ($(ProjectAssetsFile)): the SBOM's NuGet packages and runtime packs.</summary>
+    public string AssetsFile { get; set; } = "";
+    public string TargetFramework { get; set; } = "";
+    /// <summary>The project's Version, the SBOM's metadata.component.version.</summary>
+    public string AppVersion { get; set; } = "";
     /// <summary>Where image.json goes; output only when an image was built (empty otherwise, so the report shows none).</summary>
     [Required, Output] public string ImageFile { get; set; } = "";
 
@@ -87,6 +94,16 @@ public sealed class SlimBuildImage : SlimTask
             InsecureRegistries = InsecureRegistries,
             MachineLayerCache = string.IsNullOrWhiteSpace(LayerCacheDirectory) ? LayerCache.UserDirectory() : LayerCacheDirectory.Trim(),
         };
+        if (Sbom)
+        {
+            var sbom = SbomInputs.Request(container.Project.ProjectName, AppVersion, AssetsFile, TargetFramework, RuntimeIdentifier, request.Epoch.Time, diagnostics);
+            request = request with { Sbom = sbom, SbomFile = Path.Combine(OutputDirectory, sbom.FileName) };
+        }
+        else
+        {
+            // An SBOM left from an earlier publish would describe an image that no longer carries it.
+            File.Delete(Path.Combine(OutputDirectory, container.Project.ProjectName + ".cdx.json"));
+        }
         return ImageBuilder.Build(request, diagnostics);
     }
 }

@@ -41,6 +41,15 @@ public sealed class SlimWriteReport : SlimTask
     /// <summary>checks.json from the checklist; missing when no image was checked.</summary>
     public string ChecksFile { get; set; } = "";
 
+    /// <summary>obj/project.assets.json: which package each file and assembly comes from.</summary>
+    public string AssetsFile { get; set; } = "";
+    /// <summary>The app's assembly name ($(AssemblyName)), the one a NativeAOT executable is named after.</summary>
+    public string AppAssembly { get; set; } = "";
+    /// <summary>ILC's size map (obj/.../native/&lt;App&gt;.mstat); set only for a NativeAOT publish.</summary>
+    public string MstatFile { get; set; } = "";
+    /// <summary>container.json, for where the app sits in the image.</summary>
+    public string ContainerFile { get; set; } = "";
+
     private protected override void Run(IDiagnostics diagnostics)
     {
         var version = typeof(SlimWriteReport).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "";
@@ -50,7 +59,7 @@ public sealed class SlimWriteReport : SlimTask
         var baselineFile = budgets.Baseline?.Path ?? "";
         // A baseline that is this very report.json (the previous publish's) would change the key on every publish.
         var baselineInput = Path.GetFullPath(baselineFile == "" ? reportFiles[0] : baselineFile) == Path.GetFullPath(reportFiles[0]) ? "" : baselineFile;
-        var key = ReportState.InputsKey(PublishDirectory, LedgerDirectory, settings, [AnalysisLog, BudgetsFile, NeedsFile, ImageFile, ChecksFile, baselineInput]);
+        var key = ReportState.InputsKey(PublishDirectory, LedgerDirectory, settings, [AnalysisLog, BudgetsFile, NeedsFile, ImageFile, ChecksFile, AssetsFile, MstatFile, baselineInput]);
         var state = new ReportState(Path.Combine(StateDirectory, "report.state"));
 
         SizeReport report;
@@ -67,6 +76,7 @@ public sealed class SlimWriteReport : SlimTask
                 new ProjectInfo(ProjectName, Profile, SizeLevel, TargetFramework, RuntimeIdentifier),
                 switches, RuntimeNeeds.TryLoad(NeedsFile), SarifWarnings.Read(AnalysisLog), budgets, ImageSection.TryLoad(ImageFile),
                 Checks.ChecksFile.TryLoad(ChecksFile));
+            report = report with { Attribution = AttributionInputs.Build(report, AssetsFile, TargetFramework, RuntimeIdentifier, AppAssembly, MstatFile, ContainerFile, diagnostics) };
             ReportWriter.Write(report, ReportDirectory, BaselineComparison.TryRead(baselineFile, report));
             state.Record(key, reportFiles);
             var stepSummary = Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY");

@@ -1,0 +1,46 @@
+using Slim.Build.Tasks.Attribution;
+using Slim.Build.Tasks.Container;
+using Slim.Build.Tasks.Diagnostics;
+using Slim.Build.Tasks.Report;
+using Slim.Build.Tasks.Sbom;
+
+namespace Slim.Build.Tasks;
+
+/// <summary>The report's attribution from the task's plain inputs: the assets file, ILC's size map, the image archive.</summary>
+internal static class AttributionInputs
+{
+    public static AttributionSection Build(SizeReport report, string assetsFile, string targetFramework, string runtimeIdentifier,
+        string appAssembly, string mstatFile, string containerFile, IDiagnostics diagnostics)
+    {
+        var assets = File.Exists(assetsFile) ? ProjectAssets.Read(assetsFile, targetFramework, runtimeIdentifier) : ProjectAssets.Empty;
+        var index = new PackageIndex(assets);
+        var executable = Split(report, appAssembly, mstatFile, index, diagnostics);
+        var image = report.Image;
+        var layers = image is not null && File.Exists(image.Archive) ? LayerListing.Read(image.Archive, image.Layers.Select(l => l.Digest).ToList()) : null;
+        var workingDirectory = File.Exists(containerFile) ? ContainerDescription.Load(containerFile).Spec.WorkingDirectory : "/app";
+        return AttributionBuilder.Build(report.Files, index, executable, image, layers, workingDirectory);
+    }
+
+    private static ExecutableSplit? Split(SizeReport report, string appAssembly, string mstatFile, PackageIndex index, IDiagnostics diagnostics)
+    {
+        if (string.IsNullOrEmpty(mstatFile) || string.IsNullOrEmpty(appAssembly))
+            return null;
+        var executable = report.Files.FirstOrDefault(f => f.Path == appAssembly);
+        if (executable is null)
+            return null;
+        if (!File.Exists(mstatFile))
+        {
+            diagnostics.Notice(SlimDiagnostics.AttributionWithoutMstat, executable.Path, mstatFile);
+            return null;
+        }
+        try
+        {
+            return ExecutableSplitter.Split(executable.Path, executable.Size, mstatFile, MstatReader.Read(mstatFile), appAssembly, index);
+        }
+        catch (Exception e) when (e is BadImageFormatException or InvalidDataException or InvalidOperationException or IOException)
+        {
+            diagnostics.Warning(SlimDiagnostics.MstatUnreadable, mstatFile, e.Message, executable.Path);
+            return null;
+        }
+    }
+}
