@@ -44,7 +44,8 @@ public sealed class SlimVerifyImage : SlimTask
     {
         if (ImageSection.TryLoad(ImageFile) is not { } section || !File.Exists(section.Archive))
         {
-            File.Delete(ChecksFile);
+            if (File.Exists(ChecksFile))
+                File.Delete(ChecksFile);
             return;
         }
         long? maxWaste = null;
