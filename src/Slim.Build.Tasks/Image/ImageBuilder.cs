@@ -55,7 +55,7 @@ internal static class ImageBuilder
                     return null;
                 needs = needs with { NativeLibraries = [.. needs.NativeLibraries, .. runtime.HostLibraries] };
             }
-            var host = HostBaseBuilder.OfThisMachine().Build(needs, RuntimeTarget.Parse(request.RuntimeIdentifier),
+            var host = HostBaseBuilder.OfThisMachine(request.MachineLayerCache).Build(needs, RuntimeTarget.Parse(request.RuntimeIdentifier),
                 shipped.Select(s => s.Elf.Interpreter).OfType<string>().Distinct().ToList(), diagnostics);
             if (host is null || host.Glibc is { } glibc && !GlibcCheck.Check(shipped, glibc, "auto (this machine)", diagnostics))
                 return null;
@@ -75,9 +75,8 @@ internal static class ImageBuilder
         var sbom = request.Sbom is { } sbomRequest ? ImageSbom.AddTo(planned, sbomRequest, packages, request.Container.Spec.WorkingDirectory) : null;
 
         var cache = new LayerCache(Path.Combine(request.WorkDirectory, "layers"), new LayerWriter(request.Epoch), request.MachineLayerCache);
-        var blobs = new LayerBlob[planned.Count];
-        // Each layer is compressed on its own core: the layers share nothing but the cache folders, and each blob's bytes depend on its entries only.
-        Parallel.For(0, planned.Count, i => blobs[i] = cache.Write(planned[i].Entries, request.Epoch.Rfc3339, planned[i].MachineWide));
+        // One layer after the other: each is compressed on every core already (ParallelGzipStream).
+        var blobs = planned.Select(p => cache.Write(p.Entries, request.Epoch.Rfc3339, p.MachineWide)).ToArray();
         var layers = (external?.Layers ?? []).Select(b => new ImageLayer(b, "base", FromBase: true))
             .Concat(planned.Select((p, i) => new ImageLayer(blobs[i], "slim: " + p.Holds))).ToList();
         var holds = (external?.Layers ?? []).Select(_ => "base: " + reference.Text).Concat(planned.Select(p => p.Holds)).ToList();

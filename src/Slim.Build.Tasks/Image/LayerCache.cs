@@ -6,7 +6,8 @@ namespace Slim.Build.Tasks.Image;
 
 /// <summary>
 /// Keeps written layer blobs under obj/.../slim/image/, keyed by what they are made from (each entry's path,
-/// kind, mode and link, and its bytes: a source file by path, size and time, content by hash), so an unchanged
+/// kind, mode and link, and its bytes: a source file by path, size and time, content by hash) and how they are
+/// compressed (<see cref="LayerWriter.Format"/>), so an unchanged
 /// base or runtime layer is not compressed again on the next publish. A hit gives the very same blob.
 /// Layers made from this machine's files only (the auto base, the shared runtime) go to a folder every
 /// project shares, when one is given, so a second project with the same needs reuses the first one's blob.
@@ -29,7 +30,7 @@ internal sealed class LayerCache(string directory, LayerWriter writer, string? m
     /// <param name="machineWide">The entries come from this machine's files only, so the blob may live in the shared folder.</param>
     public LayerBlob Write(IReadOnlyList<LayerEntry> entries, string epochKey, bool machineWide = false)
     {
-        var key = Key(entries, epochKey);
+        var key = Key(entries, writer.Format + "\n" + epochKey);
         var folder = machineWide && machineDirectory is not null ? machineDirectory : directory;
         var blobPath = Path.Combine(folder, key + ".tar.gz");
         var recordPath = Path.Combine(folder, key + ".json");

@@ -1,18 +1,18 @@
-using ICSharpCode.SharpZipLib.GZip;
-
 namespace Slim.Build.Tasks.Image;
 
 /// <summary>
 /// Writes layer entries as a gzip-compressed tar on disk, reproducibly: <see cref="LayerContents"/> decides
-/// order and parents, <see cref="ReproducibleTarWriter"/> the headers, and SharpZipLib's managed deflate the
-/// compressed bytes, with a gzip header that holds no time (0), no name and the fixed OS byte 255, so the
-/// same entries give the same bytes on any OS and .NET version. Streams: a file's bytes go from disk through
+/// order and parents, <see cref="ReproducibleTarWriter"/> the headers, and <see cref="ParallelGzipStream"/> the
+/// compressed bytes, on every core, so the same entries give the same bytes on any machine, OS and .NET version. Streams: a file's bytes go from disk through
 /// the tar, the hash of the tar, gzip and the hash of the gzip to the output file, never whole into memory.
 /// </summary>
 internal sealed class LayerWriter(ImageEpoch epoch, int compressionLevel = LayerWriter.DefaultCompressionLevel)
 {
     /// <summary>zlib's default: the level <c>Files/WireSize</c> estimates with, so the estimate and the layer agree.</summary>
     public const int DefaultCompressionLevel = 6;
+
+    /// <summary>What decides the compressed bytes besides the entries: a cached blob written any other way is not this writer's.</summary>
+    public string Format => $"tar+gzip sharpziplib level {compressionLevel} blocks {ParallelGzipStream.BlockSize}";
 
     public LayerBlob Write(IEnumerable<LayerEntry> entries, string outputPath)
     {
@@ -27,9 +27,8 @@ internal sealed class LayerWriter(ImageEpoch epoch, int compressionLevel = Layer
             using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
             using (var compressed = new HashingStream(file))
             {
-                using (var gzip = new GZipOutputStream(compressed, 1 << 16) { IsStreamOwner = false, ModifiedTime = DateTime.UnixEpoch })
+                using (var gzip = new ParallelGzipStream(compressed, compressionLevel))
                 {
-                    gzip.SetLevel(compressionLevel);
                     using var uncompressed = new HashingStream(gzip);
                     using (var tar = new ReproducibleTarWriter(uncompressed, epoch))
                         foreach (var entry in contents)

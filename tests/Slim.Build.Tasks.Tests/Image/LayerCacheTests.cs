@@ -46,4 +46,19 @@ public sealed class LayerCacheTests
 
         Assert.AreEqual(blob.Digest, cache.Write(entries, Epoch.Rfc3339, machineWide: true).Digest);
     }
+
+    [TestMethod]
+    public void A_blob_compressed_another_way_is_not_reused()
+    {
+        using var temp = new TempFolder();
+        IReadOnlyList<LayerEntry> entries = [LayerEntry.FromText("etc/motd", string.Concat(Enumerable.Repeat("small and safe ", 2000)))];
+        var folder = Path.Combine(temp.Path, "layers");
+        var fast = new LayerCache(folder, new LayerWriter(Epoch, compressionLevel: 1)).Write(entries, Epoch.Rfc3339);
+
+        var standard = new LayerCache(folder, new LayerWriter(Epoch)).Write(entries, Epoch.Rfc3339);
+
+        Assert.AreEqual(fast.DiffId, standard.DiffId, "the same tar");
+        Assert.AreNotEqual(fast.Digest, standard.Digest, "a blob written at level 1 was handed out as the level-6 one");
+        Assert.AreEqual(standard.Digest, new LayerWriter(Epoch).Write(entries, Path.Combine(temp.Path, "fresh.tar.gz")).Digest);
+    }
 }

@@ -19,10 +19,11 @@ internal sealed class HostBaseBuilder(HostNeedFiles host, HostPlatform platform,
         ["/etc/ssl/certs/ca-certificates.crt"] = "ca-certificates",
     };
 
-    public static HostBaseBuilder OfThisMachine()
+    /// <param name="cacheDirectory">The per-user folder that keeps dpkg's answers between builds (<see cref="DpkgOwnerCache"/>); null: none.</param>
+    public static HostBaseBuilder OfThisMachine(string? cacheDirectory = null)
     {
         var host = HostNeedFiles.OfThisMachine();
-        return new(host, HostPlatform.OfThisMachine(host.LibraryFolders), DpkgDatabase.Read());
+        return new(host, HostPlatform.OfThisMachine(host.LibraryFolders), DpkgDatabase.Read(cacheDirectory: cacheDirectory));
     }
 
     /// <param name="interpreters">The PT_INTERP paths of the shipped programs (<see cref="Elf.ElfFile.Interpreter"/>); the architecture's standard one is always known.</param>
@@ -67,6 +68,7 @@ internal sealed class HostBaseBuilder(HostNeedFiles host, HostPlatform platform,
 
         var libc = files.FirstOrDefault(f => f.ImagePath == placement.PathOf(HostPlatform.GlibcSoName));
         var glibc = libc is null ? null : dpkg?.OwnerOf(libc.HostPath, libc.RealPath) is { } owner ? GlibcVersion.FromPackageVersion(owner.Version) : null;
+        dpkg?.SaveAnswers();
         return new HostBase(LayerTree.Complete(entries), [.. packages.Select(p => p.Summary)], unpackaged, glibc);
     }
 
