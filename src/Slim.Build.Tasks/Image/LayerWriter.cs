@@ -2,7 +2,7 @@ namespace Slim.Build.Tasks.Image;
 
 /// <summary>
 /// Writes layer entries as a gzip-compressed tar on disk, reproducibly: <see cref="LayerContents"/> decides
-/// order and parents, <see cref="ReproducibleTarWriter"/> the headers, and <see cref="ParallelGzipStream"/> the
+/// order and parents, <see cref="ReproducibleTarWriter"/> the headers, and <see cref="Files.ParallelGzipStream"/> the
 /// compressed bytes, on every core, so the same entries give the same bytes on any machine, OS and .NET version. Streams: a file's bytes go from disk through
 /// the tar, the hash of the tar, gzip and the hash of the gzip to the output file, never whole into memory.
 /// </summary>
@@ -12,7 +12,7 @@ internal sealed class LayerWriter(ImageEpoch epoch, int compressionLevel = Layer
     public const int DefaultCompressionLevel = 6;
 
     /// <summary>What decides the compressed bytes besides the entries: a cached blob written any other way is not this writer's.</summary>
-    public string Format => $"tar+gzip sharpziplib level {compressionLevel} blocks {ParallelGzipStream.BlockSize}";
+    public string Format => $"tar+gzip sharpziplib level {compressionLevel} blocks {Files.ParallelGzipStream.BlockSize}";
 
     public LayerBlob Write(IEnumerable<LayerEntry> entries, string outputPath)
     {
@@ -27,7 +27,7 @@ internal sealed class LayerWriter(ImageEpoch epoch, int compressionLevel = Layer
             using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
             using (var compressed = new HashingStream(file))
             {
-                using (var gzip = new ParallelGzipStream(compressed, compressionLevel))
+                using (var gzip = new Files.ParallelGzipStream(compressed, compressionLevel))
                 {
                     using var uncompressed = new HashingStream(gzip);
                     using (var tar = new ReproducibleTarWriter(uncompressed, epoch))

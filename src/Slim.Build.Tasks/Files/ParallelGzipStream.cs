@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using ICSharpCode.SharpZipLib.Checksum;
 using ICSharpCode.SharpZipLib.Zip.Compression;
 
-namespace Slim.Build.Tasks.Image;
+namespace Slim.Build.Tasks.Files;
 
 /// <summary>
 /// A write-only gzip stream that compresses on every core and still gives one gzip member whose bytes depend

@@ -1,8 +1,9 @@
 using System.IO.Compression;
 using ICSharpCode.SharpZipLib.GZip;
-using Slim.Build.Tasks.Image;
+using Slim.Build.Tasks.Files;
+using Slim.Build.Tasks.Tests.Image;
 
-namespace Slim.Build.Tasks.Tests.Image;
+namespace Slim.Build.Tasks.Tests.Files;
 
 [TestClass]
 public sealed class ParallelGzipStreamTests
