@@ -1,4 +1,3 @@
-using System.Net.Http;
 using Slim.EndToEnd.Tests.Infrastructure;
 
 namespace Slim.EndToEnd.Tests;
@@ -40,7 +39,7 @@ public sealed class DockerfileWebTests
         Assert.AreEqual(0, started.ExitCode, started.Output);
         try
         {
-            Assert.AreEqual("Hello World!", await GetWithin($"http://127.0.0.1:{port}/", TimeSpan.FromSeconds(30)));
+            Assert.AreEqual("Hello World!", await Http.GetWithin($"http://127.0.0.1:{port}/", TimeSpan.FromSeconds(30)));
             var top = Podman.Run(SlimFeed.RunRoot, "top", name, "user", "huser");
             Assert.AreEqual(0, top.ExitCode, "podman top failed:\n" + top.Output);
             // USER is the user in the container (app from its /etc/passwd, or the bare uid); HUSER the host's view of it.
@@ -72,17 +71,5 @@ public sealed class DockerfileWebTests
 
         Assert.AreEqual(0, again.ExitCode, again.Describe());
         Assert.AreEqual(written, (File.GetLastWriteTimeUtc(dockerfile), File.GetLastWriteTimeUtc(stamp)), "the Dockerfile step ran again");
-    }
-
-    private static async Task<string?> GetWithin(string url, TimeSpan timeout)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        for (var deadline = DateTime.UtcNow + timeout; DateTime.UtcNow < deadline; await Task.Delay(300))
-        {
-            try { return await http.GetStringAsync(url); }
-            catch (HttpRequestException) { }
-            catch (TaskCanceledException) { }
-        }
-        return null;
     }
 }

@@ -1,4 +1,3 @@
-using System.Net.Http;
 using Slim.EndToEnd.Tests.Infrastructure;
 
 namespace Slim.EndToEnd.Tests;
@@ -61,7 +60,7 @@ public sealed class FrameworkImageTests
         Assert.AreEqual(0, started.ExitCode, started.Output);
         try
         {
-            var answer = await GetWithin($"http://127.0.0.1:{port}/", TimeSpan.FromSeconds(40));
+            var answer = await Http.GetWithin($"http://127.0.0.1:{port}/", TimeSpan.FromSeconds(40));
             Assert.AreEqual("Hello World!", answer, "no answer; logs:\n" + Podman.Run(SlimFeed.RunRoot, "logs", name).Output);
             var top = Podman.Run(SlimFeed.RunRoot, "top", name, "user");
             Assert.AreEqual(0, top.ExitCode, top.Output);
@@ -111,17 +110,5 @@ public sealed class FrameworkImageTests
         Assert.IsFalse(Directory.Exists(Path.Combine(_web.Directory, "publish", "slim")) && Directory.EnumerateFileSystemEntries(Path.Combine(_web.Directory, "publish", "slim")).Any(),
             "Slim's own outputs were published as the app's content");
         Assert.AreEqual(digest, Digest(), "an unchanged republish gave another image");
-    }
-
-    private static async Task<string?> GetWithin(string url, TimeSpan timeout)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        for (var deadline = DateTime.UtcNow + timeout; DateTime.UtcNow < deadline; await Task.Delay(300))
-        {
-            try { return await http.GetStringAsync(url); }
-            catch (HttpRequestException) { }
-            catch (TaskCanceledException) { }
-        }
-        return null;
     }
 }
