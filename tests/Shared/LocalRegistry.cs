@@ -98,10 +98,7 @@ internal sealed class LocalRegistry : IDisposable
 
     private static string Binary()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Slim.Build.sln")))
-            dir = dir.Parent;
-        var path = dir is null ? "" : Path.Combine(dir.FullName, "artifacts", "tools", "docker-registry", "usr", "bin", "docker-registry");
+        var path = Path.Combine(Repository.Root, "artifacts", "tools", "docker-registry", "usr", "bin", "docker-registry");
         if (File.Exists(path))
             return path;
         var message = $"docker-registry is not at '{path}': run build/bootstrap.sh.";
