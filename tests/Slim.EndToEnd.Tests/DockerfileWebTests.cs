@@ -1,4 +1,3 @@
-using System.Net.Http;
 using Slim.EndToEnd.Tests.Infrastructure;
 
 namespace Slim.EndToEnd.Tests;
@@ -34,30 +33,20 @@ public sealed class DockerfileWebTests
         Assert.AreEqual("1654", Podman.Inspect(Image, "{{.Config.User}}"));
         StringAssert.Contains(Podman.Inspect(Image, "{{json .Config.ExposedPorts}}"), "8080/tcp");
 
-        const int port = 18241;
-        var name = "slim-e2e-web-" + Environment.ProcessId;
-        var started = Podman.Run(SlimFeed.RunRoot, "run", "-d", "--rm", "--name", name, "--network", "host", "-e", $"ASPNETCORE_HTTP_PORTS={port}", Image);
-        Assert.AreEqual(0, started.ExitCode, started.Output);
-        try
+        using var container = WebContainer.Start(Image, "slim-e2e-web", 18241);
+        Assert.AreEqual("Hello World!", await Http.GetWithin(container.Url, TimeSpan.FromSeconds(30)));
+        var top = Podman.Run(SlimFeed.RunRoot, "top", container.Name, "user", "huser");
+        Assert.AreEqual(0, top.ExitCode, "podman top failed:\n" + top.Output);
+        // USER is the user in the container (app from its /etc/passwd, or the bare uid); HUSER the host's view of it.
+        var lines = top.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var header = Array.FindIndex(lines, line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries) is ["USER", "HUSER"]);
+        Assert.IsTrue(header >= 0, "no USER HUSER header in podman top's output:\n" + top.Output);
+        var processes = lines.Skip(header + 1).Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        Assert.IsTrue(processes.Count > 0, "podman top listed no process:\n" + top.Output);
+        foreach (var process in processes)
         {
-            Assert.AreEqual("Hello World!", await GetWithin($"http://127.0.0.1:{port}/", TimeSpan.FromSeconds(30)));
-            var top = Podman.Run(SlimFeed.RunRoot, "top", name, "user", "huser");
-            Assert.AreEqual(0, top.ExitCode, "podman top failed:\n" + top.Output);
-            // USER is the user in the container (app from its /etc/passwd, or the bare uid); HUSER the host's view of it.
-            var lines = top.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var header = Array.FindIndex(lines, line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries) is ["USER", "HUSER"]);
-            Assert.IsTrue(header >= 0, "no USER HUSER header in podman top's output:\n" + top.Output);
-            var processes = lines.Skip(header + 1).Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
-            Assert.IsTrue(processes.Count > 0, "podman top listed no process:\n" + top.Output);
-            foreach (var process in processes)
-            {
-                Assert.IsTrue(process.Length == 2 && process[0] is "app" or "1654", "a process in the container runs as another user than app (1654):\n" + top.Output);
-                Assert.IsFalse(process[1] is "root" or "0", "a process runs as root on the host:\n" + top.Output);
-            }
-        }
-        finally
-        {
-            Podman.Run(SlimFeed.RunRoot, "rm", "-f", name);
+            Assert.IsTrue(process.Length == 2 && process[0] is "app" or "1654", "a process in the container runs as another user than app (1654):\n" + top.Output);
+            Assert.IsFalse(process[1] is "root" or "0", "a process runs as root on the host:\n" + top.Output);
         }
     }
 
@@ -72,17 +61,5 @@ public sealed class DockerfileWebTests
 
         Assert.AreEqual(0, again.ExitCode, again.Describe());
         Assert.AreEqual(written, (File.GetLastWriteTimeUtc(dockerfile), File.GetLastWriteTimeUtc(stamp)), "the Dockerfile step ran again");
-    }
-
-    private static async Task<string?> GetWithin(string url, TimeSpan timeout)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        for (var deadline = DateTime.UtcNow + timeout; DateTime.UtcNow < deadline; await Task.Delay(300))
-        {
-            try { return await http.GetStringAsync(url); }
-            catch (HttpRequestException) { }
-            catch (TaskCanceledException) { }
-        }
-        return null;
     }
 }

@@ -1,4 +1,3 @@
-using System.Net.Http;
 using Slim.EndToEnd.Tests.Infrastructure;
 
 namespace Slim.EndToEnd.Tests;
@@ -55,23 +54,13 @@ public sealed class FrameworkImageTests
         Assert.AreEqual("1654", Podman.Inspect(tag, "{{.Config.User}}"));
         StringAssert.Contains(Podman.Inspect(tag, "{{json .Config.Env}}"), "DOTNET_ROOT=/usr/share/dotnet");
 
-        const int port = 18243;
-        var name = "slim-e2e-fdweb-" + Environment.ProcessId;
-        var started = Podman.Run(SlimFeed.RunRoot, "run", "-d", "--rm", "--name", name, "--network", "host", "-e", $"ASPNETCORE_HTTP_PORTS={port}", tag);
-        Assert.AreEqual(0, started.ExitCode, started.Output);
-        try
-        {
-            var answer = await GetWithin($"http://127.0.0.1:{port}/", TimeSpan.FromSeconds(40));
-            Assert.AreEqual("Hello World!", answer, "no answer; logs:\n" + Podman.Run(SlimFeed.RunRoot, "logs", name).Output);
-            var top = Podman.Run(SlimFeed.RunRoot, "top", name, "user");
-            Assert.AreEqual(0, top.ExitCode, top.Output);
-            var users = top.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Skip(1).ToList();
-            Assert.IsTrue(users.Count > 0 && users.All(u => u is "app" or "1654"), "a process runs as another user than app:\n" + top.Output);
-        }
-        finally
-        {
-            Podman.Run(SlimFeed.RunRoot, "rm", "-f", name);
-        }
+        using var container = WebContainer.Start(tag, "slim-e2e-fdweb", 18243);
+        var answer = await Http.GetWithin(container.Url, TimeSpan.FromSeconds(40));
+        Assert.AreEqual("Hello World!", answer, "no answer; logs:\n" + Podman.Run(SlimFeed.RunRoot, "logs", container.Name).Output);
+        var top = Podman.Run(SlimFeed.RunRoot, "top", container.Name, "user");
+        Assert.AreEqual(0, top.ExitCode, top.Output);
+        var users = top.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Skip(1).ToList();
+        Assert.IsTrue(users.Count > 0 && users.All(u => u is "app" or "1654"), "a process runs as another user than app:\n" + top.Output);
     }
 
     [TestMethod]
@@ -111,17 +100,5 @@ public sealed class FrameworkImageTests
         Assert.IsFalse(Directory.Exists(Path.Combine(_web.Directory, "publish", "slim")) && Directory.EnumerateFileSystemEntries(Path.Combine(_web.Directory, "publish", "slim")).Any(),
             "Slim's own outputs were published as the app's content");
         Assert.AreEqual(digest, Digest(), "an unchanged republish gave another image");
-    }
-
-    private static async Task<string?> GetWithin(string url, TimeSpan timeout)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        for (var deadline = DateTime.UtcNow + timeout; DateTime.UtcNow < deadline; await Task.Delay(300))
-        {
-            try { return await http.GetStringAsync(url); }
-            catch (HttpRequestException) { }
-            catch (TaskCanceledException) { }
-        }
-        return null;
     }
 }

@@ -121,7 +121,7 @@ public sealed class ImageTests
     [TestMethod]
     public void Zz_publish_pushes_to_a_registry_at_the_archive_digest_and_an_unchanged_push_uploads_no_blob()
     {
-        using var registry = new LoopbackRegistry();
+        using var registry = new LocalRegistry(parentFolder: SlimFeed.RunRoot);
         string[] push = [$"-p:ContainerRegistry={registry.Host}", "-p:ContainerRepository=e2e/imageapp", "-p:ContainerImageTags=1.0.0%3Bstable"];
 
         var first = _app.Publish(push);
@@ -136,7 +136,7 @@ public sealed class ImageTests
         Assert.AreEqual(digest, pushed.GetProperty("digest").GetString());
         Assert.IsTrue(pushed.GetProperty("bytesUploaded").GetInt64() > 1_000_000, "the first push sends the layers: " + pushed);
         StringAssert.Contains(first.Output, $"Slim: pushed {registry.Host}/e2e/imageapp:1.0.0, {registry.Host}/e2e/imageapp:stable");
-        var uploads = registry.BlobUploads("e2e/imageapp");
+        var uploads = registry.BlobUploadRequests("e2e/imageapp");
         Assert.IsTrue(uploads > 0, registry.Log);
 
         var second = _app.Publish(push);
@@ -144,7 +144,7 @@ public sealed class ImageTests
         Assert.AreEqual(0, second.ExitCode, second.Describe());
         var again = Files.Json(Path.Combine(second.SlimDirectory, "report.json")).GetProperty("image").GetProperty("push");
         Assert.AreEqual(0L, again.GetProperty("bytesUploaded").GetInt64(), "an unchanged image uploads nothing: " + again);
-        Assert.AreEqual(uploads, registry.BlobUploads("e2e/imageapp"), "the registry saw no new upload");
+        Assert.AreEqual(uploads, registry.BlobUploadRequests("e2e/imageapp"), "the registry saw no new upload");
     }
 
     [TestMethod]

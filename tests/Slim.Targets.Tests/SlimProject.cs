@@ -11,7 +11,7 @@ namespace Slim.Targets.Tests;
 /// </summary>
 internal sealed class SlimProject : IDisposable
 {
-    private static readonly string Root = FindRepositoryRoot();
+    private static readonly string Root = Repository.Root;
     public static string BuildFolder => Path.Combine(Root, "src", "Slim.Build.Tasks", "build");
     public static string SdkFolder => Path.Combine(Root, "src", "Slim.Sdk", "Sdk");
     private static string TasksAssembly => Path.Combine(Root, "src", "Slim.Build.Tasks", "bin", "Release", "net8.0", "Slim.Build.Tasks.dll");
@@ -81,14 +81,6 @@ internal sealed class SlimProject : IDisposable
     {
         _collection.Dispose();
         try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Slim.Build.sln")))
-                return dir.FullName;
-        throw new InvalidOperationException("Slim.Build.sln not found above " + AppContext.BaseDirectory);
     }
 }
 

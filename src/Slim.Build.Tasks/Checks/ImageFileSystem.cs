@@ -1,7 +1,5 @@
 using System.Formats.Tar;
-using System.IO.Compression;
-using System.Text.Json;
-using Slim.Build.Tasks.Diagnostics;
+using Slim.Build.Tasks.Image.Archive;
 
 namespace Slim.Build.Tasks.Checks;
 
@@ -13,18 +11,14 @@ namespace Slim.Build.Tasks.Checks;
 /// </summary>
 internal sealed class ImageFileSystem
 {
-    private const string WhiteoutPrefix = ".wh.";
-    private const string OpaqueWhiteout = ".wh..wh..opq";
     private const int MaxLinkHops = 40;
 
-    private readonly string _archive;
-    private readonly IReadOnlyList<string> _layerMembers;
+    private readonly ImageArchiveReader _archive;
     private readonly Dictionary<string, ImageFileEntry> _entries;
 
-    private ImageFileSystem(string archive, IReadOnlyList<string> layerMembers, ImageRunSettings run, Dictionary<string, ImageFileEntry> entries, IReadOnlyList<WastedFile> waste)
+    private ImageFileSystem(ImageArchiveReader archive, ImageRunSettings run, Dictionary<string, ImageFileEntry> entries, IReadOnlyList<WastedFile> waste)
     {
         _archive = archive;
-        _layerMembers = layerMembers;
         Run = run;
         _entries = entries;
         Waste = waste;
@@ -34,28 +28,21 @@ internal sealed class ImageFileSystem
 
     public IReadOnlyList<WastedFile> Waste { get; }
 
-    public int LayerCount => _layerMembers.Count;
+    public int LayerCount => _archive.LayerMembers.Count;
 
     public IEnumerable<ImageFileEntry> Entries => _entries.Values.OrderBy(e => e.Path, StringComparer.Ordinal);
 
-    public ImageFileEntry? Entry(string path) => _entries.GetValueOrDefault(Normalize(path));
+    public ImageFileEntry? Entry(string path) => _entries.GetValueOrDefault(ArchivePath.Normalize(path));
 
     public static ImageFileSystem Read(string archive)
     {
-        var documents = SmallMembers(archive);
-        var (configMember, layerMembers) = documents.TryGetValue("index.json", out var index)
-            ? FromOciIndex(index, documents)
-            : documents.TryGetValue("manifest.json", out var dockerManifest)
-                ? FromDockerManifest(dockerManifest)
-                : throw new SlimException(SlimDiagnostics.ImageArchiveUnreadable, archive, "it holds neither index.json nor manifest.json");
-        var run = ImageRunSettings.Parse(documents.TryGetValue(configMember, out var config)
-            ? config : throw new SlimException(SlimDiagnostics.ImageArchiveUnreadable, archive, $"it lacks the image config '{configMember}'"));
-
+        var reader = ImageArchiveReader.Open(archive);
+        var run = ImageRunSettings.Parse(reader.Config);
         var entries = new Dictionary<string, ImageFileEntry>(StringComparer.Ordinal);
         var waste = new List<WastedFile>();
-        for (var layer = 0; layer < layerMembers.Count; layer++)
-            WithLayer(archive, layerMembers[layer], tar => Merge(tar, layer, entries, waste));
-        return new ImageFileSystem(archive, layerMembers, run, entries, waste);
+        for (var layer = 0; layer < reader.LayerMembers.Count; layer++)
+            reader.WithLayer(reader.LayerMembers[layer], tar => Merge(tar, layer, entries, waste));
+        return new ImageFileSystem(reader, run, entries, waste);
     }
 
     /// <summary>
@@ -64,7 +51,7 @@ internal sealed class ImageFileSystem
     /// </summary>
     public ImageFileEntry? Resolve(string path)
     {
-        var pending = new Stack<string>(Normalize(path).Split('/', StringSplitOptions.RemoveEmptyEntries).AsEnumerable().Reverse());
+        var pending = new Stack<string>(ArchivePath.Normalize(path).Split('/', StringSplitOptions.RemoveEmptyEntries).AsEnumerable().Reverse());
         var resolved = new List<string>();
         ImageFileEntry? current = _entries.GetValueOrDefault("") ?? new ImageFileEntry("", ImageEntryKind.Directory, 0x1ED, 0, 0, null, 0);
         for (var hops = 0; pending.Count > 0;)
@@ -95,7 +82,7 @@ internal sealed class ImageFileSystem
             }
             else if (current.Kind == ImageEntryKind.HardLink)
             {
-                current = _entries.GetValueOrDefault(Normalize(current.LinkTarget ?? "")) is { } target ? current with { Size = target.Size } : current;
+                current = _entries.GetValueOrDefault(ArchivePath.Normalize(current.LinkTarget ?? "")) is { } target ? current with { Size = target.Size } : current;
             }
         }
         return current;
@@ -108,15 +95,15 @@ internal sealed class ImageFileSystem
     public void Scan(Func<ImageFileEntry, bool> wanted, Action<ImageFileEntry, Stream> read)
     {
         var byLayer = _entries.Values.Where(e => e.Kind == ImageEntryKind.File && wanted(e)).ToLookup(e => e.Layer);
-        for (var layer = 0; layer < _layerMembers.Count; layer++)
+        for (var layer = 0; layer < _archive.LayerMembers.Count; layer++)
         {
             var want = byLayer[layer].ToDictionary(e => e.Path, StringComparer.Ordinal);
             if (want.Count == 0)
                 continue;
-            WithLayer(_archive, _layerMembers[layer], tar =>
+            _archive.WithLayer(_archive.LayerMembers[layer], tar =>
             {
                 while (tar.GetNextEntry() is { } entry)
-                    if (entry.DataStream is { } data && want.TryGetValue(Normalize(entry.Name), out var file))
+                    if (entry.DataStream is { } data && want.TryGetValue(ArchivePath.Normalize(entry.Name), out var file))
                         read(file, data);
             });
         }
@@ -137,26 +124,16 @@ internal sealed class ImageFileSystem
         return bytes;
     }
 
-    public static string Normalize(string path)
-    {
-        var p = path.Replace('\\', '/');
-        while (p.StartsWith("./", StringComparison.Ordinal))
-            p = p[2..];
-        return p.Trim('/');
-    }
-
     private static void Merge(TarReader tar, int layer, Dictionary<string, ImageFileEntry> entries, List<WastedFile> waste)
     {
         var added = new List<ImageFileEntry>();
         while (tar.GetNextEntry() is { } entry)
         {
-            var path = Normalize(entry.Name);
-            var name = path[(path.LastIndexOf('/') + 1)..];
-            var folder = path.Contains('/') ? path[..path.LastIndexOf('/')] : "";
-            if (name == OpaqueWhiteout)
+            var path = ArchivePath.Normalize(entry.Name);
+            if (Whiteout.OpaqueFolder(path) is { } folder)
                 Remove(entries, folder, childrenOnly: true, layer, waste);
-            else if (name.StartsWith(WhiteoutPrefix, StringComparison.Ordinal))
-                Remove(entries, (folder.Length > 0 ? folder + "/" : "") + name[WhiteoutPrefix.Length..], childrenOnly: false, layer, waste);
+            else if (Whiteout.Target(path) is { } deleted)
+                Remove(entries, deleted, childrenOnly: false, layer, waste);
             else
                 added.Add(new ImageFileEntry(path, KindOf(entry.EntryType), (int)entry.Mode & 0xFFF, entry.Uid, entry.Length,
                     entry.EntryType is TarEntryType.SymbolicLink or TarEntryType.HardLink ? entry.LinkName : null, layer));
@@ -183,70 +160,10 @@ internal sealed class ImageFileSystem
 
     private static ImageEntryKind KindOf(TarEntryType type) => type switch
     {
-        TarEntryType.RegularFile or TarEntryType.V7RegularFile or TarEntryType.ContiguousFile => ImageEntryKind.File,
+        _ when LayerTar.IsRegularFile(type) => ImageEntryKind.File,
         TarEntryType.Directory => ImageEntryKind.Directory,
         TarEntryType.SymbolicLink => ImageEntryKind.Symlink,
         TarEntryType.HardLink => ImageEntryKind.HardLink,
         _ => ImageEntryKind.Other,
     };
-
-    /// <summary>index.json, manifest.json and the blobs small enough to be a manifest or a config.</summary>
-    private static Dictionary<string, byte[]> SmallMembers(string archive)
-    {
-        const long MaxDocument = 4 << 20;
-        var members = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        using var file = File.OpenRead(archive);
-        using var tar = new TarReader(file);
-        while (tar.GetNextEntry() is { } entry)
-        {
-            if (entry.DataStream is not { } data || entry.Length > MaxDocument)
-                continue;
-            using var copy = new MemoryStream();
-            data.CopyTo(copy);
-            members[Normalize(entry.Name)] = copy.ToArray();
-        }
-        return members;
-    }
-
-    private static (string Config, IReadOnlyList<string> Layers) FromOciIndex(byte[] index, Dictionary<string, byte[]> documents)
-    {
-        using var indexDoc = JsonDocument.Parse(index);
-        var manifestDigest = indexDoc.RootElement.GetProperty("manifests")[0].GetProperty("digest").GetString()!;
-        var manifestBytes = documents.GetValueOrDefault(BlobPath(manifestDigest))
-            ?? throw new SlimException(SlimDiagnostics.ImageArchiveUnreadable, "index.json", $"the archive lacks the manifest blob {manifestDigest}");
-        using var manifest = JsonDocument.Parse(manifestBytes);
-        var config = BlobPath(manifest.RootElement.GetProperty("config").GetProperty("digest").GetString()!);
-        var layers = manifest.RootElement.GetProperty("layers").EnumerateArray().Select(l => BlobPath(l.GetProperty("digest").GetString()!)).ToList();
-        return (config, layers);
-    }
-
-    private static (string Config, IReadOnlyList<string> Layers) FromDockerManifest(byte[] manifestJson)
-    {
-        using var manifest = JsonDocument.Parse(manifestJson);
-        var image = manifest.RootElement[0];
-        return (Normalize(image.GetProperty("Config").GetString()!),
-            image.GetProperty("Layers").EnumerateArray().Select(l => Normalize(l.GetString()!)).ToList());
-    }
-
-    private static string BlobPath(string digest) => "blobs/" + digest.Replace(':', '/');
-
-    /// <summary>Opens the layer <paramref name="member"/> of the archive, gzipped or not, as a tar.</summary>
-    private static void WithLayer(string archive, string member, Action<TarReader> read)
-    {
-        using var file = File.OpenRead(archive);
-        using var outer = new TarReader(file);
-        while (outer.GetNextEntry() is { } entry)
-        {
-            if (Normalize(entry.Name) != member || entry.DataStream is not { } data)
-                continue;
-            var magic = new byte[2];
-            var gzipped = data.Read(magic, 0, 2) == 2 && magic[0] == 0x1F && magic[1] == 0x8B;
-            data.Seek(0, SeekOrigin.Begin);
-            using var layer = gzipped ? new GZipStream(data, CompressionMode.Decompress, leaveOpen: true) : data;
-            using var tar = new TarReader(layer, leaveOpen: true);
-            read(tar);
-            return;
-        }
-        throw new SlimException(SlimDiagnostics.ImageArchiveUnreadable, archive, $"it lacks the layer '{member}' its manifest lists");
-    }
 }

@@ -1,3 +1,5 @@
+using Slim.Build.Tasks.Image.Archive;
+
 namespace Slim.Build.Tasks.Image;
 
 /// <summary>A file of an image archive: bytes in memory (JSON documents) or a blob on disk (a layer).</summary>
@@ -39,7 +41,7 @@ internal sealed record ArchiveMember(string Path, byte[]? Content = null, string
         }
     }
 
-    public static ArchiveMember Blob(string digest, byte[] content) => new("blobs/sha256/" + Sha256Digest.Hex(digest), Content: content);
+    public static ArchiveMember Blob(string digest, byte[] content) => new(ArchivePath.Blob(digest), Content: content);
 
-    public static ArchiveMember Blob(LayerBlob layer) => new("blobs/sha256/" + Sha256Digest.Hex(layer.Digest), SourceFile: layer.Path);
+    public static ArchiveMember Blob(LayerBlob layer) => new(ArchivePath.Blob(layer.Digest), SourceFile: layer.Path);
 }

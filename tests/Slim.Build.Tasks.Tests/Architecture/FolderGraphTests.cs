@@ -46,11 +46,5 @@ public sealed class FolderGraphTests
         CollectionAssert.AreEqual(new[] { "Budgets", "Report", "Budgets" }, FolderGraph.FindCycle(edges)!.ToArray());
     }
 
-    private static string SourceFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Slim.Build.sln")))
-                return Path.Combine(dir.FullName, "src", "Slim.Build.Tasks");
-        throw new InvalidOperationException("Slim.Build.sln not found above " + AppContext.BaseDirectory);
-    }
+    private static string SourceFolder() => Path.Combine(Repository.Root, "src", "Slim.Build.Tasks");
 }

@@ -8,7 +8,7 @@ namespace Slim.Build.Tasks.Tests.Diagnostics;
 [TestClass]
 public sealed class ResourceTests
 {
-    private static readonly string Root = FindRepositoryRoot();
+    private static readonly string Root = Repository.Root;
 
     private static IReadOnlyList<(string Name, string Code)> Entries() =>
         XDocument.Load(Path.Combine(Root, "src/Slim.Build.Tasks/Diagnostics/Strings.resx")).Root!.Elements("data")
@@ -111,13 +111,5 @@ public sealed class ResourceTests
         var expected = SlimTask.Strings.GetString(resource)![(code.Length + 2)..].Replace("{0}", "$(MSBuildRuntimeType)");
         Assert.AreEqual(expected, inline[0].Attribute("Text")!.Value);
         Assert.AreEqual(SlimDiagnostics.UnsupportedMSBuild.HelpLink, inline[0].Attribute("HelpLink")?.Value);
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Slim.Build.sln")))
-                return dir.FullName;
-        throw new InvalidOperationException("Slim.Build.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -13,7 +13,7 @@ namespace Slim.Build.Tasks.Tests.Tasks;
 [TestClass]
 public sealed class DiagnosticLocationTests
 {
-    private static readonly string BuildFolder = Path.Combine(RepositoryRoot(), "src", "Slim.Build.Tasks", "build");
+    private static readonly string BuildFolder = Path.Combine(Repository.Root, "src", "Slim.Build.Tasks", "build");
 
     [TestMethod]
     public void An_error_names_the_project_file_not_the_targets_file()
@@ -89,7 +89,7 @@ public sealed class DiagnosticLocationTests
     public void The_canonical_line_matches_the_documented_problem_matcher()
     {
         // The regex docs/github-actions.md gives GitHub; MSBuild's console logger prints this shape for a file with no line.
-        var matcher = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "slim-problem-matcher.json"));
+        var matcher = File.ReadAllText(Path.Combine(Repository.Root, "docs", "slim-problem-matcher.json"));
         var pattern = Regex.Match(matcher, "\"regexp\":\\s*\"((?:[^\"\\\\]|\\\\.)*)\"").Groups[1].Value.Replace("\\\\", "\\");
         var line = "/src/app/App.csproj : error SLIM6001: SlimMaxPublishSize is 16 MB ... [/src/app/App.csproj]";
 
@@ -98,13 +98,5 @@ public sealed class DiagnosticLocationTests
         Assert.IsTrue(match.Success, $"{pattern} does not match {line}");
         Assert.AreEqual("/src/app/App.csproj", match.Groups[1].Value);
         Assert.AreEqual("SLIM6001", match.Groups[5].Value);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Slim.Build.sln")))
-            dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("no Slim.Build.sln above " + AppContext.BaseDirectory);
     }
 }

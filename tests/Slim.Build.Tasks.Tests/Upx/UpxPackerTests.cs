@@ -59,9 +59,7 @@ public sealed class UpxPackerTests
         using var temp = new TempFolder();
         var exe = NativeFixtures.LargeExecutable(temp.Path);
         var before = Hash(exe);
-        var destination = Path.Combine(temp.Path, "upx", "large");
-        Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-        File.WriteAllText(destination, "an earlier packed copy");
+        var destination = EarlierPackedCopy(temp);
 
         var error = Assert.ThrowsExactly<SlimException>(() => Packer(new ToolRunner(), ["--no-such-option"]).Pack(Candidate(exe, null), destination));
 
@@ -96,9 +94,7 @@ public sealed class UpxPackerTests
         using var temp = new TempFolder();
         var exe = NativeFixtures.LargeExecutable(temp.Path);
         var before = Hash(exe);
-        var destination = Path.Combine(temp.Path, "upx", "large");
-        Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-        File.WriteAllText(destination, "an earlier packed copy");
+        var destination = EarlierPackedCopy(temp);
         // Packing and -t succeed; -d writes bytes that are not the file that was packed.
         var runner = new FakeRunner(args =>
         {
@@ -189,6 +185,9 @@ public sealed class UpxPackerTests
         File.Copy(args[^1], args[^2]);
         return new ToolResult(0, "", "");
     }
+
+    /// <summary>upx/large in the folder, holding what an earlier publish packed there: a failed pack must not leave it looking up to date.</summary>
+    private static string EarlierPackedCopy(TempFolder temp) => temp.File(Path.Combine("upx", "large"), "an earlier packed copy"u8.ToArray());
 
     private static string Hash(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
 

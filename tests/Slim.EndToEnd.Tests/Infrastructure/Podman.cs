@@ -53,8 +53,8 @@ internal static class Podman
 
     private static string BuildStandIns()
     {
-        var script = Path.Combine(SlimFeed.RepositoryRoot, "build", "standin-images.sh");
-        var result = ProcessRunner.Run(script, [], SlimFeed.RepositoryRoot, null, TimeSpan.FromMinutes(20));
+        var script = Path.Combine(Repository.Root, "build", "standin-images.sh");
+        var result = ProcessRunner.Run(script, [], Repository.Root, null, TimeSpan.FromMinutes(20));
         return result.ExitCode == 0 ? "" : result.Output;
     }
 

@@ -13,15 +13,13 @@ internal static class SlimFeed
     public static string Feed => Packed.Value.Feed;
     public static string Version => Packed.Value.Version;
 
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
-
     private static (string, string) Pack()
     {
         var feed = Path.Combine(RunRoot, "feed");
         Directory.CreateDirectory(feed);
         var version = "0.1.0-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmss");
         var result = ProcessRunner.Run("dotnet", ["pack", "Slim.Build.sln", "-c", "Release", "-o", feed, "-p:Version=" + version],
-            RepositoryRoot, Environment());
+            Repository.Root, Environment());
         if (result.ExitCode != 0)
             throw new InvalidOperationException("dotnet pack failed:\n" + result.Output);
         return (feed, version);
@@ -38,12 +36,4 @@ internal static class SlimFeed
         ["MSBUILDTERMINALLOGGER"] = "off",
         ["GITHUB_STEP_SUMMARY"] = "",
     };
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Slim.Build.sln")))
-                return dir.FullName;
-        throw new InvalidOperationException("Slim.Build.sln not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -136,15 +136,7 @@ internal sealed class TestApp
         using var process = System.Diagnostics.Process.Start(start)!;
         try
         {
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-            var deadline = DateTime.UtcNow + timeout;
-            while (DateTime.UtcNow < deadline && !process.HasExited)
-            {
-                try { return await http.GetStringAsync($"http://127.0.0.1:{port}/"); }
-                catch (HttpRequestException) { await Task.Delay(200); }
-                catch (TaskCanceledException) { }
-            }
-            return null;
+            return await Http.GetWithin($"http://127.0.0.1:{port}/", timeout, () => !process.HasExited);
         }
         finally
         {

@@ -9,27 +9,32 @@ namespace Slim.Build.Tasks.Image.Base;
 internal static class AutoBaseSupport
 {
     /// <summary>Whether auto works for this RID on this machine, without saying why not (the image step then pulls the official base).</summary>
-    public static bool Supported(RuntimeTarget target)
-    {
-        var host = HostPlatform.OfThisMachine(Needs.HostNeedFiles.OfThisMachine().LibraryFolders);
-        return target.IsLinux && !target.IsMusl && host.IsLinux && host.Libc is not null && target.Architecture == host.Architecture;
-    }
+    public static bool Supported(RuntimeTarget target) =>
+        Refusal(target, HostPlatform.OfThisMachine(Needs.HostNeedFiles.OfThisMachine().LibraryFolders)) is null;
 
+    /// <summary>Whether auto works for this RID on <paramref name="host"/>; reports why not.</summary>
     public static bool Check(RuntimeTarget target, HostPlatform host, IDiagnostics diagnostics)
     {
-        if (!target.IsLinux)
-            diagnostics.Error(SlimDiagnostics.AutoBaseUnsupported_TargetNotLinux, target.RuntimeIdentifier);
-        else if (target.IsMusl)
-            diagnostics.Error(SlimDiagnostics.AutoBaseUnsupported_Musl, target.RuntimeIdentifier);
-        else if (!host.IsLinux)
-            diagnostics.Error(SlimDiagnostics.AutoBaseUnsupported_HostNotLinux, System.Runtime.InteropServices.RuntimeInformation.OSDescription);
-        else if (host.Libc is null)
-            diagnostics.Error(SlimDiagnostics.AutoBaseUnsupported_HostNotGlibc, HostPlatform.GlibcSoName);
-        else if (target.Architecture != host.Architecture)
-            diagnostics.Error(SlimDiagnostics.AutoBaseUnsupported_Architecture, target.RuntimeIdentifier,
-                target.Architecture is { } a ? RuntimeTarget.RidName(a) : "unknown", RuntimeTarget.RidName(host.Architecture));
-        else
+        if (Refusal(target, host) is not var (diagnostic, args))
             return true;
+        diagnostics.Error(diagnostic, args);
         return false;
+    }
+
+    /// <summary>The first reason auto cannot serve the target on the host, as a diagnostic and its arguments; null when it can.</summary>
+    private static (SlimDiagnostic Diagnostic, object[] Args)? Refusal(RuntimeTarget target, HostPlatform host)
+    {
+        if (!target.IsLinux)
+            return (SlimDiagnostics.AutoBaseUnsupported_TargetNotLinux, [target.RuntimeIdentifier]);
+        if (target.IsMusl)
+            return (SlimDiagnostics.AutoBaseUnsupported_Musl, [target.RuntimeIdentifier]);
+        if (!host.IsLinux)
+            return (SlimDiagnostics.AutoBaseUnsupported_HostNotLinux, [System.Runtime.InteropServices.RuntimeInformation.OSDescription]);
+        if (host.Libc is null)
+            return (SlimDiagnostics.AutoBaseUnsupported_HostNotGlibc, [HostPlatform.GlibcSoName]);
+        if (target.Architecture != host.Architecture)
+            return (SlimDiagnostics.AutoBaseUnsupported_Architecture, [target.RuntimeIdentifier,
+                target.Architecture is { } a ? RuntimeTarget.RidName(a) : "unknown", RuntimeTarget.RidName(host.Architecture)]);
+        return null;
     }
 }

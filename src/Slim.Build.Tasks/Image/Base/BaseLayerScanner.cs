@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
 using Slim.Build.Tasks.Diagnostics;
+using Slim.Build.Tasks.Image.Archive;
 
 namespace Slim.Build.Tasks.Image.Base;
 
@@ -53,7 +54,7 @@ internal sealed partial class BaseLayerScanner(string reference, IDiagnostics di
                         continue;
                     }
                     var path = LayerEntryRules.Relative(entry.Name).TrimEnd('/');
-                    if (entry.EntryType is TarEntryType.RegularFile or TarEntryType.V7RegularFile or TarEntryType.ContiguousFile)
+                    if (LayerTar.IsRegularFile(entry.EntryType))
                     {
                         contentSize += entry.Length;
                         if (IsDpkgStatus(path))
@@ -63,7 +64,7 @@ internal sealed partial class BaseLayerScanner(string reference, IDiagnostics di
                     }
                     if (OldLibcVersion(path, entry) is { } old)
                         glibc = Max(glibc, old);
-                    if (Whiteout(path) is { } removed && IsDpkgStatus(removed))
+                    if (Whiteout.Target(path) is { } removed && IsDpkgStatus(removed))
                         dpkg[removed] = null;
                 }
             diffId = tarStream.DrainAndDigest();
@@ -101,16 +102,6 @@ internal sealed partial class BaseLayerScanner(string reference, IDiagnostics di
 
     public static bool IsDpkgStatus(string path) =>
         path == StatusFile || path.StartsWith(DpkgStatusFile.StatusFolder + "/", StringComparison.Ordinal) && !path.EndsWith(".md5sums", StringComparison.Ordinal);
-
-    /// <summary>"usr/.wh.foo" -> "usr/foo": a file an upper layer deletes.</summary>
-    private static string? Whiteout(string path)
-    {
-        var name = Path.GetFileName(path);
-        if (!name.StartsWith(".wh.", StringComparison.Ordinal) || name == ".wh..wh..opq")
-            return null;
-        var folder = path[..^name.Length];
-        return folder + name[4..];
-    }
 
     private static string ReadText(TarEntry entry)
     {

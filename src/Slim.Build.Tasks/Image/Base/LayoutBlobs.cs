@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Slim.Build.Tasks.Diagnostics;
+using Slim.Build.Tasks.Image.Archive;
 
 namespace Slim.Build.Tasks.Image.Base;
 
@@ -28,7 +29,7 @@ internal sealed partial class LayoutBlobs(string folder, string reference, IDiag
             diagnostics.Error(SlimDiagnostics.BaseLayoutInvalid, reference, folder, $"{what} has the digest '{digest}', not sha256:<64 hex digits>");
             return null;
         }
-        var path = Path.Combine(folder, "blobs", "sha256", Sha256Digest.Hex(digest));
+        var path = Path.Combine(folder, ArchivePath.Blob(digest));
         if (!File.Exists(path))
         {
             diagnostics.Error(SlimDiagnostics.BaseBlob_Missing, reference, digest, what, path);

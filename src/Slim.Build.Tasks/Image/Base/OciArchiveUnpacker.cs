@@ -2,6 +2,7 @@ using System.Formats.Tar;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using Slim.Build.Tasks.Image.Archive;
 
 namespace Slim.Build.Tasks.Image.Base;
 
@@ -33,17 +34,14 @@ internal static partial class OciArchiveUnpacker
         if (Directory.Exists(temp))
             Directory.Delete(temp, recursive: true);
         Directory.CreateDirectory(Path.Combine(temp, "blobs", "sha256"));
-        using (var stream = File.OpenRead(archive))
-        using (var reader = new TarReader(stream))
-            while (reader.GetNextEntry() is { } entry)
-            {
-                var name = LayerEntryRules.Relative(entry.Name);
-                if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile)
-                    || !(name is "oci-layout" or "index.json" || BlobName().IsMatch(name)))
-                    continue;
-                using var output = File.Create(Path.Combine(temp, name));
-                entry.DataStream?.CopyTo(output);
-            }
+        foreach (var (name, entry) in ImageArchiveReader.Members(archive))
+        {
+            if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile)
+                || !(name is "oci-layout" or "index.json" || BlobName().IsMatch(name)))
+                continue;
+            using var output = File.Create(Path.Combine(temp, name));
+            entry.DataStream?.CopyTo(output);
+        }
         File.WriteAllText(Path.Combine(temp, Done), info.FullName);
         // An archive that changed leaves its earlier copy behind: one project has one base.
         foreach (var stale in Directory.EnumerateDirectories(Path.Combine(workDirectory, "base")).Where(d => d != temp))

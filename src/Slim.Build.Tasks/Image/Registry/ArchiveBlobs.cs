@@ -1,22 +1,22 @@
-using System.Formats.Tar;
+using Slim.Build.Tasks.Image.Archive;
 
 namespace Slim.Build.Tasks.Image.Registry;
 
 /// <summary>Copies blobs out of an image archive (blobs/sha256/&lt;hex&gt;, in the OCI and the docker format alike), verified by digest.</summary>
 internal static class ArchiveBlobs
 {
+    private static readonly string BlobFolder = ArchivePath.Blob(Sha256Digest.Prefix);
+
     /// <returns>The digests found, each with the file it was copied to under <paramref name="folder"/>.</returns>
     public static IReadOnlyDictionary<string, string> Extract(string archive, IReadOnlySet<string> digests, string folder)
     {
         var found = new Dictionary<string, string>(StringComparer.Ordinal);
         Directory.CreateDirectory(folder);
-        using var stream = File.OpenRead(archive);
-        using var reader = new TarReader(stream);
-        while (reader.GetNextEntry() is { } entry)
+        foreach (var (name, entry) in ImageArchiveReader.Members(archive))
         {
-            if (entry.DataStream is null || !entry.Name.StartsWith("blobs/sha256/", StringComparison.Ordinal))
+            if (entry.DataStream is null || !name.StartsWith(BlobFolder, StringComparison.Ordinal))
                 continue;
-            var digest = Sha256Digest.Prefix + entry.Name["blobs/sha256/".Length..];
+            var digest = Sha256Digest.Prefix + name[BlobFolder.Length..];
             if (!digests.Contains(digest))
                 continue;
             var path = Path.Combine(folder, Sha256Digest.Hex(digest));

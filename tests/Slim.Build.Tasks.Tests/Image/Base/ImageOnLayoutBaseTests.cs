@@ -96,7 +96,7 @@ public sealed class ImageOnLayoutBaseTests
     [TestMethod]
     public void A_registry_reference_is_pulled_into_the_cache_and_built_on_like_a_layout()
     {
-        using var registry = new Registry.LocalRegistry();
+        using var registry = new LocalRegistry();
         var baseImage = BaseLayouts.Image([BaseLayouts.DebianLikeLayer(_temp.Path)]);
         BaseLayouts.Folder(baseImage, Path.Combine(_temp.Path, "base"));
         Registry.PushFixture.Skopeo("copy", "--dest-tls-verify=false", $"oci:{Path.Combine(_temp.Path, "base")}:latest", $"docker://{registry.Host}/dotnet/base:1");

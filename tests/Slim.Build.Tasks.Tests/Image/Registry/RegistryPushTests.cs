@@ -59,7 +59,7 @@ public sealed class RegistryPushTests
     [TestMethod]
     public void BasicAuthenticationPushesWithTheRightCredentialsAndFailsWithSlim5001WithWrongOnes()
     {
-        using var registry = new LocalRegistry("pusher", "s3cret-pw");
+        using var registry = new LocalRegistry(htpasswd: "pusher:" + BCrypt.Net.BCrypt.HashPassword("s3cret-pw", 5));
         using var temp = new TempFolder();
         var (image, _, _) = PushFixture.Write(temp.Path, "auth");
 
