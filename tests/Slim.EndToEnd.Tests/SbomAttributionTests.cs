@@ -7,7 +7,8 @@ namespace Slim.EndToEnd.Tests;
 /// One NativeAOT web app that uses Humanizer.Core and Newtonsoft.Json and references Newtonsoft.Json.Bson without
 /// using it, published once (and again, unchanged): the CycloneDX SBOM in the image and beside it, the report's
 /// attribution of the executable by assembly and package from ILC's size map, and the trim and AOT warnings ILC
-/// raises for Newtonsoft.Json counted by the checklist.
+/// raises for Newtonsoft.Json counted by the checklist; published once more with the smoke run, the service's
+/// image runs as its user, answers its health path and stops cleanly on SIGTERM.
 /// </summary>
 [TestClass]
 public sealed class SbomAttributionTests
@@ -17,6 +18,7 @@ public sealed class SbomAttributionTests
         var builder = WebApplication.CreateSlimBuilder(args);
         var app = builder.Build();
         app.MapGet("/", () => "Hello " + 3.ToWords() + Newtonsoft.Json.JsonConvert.SerializeObject(3));
+        app.MapGet("/healthz", () => "ok");
         app.Run();
         """;
 
@@ -154,5 +156,30 @@ public sealed class SbomAttributionTests
         CollectionAssert.Contains(names, "nuget-package:Humanizer.Core", string.Join(", ", names));
         Assert.IsTrue(image.Sum(o => o.GetProperty("bytes").GetInt64()) > report.GetProperty("totals").GetProperty("publishBytes").GetInt64(),
             "the image holds the publish folder and a base");
+    }
+
+    [TestMethod]
+    [TestCategory("Container")]
+    public void The_smoke_run_finds_the_service_up_as_its_user_on_its_health_path_and_stopping_with_0_on_SIGTERM()
+    {
+        Podman.RequireOrSkip();
+        // Nothing is compiled again: the image of the shared publish is loaded and run.
+        var smoke = _app.Publish([.. Podman.SmokeRunProperties("sbom"), "-p:SlimHealthPath=/healthz"]);
+        Assert.AreEqual(0, smoke.ExitCode, smoke.Describe());
+        var checks = Report_(smoke).GetProperty("checks").EnumerateArray().ToList();
+        JsonElement Check(string name) => checks.Single(c => c.GetProperty("name").GetString() == name);
+
+        var up = Check("smoke-service-up");
+        Assert.AreEqual("pass", up.GetProperty("status").GetString(), up.ToString());
+        var upEvidence = up.GetProperty("evidence").EnumerateArray().Select(e => e.GetString()!).ToList();
+        Assert.IsTrue(upEvidence.Any(e => System.Text.RegularExpressions.Regex.IsMatch(e, @"^GET http://127\.0\.0\.1:\d+/healthz: 200$")), string.Join("\n", upEvidence));
+        Assert.IsTrue(upEvidence.Any(e => e is "process user: app" or "process user: 1654"), "the service runs as the image's non-root user: " + string.Join("\n", upEvidence));
+
+        var stop = Check("smoke-service-stop");
+        Assert.AreEqual("pass", stop.GetProperty("status").GetString(), stop.ToString());
+        var stopped = System.Text.RegularExpressions.Regex.Match(stop.GetProperty("evidence")[0].GetString()!, @"^exit code 0 (?<s>[\d.]+) s after SIGTERM");
+        Assert.IsTrue(stopped.Success, stop.ToString());
+        Assert.IsTrue(double.Parse(stopped.Groups["s"].Value, System.Globalization.CultureInfo.InvariantCulture) < 10, stop.ToString());
+        Assert.IsFalse(smoke.Output.Contains("warning SLIM702", StringComparison.Ordinal), smoke.Output);
     }
 }
