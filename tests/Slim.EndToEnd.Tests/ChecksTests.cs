@@ -60,16 +60,7 @@ public sealed class ChecksTests
     public void The_smoke_run_passes_a_console_image_that_exits_0_and_fails_one_that_cannot_start()
     {
         Podman.RequireOrSkip();
-        // podman as this machine needs it (DESIGN.md), with its own storage: CONTAINERS_CONF reaches the task through the environment.
-        var podman = Path.Combine(SlimFeed.RunRoot, "checks-podman");
-        Directory.CreateDirectory(podman);
-        var conf = Path.Combine(podman, "containers.conf");
-        File.WriteAllText(conf, "[containers]\ndefault_ulimits = []\n");
-        Environment.SetEnvironmentVariable("CONTAINERS_CONF", conf);
-        // podman refuses a runroot longer than 50 characters.
-        var runRoot = Path.Combine(Path.GetTempPath(), "slim-chk-" + Guid.NewGuid().ToString("N")[..8]);
-        string[] smoke = ["-p:SlimSmokeRun=true",
-            $"-p:SlimSmokeRunEngineArgs=--root {podman}/root --runroot {runRoot} --storage-driver vfs --cgroup-manager cgroupfs --runtime runc"];
+        var smoke = Podman.SmokeRunProperties("checks");
 
         var auto = _app.Publish(smoke);
         Assert.AreEqual(0, auto.ExitCode, auto.Describe());

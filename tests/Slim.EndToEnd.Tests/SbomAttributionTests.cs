@@ -4,9 +4,11 @@ using Slim.EndToEnd.Tests.Infrastructure;
 namespace Slim.EndToEnd.Tests;
 
 /// <summary>
-/// One NativeAOT web app that uses Humanizer.Core and references Newtonsoft.Json without using it, published
-/// once (and again, unchanged): the CycloneDX SBOM in the image and beside it, and the report's attribution
-/// of the executable by assembly and package from ILC's size map.
+/// One NativeAOT web app that uses Humanizer.Core and Newtonsoft.Json and references Newtonsoft.Json.Bson without
+/// using it, published once (and again, unchanged): the CycloneDX SBOM in the image and beside it, the report's
+/// attribution of the executable by assembly and package from ILC's size map, and the trim and AOT warnings ILC
+/// raises for Newtonsoft.Json counted by the checklist; published once more with the smoke run, the service's
+/// image runs as its user, answers its health path and stops cleanly on SIGTERM.
 /// </summary>
 [TestClass]
 public sealed class SbomAttributionTests
@@ -15,11 +17,13 @@ public sealed class SbomAttributionTests
         using Humanizer;
         var builder = WebApplication.CreateSlimBuilder(args);
         var app = builder.Build();
-        app.MapGet("/", () => "Hello " + 3.ToWords());
+        app.MapGet("/", () => "Hello " + 3.ToWords() + Newtonsoft.Json.JsonConvert.SerializeObject(3));
+        app.MapGet("/healthz", () => "ok");
         app.Run();
         """;
 
     private static TestApp _app = null!;
+    private static PublishResult _first = null!;
     private static PublishResult _publish = null!;
     private static byte[] _firstSbom = [];
     private static string _firstDigest = "";
@@ -30,9 +34,9 @@ public sealed class SbomAttributionTests
     public static void PublishOnce(TestContext _)
     {
         _app = TestApp.Web("SbomApp", SlimForm.PackageReference, "<PublishAot>true</PublishAot>",
-            """<PackageReference Include="Humanizer.Core" Version="2.14.1" /><PackageReference Include="Newtonsoft.Json" Version="13.0.3" />""");
+            """<PackageReference Include="Humanizer.Core" Version="2.14.1" /><PackageReference Include="Newtonsoft.Json" Version="13.0.3" /><PackageReference Include="Newtonsoft.Json.Bson" Version="1.0.2" />""");
         _app.Write("Program.cs", Program);
-        var first = _app.Publish();
+        var first = _first = _app.Publish();
         Assert.AreEqual(0, first.ExitCode, first.Describe());
         _firstSbom = File.ReadAllBytes(Path.Combine(first.SlimDirectory, "SbomApp.cdx.json"));
         _firstDigest = Report_(first).GetProperty("image").GetProperty("digest").GetString()!;
@@ -109,9 +113,36 @@ public sealed class SbomAttributionTests
     public void A_package_referenced_but_unused_is_named_as_trimmed_away()
     {
         var trimmed = Report.GetProperty("attribution").GetProperty("trimmedAway").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
-        CollectionAssert.Contains(trimmed, "Newtonsoft.Json");
+        CollectionAssert.Contains(trimmed, "Newtonsoft.Json.Bson");
         CollectionAssert.DoesNotContain(trimmed, "Humanizer.Core");
-        StringAssert.Contains(File.ReadAllText(Path.Combine(_publish.SlimDirectory, "report.md")), "trimmed away entirely (candidates to remove): Newtonsoft.Json 13.0.3");
+        CollectionAssert.DoesNotContain(trimmed, "Newtonsoft.Json");
+        StringAssert.Contains(File.ReadAllText(Path.Combine(_publish.SlimDirectory, "report.md")), "trimmed away entirely (candidates to remove): Newtonsoft.Json.Bson 1.0.2");
+    }
+
+    [TestMethod]
+    public void The_warnings_ILC_raises_for_a_package_are_counted_with_the_package_from_the_one_compile()
+    {
+        // The first publish compiled once, printing ILC's warnings as ever; the second compiled nothing and still counts them.
+        Assert.AreEqual(1, System.Text.RegularExpressions.Regex.Matches(_first.Output, "Generating native code").Count, _first.Output);
+        StringAssert.Matches(_first.Output, new System.Text.RegularExpressions.Regex(@"Newtonsoft\.Json\.dll ?: warning IL2104"), _first.Output);
+        Assert.AreEqual(0, System.Text.RegularExpressions.Regex.Matches(_publish.Output, "Generating native code").Count, "an unchanged publish compiles nothing");
+
+        var warnings = Report.GetProperty("analysisWarnings");
+        var fromIlc = warnings.GetProperty("items").EnumerateArray().Where(w => w.GetProperty("tool").GetString() == "ILC").ToList();
+        var codes = fromIlc.Select(w => w.GetProperty("code").GetString()).ToList();
+        CollectionAssert.IsSubsetOf(new[] { "IL2104", "IL3053" }, codes, warnings.ToString());
+        var il2104 = fromIlc.First(w => w.GetProperty("code").GetString() == "IL2104");
+        Assert.AreEqual(("Newtonsoft.Json", "Newtonsoft.Json", "13.0.3"),
+            (il2104.GetProperty("assembly").GetString(), il2104.GetProperty("package").GetString(), il2104.GetProperty("packageVersion").GetString()));
+        Assert.AreEqual(warnings.GetProperty("items").GetArrayLength(), warnings.GetProperty("count").GetInt32());
+
+        var check = Report.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("code").GetString() == "SLIM7016");
+        Assert.AreEqual("warn", check.GetProperty("status").GetString(), check.ToString());
+        var evidence = check.GetProperty("evidence").EnumerateArray().Select(e => e.GetString()!).ToList();
+        Assert.IsTrue(evidence.Any(e => e.StartsWith("ILC IL2104 Newtonsoft.Json 13.0.3: Assembly 'Newtonsoft.Json' produced trim warnings", StringComparison.Ordinal)), string.Join("\n", evidence));
+        // The assembly is Humanizer; the package that brings it, Humanizer.Core (from project.assets.json).
+        Assert.IsTrue(evidence.Any(e => e.StartsWith("ILC IL2104 Humanizer.Core 2.14.1: Assembly 'Humanizer'", StringComparison.Ordinal)), string.Join("\n", evidence));
+        StringAssert.Contains(File.ReadAllText(Path.Combine(_publish.SlimDirectory, "report.md")), "- `IL3053` **Newtonsoft.Json 13.0.3** Assembly 'Newtonsoft.Json' produced AOT analysis warnings.");
     }
 
     [TestMethod]
@@ -128,5 +159,30 @@ public sealed class SbomAttributionTests
         CollectionAssert.Contains(names, "nuget-package:Humanizer.Core", string.Join(", ", names));
         Assert.IsTrue(image.Sum(o => o.GetProperty("bytes").GetInt64()) > report.GetProperty("totals").GetProperty("publishBytes").GetInt64(),
             "the image holds the publish folder and a base");
+    }
+
+    [TestMethod]
+    [TestCategory("Container")]
+    public void The_smoke_run_finds_the_service_up_as_its_user_on_its_health_path_and_stopping_with_0_on_SIGTERM()
+    {
+        Podman.RequireOrSkip();
+        // Nothing is compiled again: the image of the shared publish is loaded and run.
+        var smoke = _app.Publish([.. Podman.SmokeRunProperties("sbom"), "-p:SlimHealthPath=/healthz"]);
+        Assert.AreEqual(0, smoke.ExitCode, smoke.Describe());
+        var checks = Report_(smoke).GetProperty("checks").EnumerateArray().ToList();
+        JsonElement Check(string name) => checks.Single(c => c.GetProperty("name").GetString() == name);
+
+        var up = Check("smoke-service-up");
+        Assert.AreEqual("pass", up.GetProperty("status").GetString(), up.ToString());
+        var upEvidence = up.GetProperty("evidence").EnumerateArray().Select(e => e.GetString()!).ToList();
+        Assert.IsTrue(upEvidence.Any(e => System.Text.RegularExpressions.Regex.IsMatch(e, @"^GET http://127\.0\.0\.1:\d+/healthz: 200$")), string.Join("\n", upEvidence));
+        Assert.IsTrue(upEvidence.Any(e => e is "process user: app" or "process user: 1654"), "the service runs as the image's non-root user: " + string.Join("\n", upEvidence));
+
+        var stop = Check("smoke-service-stop");
+        Assert.AreEqual("pass", stop.GetProperty("status").GetString(), stop.ToString());
+        var stopped = System.Text.RegularExpressions.Regex.Match(stop.GetProperty("evidence")[0].GetString()!, @"^exit code 0 (?<s>[\d.]+) s after SIGTERM");
+        Assert.IsTrue(stopped.Success, stop.ToString());
+        Assert.IsTrue(double.Parse(stopped.Groups["s"].Value, System.Globalization.CultureInfo.InvariantCulture) < 10, stop.ToString());
+        Assert.IsFalse(smoke.Output.Contains("warning SLIM702", StringComparison.Ordinal), smoke.Output);
     }
 }

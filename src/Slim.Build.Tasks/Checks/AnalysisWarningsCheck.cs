@@ -1,11 +1,12 @@
+using Slim.Build.Tasks.Analysis;
 using Slim.Build.Tasks.Diagnostics;
 
 namespace Slim.Build.Tasks.Checks;
 
 /// <summary>
 /// Trim and AOT analysis warnings (IL2xxx, IL3xxx) the build logged: each is a place the app may break at run
-/// time. Read from the compiler's SARIF log; what ILLink and ILC report for referenced packages never reaches a
-/// file MSBuild targets can read (the README's Checks section says so).
+/// time. Read from the compiler's SARIF log and, for NativeAOT, from ILC's kept output, where the warnings about
+/// referenced packages are (ILLink's, in the trimmed profile, are not captured: the README's Checks section says why).
 /// </summary>
 internal sealed class AnalysisWarningsCheck : IImageCheck
 {
@@ -15,10 +16,18 @@ internal sealed class AnalysisWarningsCheck : IImageCheck
     public CheckFinding Run(ImageCheckContext context)
     {
         var warnings = context.Analysis;
-        var evidence = warnings.Items.Select(w => $"{w.Code} {(w.Location is null ? "" : w.Location + ": ")}{w.Message}").ToList();
+        var evidence = warnings.Items.Select(Evidence).ToList();
         return warnings.Count == 0
             ? CheckFinding.Pass($"No trim or AOT analysis warning (source: {warnings.Source}).")
             : CheckFinding.Fail($"{warnings.Count} trim or AOT analysis warnings (source: {warnings.Source}).", evidence,
                 warnings.Count, string.Join(", ", warnings.Items.Select(w => w.Code).Distinct().Take(5)));
+    }
+
+    /// <summary>"ILC IL2104 Newtonsoft.Json 13.0.3: Assembly 'Newtonsoft.Json' produced trim warnings. ..."</summary>
+    private static string Evidence(AnalysisWarning w)
+    {
+        var about = w.Package is not null ? $" {w.Package} {w.PackageVersion}" : w.Assembly is not null ? $" {w.Assembly}" : "";
+        var at = w.Location is null ? "" : $" at {w.Location}";
+        return $"{w.Tool} {w.Code}{about}{at}: {w.Message}";
     }
 }

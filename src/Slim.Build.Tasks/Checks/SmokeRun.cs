@@ -51,6 +51,8 @@ internal sealed class SmokeRun(IToolRunner runner, string engine, IReadOnlyList<
             var answer = started.ExitCode == 0 ? WaitForHttp(url, Running) : null;
             var running = Running();
             var upEvidence = new List<string> { $"{engine} run -d {image}: exit code {started.ExitCode}", $"GET {url}: {answer ?? "no answer"}", $"running: {running}" };
+            if (running)
+                upEvidence.Add("process user: " + ProcessUser(name));
             var ok = answer is not null && running && (string.IsNullOrWhiteSpace(healthPath) || answer.StartsWith('2'));
             var up = ok ? CheckFinding.Pass($"The service stayed up and answered {url} ({answer}).", upEvidence)
                 : CheckFinding.Fail($"The service did not answer {url} while running.", [.. upEvidence, "last log lines: " + Logs(name)],
@@ -94,6 +96,14 @@ internal sealed class SmokeRun(IToolRunner runner, string engine, IReadOnlyList<
             }
         }
         return null;
+    }
+
+    /// <summary>The user the engine sees the service's process run as ("app", or a bare uid), from <c>top</c>.</summary>
+    private string ProcessUser(string name)
+    {
+        var top = Engine(["top", name, "user"]);
+        var lines = top.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return top.ExitCode == 0 && lines.Length > 1 ? string.Join(", ", lines.Skip(1).Distinct()) : $"unknown ({engine} top: exit code {top.ExitCode})";
     }
 
     private string Logs(string name) => Last(Engine(["logs", "--tail", LogLines.ToString(System.Globalization.CultureInfo.InvariantCulture), name]).Output);

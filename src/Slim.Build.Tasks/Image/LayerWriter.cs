@@ -55,18 +55,18 @@ internal sealed class LayerWriter(ImageEpoch epoch, int compressionLevel = Layer
         switch (entry.Kind)
         {
             case LayerEntryKind.Directory:
-                tar.AddDirectory(entry.Path, entry.Mode);
+                tar.AddDirectory(entry.Path, entry.Mode, entry.UserId, entry.GroupId);
                 return 0;
             case LayerEntryKind.Symlink:
-                tar.AddSymlink(entry.Path, entry.LinkTarget!, entry.Mode);
+                tar.AddSymlink(entry.Path, entry.LinkTarget!, entry.Mode, entry.UserId, entry.GroupId);
                 return 0;
             case LayerEntryKind.File when entry.Content is { } content:
-                tar.AddFile(entry.Path, entry.Mode, content);
+                tar.AddFile(entry.Path, entry.Mode, content, entry.UserId, entry.GroupId);
                 return content.Length;
             default:
                 using (var source = new FileStream(entry.SourceFile!, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16))
                 {
-                    tar.AddFile(entry.Path, entry.Mode, source.Length, source);
+                    tar.AddFile(entry.Path, entry.Mode, source.Length, source, entry.UserId, entry.GroupId);
                     return source.Length;
                 }
         }

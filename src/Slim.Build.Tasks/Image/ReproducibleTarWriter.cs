@@ -5,8 +5,8 @@ namespace Slim.Build.Tasks.Image;
 
 /// <summary>
 /// A tar stream whose bytes depend only on what is added: every header field is set here (SharpZipLib's
-/// defaults are the user "user", the group "None" and the current time), owner 0:0 with empty names, the
-/// one epoch as mtime, the mode as given, and no PAX headers. A path or symlink target longer than 100 bytes
+/// defaults are the user "user", the group "None" and the current time), the owner as given (0:0 unless the
+/// entry says otherwise) with empty names, the one epoch as mtime, the mode as given, and no PAX headers. A path or symlink target longer than 100 bytes
 /// (UTF-8) is preceded by a GNU <c>././@LongLink</c> record (type L for the path, K for the target), which
 /// GNU tar and Go's archive/tar (podman, skopeo) read, and SharpZipLib for L. Slim writes these records
 /// itself: SharpZipLib 1.4.2's own L record throws on non-ASCII names and stamps no time. The caller adds
@@ -32,16 +32,16 @@ internal sealed class ReproducibleTarWriter : IDisposable
     }
 
     /// <summary>"usr/lib" is written as "usr/lib/", the form GNU tar and docker save use for folders.</summary>
-    public void AddDirectory(string path, int mode) =>
-        Put(Header(path.TrimEnd('/') + "/", TarHeader.LF_DIR, mode, 0, ""));
+    public void AddDirectory(string path, int mode, int userId = 0, int groupId = 0) =>
+        Put(Header(path.TrimEnd('/') + "/", TarHeader.LF_DIR, mode, 0, "", userId, groupId));
 
-    public void AddSymlink(string path, string target, int mode = 0x1FF) =>
-        Put(Header(path, TarHeader.LF_SYMLINK, mode, 0, target));
+    public void AddSymlink(string path, string target, int mode = 0x1FF, int userId = 0, int groupId = 0) =>
+        Put(Header(path, TarHeader.LF_SYMLINK, mode, 0, target, userId, groupId));
 
     /// <summary>Copies <paramref name="size"/> bytes from <paramref name="content"/>; fewer or more is an error, never a short entry.</summary>
-    public void AddFile(string path, int mode, long size, Stream content)
+    public void AddFile(string path, int mode, long size, Stream content, int userId = 0, int groupId = 0)
     {
-        Put(Header(path, TarHeader.LF_NORMAL, mode, size, ""));
+        Put(Header(path, TarHeader.LF_NORMAL, mode, size, "", userId, groupId));
         var buffer = new byte[81920];
         long copied = 0;
         int read;
@@ -55,7 +55,8 @@ internal sealed class ReproducibleTarWriter : IDisposable
         _tar.CloseEntry();
     }
 
-    public void AddFile(string path, int mode, byte[] content) => AddFile(path, mode, content.Length, new MemoryStream(content, writable: false));
+    public void AddFile(string path, int mode, byte[] content, int userId = 0, int groupId = 0) =>
+        AddFile(path, mode, content.Length, new MemoryStream(content, writable: false), userId, groupId);
 
     /// <summary>Writes the two end blocks and pads to the record size; the stream beneath stays open.</summary>
     public void Dispose() => _tar.Dispose();
@@ -90,15 +91,15 @@ internal sealed class ReproducibleTarWriter : IDisposable
         return kept.ToString();
     }
 
-    private TarHeader Header(string name, byte type, int mode, long size, string linkName) => new()
+    private TarHeader Header(string name, byte type, int mode, long size, string linkName, int userId = 0, int groupId = 0) => new()
     {
         Name = name,
         TypeFlag = type,
         Mode = mode,
         Size = size,
         LinkName = linkName,
-        UserId = 0,
-        GroupId = 0,
+        UserId = userId,
+        GroupId = groupId,
         UserName = "",
         GroupName = "",
         ModTime = _modTime,

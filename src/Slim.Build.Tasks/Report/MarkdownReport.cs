@@ -70,10 +70,10 @@ internal static class MarkdownReport
         md.AppendLine($"### Trim and AOT analysis warnings: {w.Count}");
         md.AppendLine();
         md.AppendLine(w.Count == 0
-            ? "None: the analyzers found nothing that may break after trimming."
-            : "Each may break the app at run time:");
+            ? $"None: nothing that may break after trimming (source: {w.Source})."
+            : $"Each may break the app at run time (source: {w.Source}):");
         foreach (var item in w.Items.Take(20))
-            md.AppendLine($"- `{item.Code}` {Cell(item.Message)}{(item.Location is null ? "" : $" ({item.Location})")}");
+            md.AppendLine($"- `{item.Code}` {(item.Package is null ? "" : $"**{item.Package} {item.PackageVersion}** ")}{Cell(item.Message)}{(item.Location is null ? "" : $" ({item.Location})")} _{item.Tool}_");
         return md.ToString().Replace("\r\n", "\n");
     }
 

@@ -12,7 +12,7 @@ internal static class AttributionInputs
     public static AttributionSection Build(SizeReport report, string assetsFile, string targetFramework, string runtimeIdentifier,
         string appAssembly, string mstatFile, string containerFile, IDiagnostics diagnostics)
     {
-        var assets = File.Exists(assetsFile) ? ProjectAssets.Read(assetsFile, targetFramework, runtimeIdentifier) : ProjectAssets.Empty;
+        var assets = ProjectAssetsFile.Read(assetsFile, targetFramework, runtimeIdentifier);
         var index = new PackageIndex(assets);
         var executable = Split(report, appAssembly, mstatFile, index, diagnostics);
         var image = report.Image;

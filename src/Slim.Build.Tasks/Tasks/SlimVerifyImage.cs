@@ -21,6 +21,14 @@ public sealed class SlimVerifyImage : SlimTask
     public string NeedsFile { get; set; } = "";
     /// <summary>The compiler's SARIF log, where trim and AOT analysis warnings are read.</summary>
     public string AnalysisLog { get; set; } = "";
+    /// <summary>ILC's output as Slim.IlcWarnings.targets kept it (obj/.../native/App.ilc-output.txt); empty unless NativeAOT.</summary>
+    public string IlcOutput { get; set; } = "";
+    /// <summary>obj/project.assets.json: which package a warned-about assembly comes from.</summary>
+    public string AssetsFile { get; set; } = "";
+    /// <summary>net10.0: the assets file's target.</summary>
+    public string TargetFramework { get; set; } = "";
+    /// <summary>linux-x64: the assets file's target.</summary>
+    public string RuntimeIdentifier { get; set; } = "";
     /// <summary>ContainerBaseImage, named in the messages (auto, scratch, ...).</summary>
     public string BaseImage { get; set; } = "";
     /// <summary>SlimMaxWastedBytes: a size (20MB, 1MiB, 0); empty for no limit.</summary>
@@ -55,7 +63,7 @@ public sealed class SlimVerifyImage : SlimTask
         var raise = Checks.ChecksAsErrors.Parse(ChecksAsErrors, ImageChecker.Codes, diagnostics);
         var image = ImageFileSystem.Read(section.Archive);
         var context = new ImageCheckContext(image, ImageElfFiles.Read(image), RuntimeNeeds.TryLoad(NeedsFile),
-            SarifWarnings.Read(AnalysisLog), string.IsNullOrWhiteSpace(BaseImage) ? "auto" : BaseImage.Trim(), maxWaste);
+            AnalysisWarningSources.Read(AnalysisLog, IlcOutput, ProjectAssetsFile.Read(AssetsFile, TargetFramework, RuntimeIdentifier)), string.IsNullOrWhiteSpace(BaseImage) ? "auto" : BaseImage.Trim(), maxWaste);
         var results = ImageChecker.Run(ImageChecker.All, context, raise, diagnostics).ToList();
         if (SmokeRun)
             results.AddRange(RunImage(section.Archive, image.Run, raise, diagnostics));

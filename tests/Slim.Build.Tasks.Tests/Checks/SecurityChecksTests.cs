@@ -51,15 +51,15 @@ public sealed class SecurityChecksTests
     }
 
     [TestMethod]
-    public void Setuid_and_world_writable_files_fail_but_a_sticky_tmp_does_not()
+    public void Setuid_and_world_writable_files_and_a_sticky_home_fail_but_a_sticky_tmp_does_not()
     {
         var entries = CheckImage.Healthy();
         entries.Add(new LayerEntry("usr/bin/su", LayerEntryKind.File, 0x9ED, SourceFile: "/bin/true")); // 04755
         entries.Add(LayerEntry.FromText("app/data.txt", "x", 0x1B6)); // 0666
         entries.Add(LayerEntry.Folder("var/tmp", 0x1FF)); // 0777, not sticky
-        entries.Add(LayerEntry.Folder("app", 0x3FF)); // 01777: the home folder /etc/passwd gives the user 1654
+        entries.Add(LayerEntry.Folder("app", 0x3FF)); // 01777: the home folder /etc/passwd gives the user 1654 needs no such mode
         var finding = Run(new FilePermissionsCheck(), entries);
-        CollectionAssert.AreEquivalent(new[] { "/app/data.txt is world-writable (0666)", "/usr/bin/su is setuid (04755)", "/var/tmp is world-writable (0777)" },
+        CollectionAssert.AreEquivalent(new[] { "/app is world-writable (01777)", "/app/data.txt is world-writable (0666)", "/usr/bin/su is setuid (04755)", "/var/tmp is world-writable (0777)" },
             finding.Evidence.ToArray());
     }
 

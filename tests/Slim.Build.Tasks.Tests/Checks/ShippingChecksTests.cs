@@ -75,9 +75,14 @@ public sealed class ShippingChecksTests
         using var temp = new TempFolder();
         var image = CheckImage.Write(temp, CheckImage.Healthy());
         Assert.IsNull(new AnalysisWarningsCheck().Run(CheckImage.Context(image)).Problem);
-        var warnings = new AnalysisWarnings(1, [new AnalysisWarning("IL2026", "Using member 'Load' which has 'RequiresUnreferencedCodeAttribute'", "Program.cs:3")], "compiler analyzers");
+        var warnings = new AnalysisWarnings(2, [
+            new AnalysisWarning("IL2026", "Using member 'Load' which has 'RequiresUnreferencedCodeAttribute'", "Program.cs:3"),
+            new AnalysisWarning("IL3053", "Assembly 'Newtonsoft.Json' produced AOT analysis warnings.", null, AnalysisWarning.Ilc, "Newtonsoft.Json", "Newtonsoft.Json", "13.0.3"),
+        ], "compiler analyzers and ILC");
         var finding = new AnalysisWarningsCheck().Run(CheckImage.Context(image, analysis: warnings));
-        Assert.AreEqual(1, finding.Problem?[0]);
-        StringAssert.StartsWith(finding.Evidence[0], "IL2026 Program.cs:3: Using member");
+        Assert.AreEqual(2, finding.Problem?[0]);
+        Assert.AreEqual("IL2026, IL3053", finding.Problem?[1]);
+        StringAssert.StartsWith(finding.Evidence[0], "analyzer IL2026 at Program.cs:3: Using member");
+        Assert.AreEqual("ILC IL3053 Newtonsoft.Json 13.0.3: Assembly 'Newtonsoft.Json' produced AOT analysis warnings.", finding.Evidence[1]);
     }
 }

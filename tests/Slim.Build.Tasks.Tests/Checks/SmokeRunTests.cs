@@ -10,7 +10,8 @@ namespace Slim.Build.Tasks.Tests.Checks;
 /// <summary>
 /// SlimSmokeRun with the real podman (set up as this machine needs it, with its own storage) on images of a
 /// static program: it exits 0 as a console app; a missing entrypoint cannot start; a "service" that exits at
-/// once is not up.
+/// once is not up; a static HTTP service that exits 0 on SIGTERM passes, one that ignores SIGTERM or exits
+/// non-zero on it fails the stop check.
 /// </summary>
 [TestClass]
 [TestCategory("Container")]
@@ -34,11 +35,11 @@ public sealed class SmokeRunTests
     [ClassCleanup]
     public static void TearDown() => _temp?.Dispose();
 
-    private static (string Archive, ImageFileSystem Image) Write(string name, ImageConfig config)
+    private static (string Archive, ImageFileSystem Image) Write(string name, ImageConfig config, Func<string, string>? build = null)
     {
         var folder = Path.Combine(_temp.Path, name);
         Directory.CreateDirectory(folder);
-        var program = NativeFixtures.StaticExecutable(folder, TinyImage.Greeting);
+        var program = build?.Invoke(folder) ?? NativeFixtures.StaticExecutable(folder, TinyImage.Greeting);
         var layer = new LayerWriter(TinyImage.Epoch).Write(
             [LayerEntry.FromFile("app/hello", program, executable: true), LayerEntry.FromText("etc/passwd", CheckImage.Passwd)],
             Path.Combine(folder, "layer.tar.gz"));
@@ -73,5 +74,41 @@ public sealed class SmokeRunTests
         Assert.AreEqual("smoke-service-up", up.Name);
         Assert.IsNotNull(up.Finding.Problem, up.Finding.Summary);
         StringAssert.Contains(string.Join(" ", up.Finding.Evidence), "running: False");
+    }
+
+    private static IReadOnlyList<(string Name, SlimDiagnostic Diagnostic, CheckFinding Finding)> RunService(string name, int port, int? exitOnTerm)
+    {
+        var config = CheckImage.Config(entrypoint: "/app/hello") with { Ports = [new Slim.Build.Tasks.Container.ContainerPort(port, "tcp")] };
+        var (archive, image) = Write(name, config, folder => NativeFixtures.StaticHttpService(folder, port, exitOnTerm));
+        return _smoke.Run(archive, image.Run, "/healthz");
+    }
+
+    [TestMethod]
+    public void A_service_that_answers_its_health_path_as_its_user_and_exits_0_on_SIGTERM_passes_both_checks()
+    {
+        var results = RunService("healthy", 18091, exitOnTerm: 0);
+        CollectionAssert.AreEqual(new[] { "smoke-service-up", "smoke-service-stop" }, results.Select(r => r.Name).ToArray());
+        var up = results[0].Finding;
+        Assert.IsNull(up.Problem, string.Join(" / ", up.Evidence));
+        CollectionAssert.Contains(up.Evidence.ToList(), "GET http://127.0.0.1:18091/healthz: 200");
+        StringAssert.Matches(up.Evidence.Single(e => e.StartsWith("process user: ")), new System.Text.RegularExpressions.Regex("^process user: (app|1654)$"));
+        var stop = results[1].Finding;
+        Assert.IsNull(stop.Problem, string.Join(" / ", stop.Evidence));
+        StringAssert.StartsWith(stop.Evidence[0], "exit code 0 ");
+    }
+
+    [TestMethod]
+    public void A_service_that_ignores_SIGTERM_or_exits_non_zero_on_it_fails_the_stop_check_with_the_exit_code_and_seconds()
+    {
+        var ignoring = RunService("ignores-term", 18092, exitOnTerm: null);
+        Assert.IsNull(ignoring[0].Finding.Problem, string.Join(" / ", ignoring[0].Finding.Evidence));
+        var killed = ignoring[1].Finding;
+        Assert.AreEqual(SlimDiagnostics.SmokeRunStopFailed, ignoring[1].Diagnostic);
+        Assert.IsNotNull(killed.Problem, killed.Summary);
+        Assert.AreEqual("137", killed.Problem[2], "killed after the grace period: " + killed.Evidence[0]);
+        Assert.IsTrue(double.Parse((string)killed.Problem[3], System.Globalization.CultureInfo.InvariantCulture) >= SmokeRun.GraceSeconds, killed.Evidence[0]);
+
+        var failing = RunService("exits-3", 18093, exitOnTerm: 3);
+        Assert.AreEqual("3", failing[1].Finding.Problem?[2], string.Join(" / ", failing[1].Finding.Evidence));
     }
 }

@@ -75,6 +75,21 @@ public sealed class LayerWriterTests
     }
 
     [TestMethod]
+    public void A_folder_given_to_a_user_is_written_with_its_numeric_owner_and_the_rest_stays_root()
+    {
+        using var temp = new TempFolder();
+        List<LayerEntry> entries = [.. SampleEntries(temp), LayerEntry.OwnedFolder("home/app", 0x1ED, 1654, 1654)];
+        var layer = new LayerWriter(Epoch).Write(entries, Path.Combine(temp.Path, "layer.tar.gz"));
+        var read = LayerReader.Read(layer.Path).ToDictionary(e => e.Name);
+
+        Assert.AreEqual((1654, 1654, "", "", 0x1ED), (read["home/app/"].UserId, read["home/app/"].GroupId, read["home/app/"].UserName, read["home/app/"].GroupName, read["home/app/"].Mode));
+        Assert.AreEqual((0, 0), (read["home/"].UserId, read["home/"].GroupId), "the parent folder Slim adds is root's");
+        var listing = System.Text.RegularExpressions.Regex.Replace(Tool.Run("tar", "--numeric-owner", "--utc", "-tvzf", layer.Path), " +", " ");
+        StringAssert.Contains(listing, "drwxr-xr-x 1654/1654 0 2023-11-14 22:13 home/app/");
+        Assert.AreEqual(1, listing.Split('\n').Count(l => !l.Contains(" 0/0 ") && l.Trim().Length > 0), listing);
+    }
+
+    [TestMethod]
     public void Gnu_tar_lists_the_same_modes_owners_and_time()
     {
         using var temp = new TempFolder();

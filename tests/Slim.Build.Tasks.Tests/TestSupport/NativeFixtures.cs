@@ -41,6 +41,22 @@ internal static class NativeFixtures
             "  if (argc > 1) { FILE* f = fopen(argv[1], \"r\"); int c; if (!f) { perror(argv[1]); return 2; } while ((c = fgetc(f)) != EOF) putchar(c); return 0; }\n" +
             $"  printf(\"{text} uid=%d\\n\", (int)getuid()); return 0;\n}}\n", "-static");
 
+    /// <summary>
+    /// A static HTTP service on the port that answers every request 200 "ok". With <paramref name="exitOnTerm"/>
+    /// null it installs no SIGTERM handler, and as a container's PID 1 it then ignores SIGTERM (the kernel drops
+    /// signals PID 1 has no handler for); otherwise it exits with that code on SIGTERM.
+    /// </summary>
+    public static string StaticHttpService(string folder, int port, int? exitOnTerm, string name = "service") =>
+        Gcc(folder, name, "#include <netinet/in.h>\n#include <signal.h>\n#include <string.h>\n#include <sys/socket.h>\n#include <unistd.h>\n" +
+            $"static void term(int s) {{ (void)s; _exit({exitOnTerm ?? 0}); }}\n" +
+            "int main(void) {\n" +
+            (exitOnTerm is null ? "" : "  signal(SIGTERM, term);\n") +
+            "  int s = socket(AF_INET, SOCK_STREAM, 0), one = 1; setsockopt(s, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);\n" +
+            $"  struct sockaddr_in a; memset(&a, 0, sizeof a); a.sin_family = AF_INET; a.sin_port = htons({port});\n" +
+            "  if (bind(s, (struct sockaddr*)&a, sizeof a) != 0 || listen(s, 8) != 0) return 2;\n" +
+            "  const char* r = \"HTTP/1.0 200 OK\\r\\nContent-Length: 2\\r\\n\\r\\nok\";\n" +
+            "  for (;;) { int c = accept(s, 0, 0); char b[1024]; if (c < 0) continue; (void)read(c, b, sizeof b); (void)write(c, r, strlen(r)); close(c); }\n}\n", "-static");
+
     private static string Gcc(string folder, string name, string source, params string[] flags) => Gcc(folder, name, source, flags, []);
 
     /// <param name="libraries">After the source, where the linker looks for what it still needs.</param>

@@ -51,6 +51,23 @@ internal static class Podman
     public static string Inspect(string image, string format) =>
         Run(SlimFeed.RunRoot, "image", "inspect", image, "--format", format).Output.Trim();
 
+    /// <summary>
+    /// The properties that turn SlimSmokeRun on with podman as this machine needs it (DESIGN.md) and its own storage
+    /// under the run's folder; CONTAINERS_CONF reaches the task through the environment.
+    /// </summary>
+    public static string[] SmokeRunProperties(string name)
+    {
+        var podman = Path.Combine(SlimFeed.RunRoot, name + "-podman");
+        Directory.CreateDirectory(podman);
+        var conf = Path.Combine(podman, "containers.conf");
+        File.WriteAllText(conf, "[containers]\ndefault_ulimits = []\n");
+        Environment.SetEnvironmentVariable("CONTAINERS_CONF", conf);
+        // podman refuses a runroot longer than 50 characters.
+        var runRoot = Path.Combine(Path.GetTempPath(), "slim-chk-" + Guid.NewGuid().ToString("N")[..8]);
+        return ["-p:SlimSmokeRun=true",
+            $"-p:SlimSmokeRunEngineArgs=--root {podman}/root --runroot {runRoot} --storage-driver vfs --cgroup-manager cgroupfs --runtime runc"];
+    }
+
     private static string BuildStandIns()
     {
         var script = Path.Combine(Repository.Root, "build", "standin-images.sh");

@@ -2,9 +2,9 @@ namespace Slim.Build.Tasks.Image.Base;
 
 /// <summary>
 /// /etc/passwd and /etc/group of the base: root and the non-root user the official .NET images run apps
-/// as, app with uid and gid 1654. Neither can log in: the base has no shell. Every layer entry is owned
-/// by 0:0 (<see cref="LayerEntry"/>), so app cannot own its home; it gets /home/app with mode 01777 (as
-/// /tmp), so what .NET writes under HOME (ASP.NET Core's data-protection keys in ~/.aspnet) works.
+/// as, app with uid and gid 1654. Neither can log in: the base has no shell. app owns its home, /home/app
+/// (1654:1654, 0755, as in the official images), so what .NET writes under HOME (ASP.NET Core's
+/// data-protection keys in ~/.aspnet) works; every other entry is root's.
 /// </summary>
 internal static class BaseAccounts
 {
@@ -30,7 +30,7 @@ internal static class BaseAccounts
         LayerEntry.FromText("etc/group", Group),
         LayerEntry.Folder("root", 0x1C0), // 0700, as Debian has it
         LayerEntry.Folder("home", LayerEntry.Executable),
-        LayerEntry.Folder(AppHome, SharedWritable),
+        LayerEntry.OwnedFolder(AppHome, LayerEntry.Executable, AppId, AppId),
         LayerEntry.Folder("tmp", SharedWritable),
     ];
 }

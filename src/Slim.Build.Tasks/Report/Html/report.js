@@ -389,9 +389,12 @@
     var w = report.analysisWarnings;
     if (!w) return;
     var s = section('Trim and AOT analysis warnings: ' + (w.count || 0), 'warnings');
-    if (!w.count) { s.appendChild(el('p', 'muted', 'None: the analyzers found nothing that may break after trimming.')); return; }
+    if (!w.count) { s.appendChild(el('p', 'muted', 'None: nothing that may break after trimming (source: ' + w.source + ').')); return; }
     var ul = s.appendChild(el('ul'));
-    list(w.items).slice(0, 30).forEach(function (x) { ul.appendChild(el('li', null, x.code + ' ' + x.message + (x.location ? ' (' + x.location + ')' : ''))); });
+    list(w.items).slice(0, 30).forEach(function (x) {
+      var about = x.package ? x.package + ' ' + x.packageVersion + ': ' : '';
+      ul.appendChild(el('li', null, x.code + ' ' + about + x.message + (x.location ? ' (' + x.location + ')' : '') + (x.tool ? ' [' + x.tool + ']' : '')));
+    });
   }
 
   function switches() {

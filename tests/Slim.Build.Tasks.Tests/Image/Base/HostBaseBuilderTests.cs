@@ -125,8 +125,9 @@ public sealed class HostBaseBuilderTests
         Assert.AreEqual("root:x:0:0:root:/root:/sbin/nologin\napp:x:1654:1654:app:/home/app:/sbin/nologin\n", Text(Entry(image, "etc/passwd")));
         Assert.AreEqual("root:x:0:\napp:x:1654:\n", Text(Entry(image, "etc/group")));
         Assert.AreEqual(0x3FF, Entry(image, "tmp").Mode, "01777");
-        Assert.AreEqual(0x3FF, Entry(image, "home/app").Mode, "writable by app although owned by root");
-        Assert.AreEqual(LayerEntryKind.Directory, Entry(image, "home/app").Kind);
+        var home = Entry(image, "home/app");
+        Assert.AreEqual((LayerEntryKind.Directory, 0x1ED, 1654, 1654), (home.Kind, home.Mode, home.UserId, home.GroupId), "app owns its home, 0755, as in the official images");
+        Assert.IsTrue(image.Entries.Where(e => e.Path != "home/app").All(e => e.UserId == 0 && e.GroupId == 0), "every other entry is root's");
         StringAssert.Contains(Text(Entry(image, "etc/nsswitch.conf")), "\nhosts:     files dns\n");
         Assert.IsFalse(image.Entries.Any(e => e.Path.Contains("libnss_")), "glibc 2.36 has files and dns built in");
     }
