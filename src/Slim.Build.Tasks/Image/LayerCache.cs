@@ -6,7 +6,7 @@ namespace Slim.Build.Tasks.Image;
 
 /// <summary>
 /// Keeps written layer blobs under obj/.../slim/image/, keyed by what they are made from (each entry's path,
-/// kind, mode and link, and its bytes: a source file by path, size and time, content by hash) and how they are
+/// kind, mode, link and owner, and its bytes: a source file by path, size and time, content by hash) and how they are
 /// compressed (<see cref="LayerWriter.Format"/>), so an unchanged
 /// base or runtime layer is not compressed again on the next publish. A hit gives the very same blob.
 /// Layers made from this machine's files only (the auto base, the shared runtime) go to a folder every
@@ -64,7 +64,8 @@ internal sealed class LayerCache(string directory, LayerWriter writer, string? m
         var text = new StringBuilder(epochKey).Append('\n');
         foreach (var entry in entries)
         {
-            text.Append(entry.Path).Append('|').Append(entry.Kind).Append('|').Append(entry.Mode).Append('|').Append(entry.LinkTarget).Append('|');
+            text.Append(entry.Path).Append('|').Append(entry.Kind).Append('|').Append(entry.Mode).Append('|').Append(entry.LinkTarget).Append('|')
+                .Append(entry.UserId).Append(':').Append(entry.GroupId).Append('|');
             if (entry.SourceFile is { } source)
             {
                 var info = new FileInfo(source);

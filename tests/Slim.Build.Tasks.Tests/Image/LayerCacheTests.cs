@@ -61,4 +61,16 @@ public sealed class LayerCacheTests
         Assert.AreNotEqual(fast.Digest, standard.Digest, "a blob written at level 1 was handed out as the level-6 one");
         Assert.AreEqual(standard.Digest, new LayerWriter(Epoch).Write(entries, Path.Combine(temp.Path, "fresh.tar.gz")).Digest);
     }
+
+    [TestMethod]
+    public void A_folder_given_to_another_owner_is_a_new_blob()
+    {
+        using var temp = new TempFolder();
+        var cache = new LayerCache(Path.Combine(temp.Path, "layers"), new LayerWriter(Epoch));
+        var rootOwned = cache.Write([LayerEntry.Folder("home/app", 0x1ED)], Epoch.Rfc3339);
+
+        var appOwned = cache.Write([LayerEntry.OwnedFolder("home/app", 0x1ED, userId: 1654, groupId: 1654)], Epoch.Rfc3339);
+
+        Assert.AreNotEqual(rootOwned.DiffId, appOwned.DiffId, "the root-owned folder's cached blob was handed out for the app-owned one");
+    }
 }
