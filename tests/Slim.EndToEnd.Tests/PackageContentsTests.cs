@@ -41,6 +41,8 @@ public sealed class PackageContentsTests
             "tasks/net8.0/ICSharpCode.SharpZipLib.dll",
             "tasks/net8.0/Slim.Build.Tasks.deps.json",
             "tasks/net8.0/Slim.Build.Tasks.dll",
+            "tasks/net8.0/Slim.Gzip.dll",
+            "tasks/net8.0/Slim.Gzip.runtimeconfig.json",
         }, Entries("Slim.Build.Tasks"));
     }
 

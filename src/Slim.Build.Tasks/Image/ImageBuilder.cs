@@ -74,7 +74,7 @@ internal static class ImageBuilder
         planned.AddRange(AppLayers.Plan(request.PublishDirectory, request.Origins, request.Container.Spec.WorkingDirectory));
         var sbom = request.Sbom is { } sbomRequest ? ImageSbom.AddTo(planned, sbomRequest, packages, request.Container.Spec.WorkingDirectory) : null;
 
-        var cache = new LayerCache(Path.Combine(request.WorkDirectory, "layers"), new LayerWriter(request.Epoch), request.MachineLayerCache);
+        var cache = new LayerCache(Path.Combine(request.WorkDirectory, "layers"), new LayerWriter(request.Epoch, gzipProgram: Files.GzipProcessStream.FindProgram()), request.MachineLayerCache);
         // One layer after the other: each is compressed on every core already (ParallelGzipStream).
         var blobs = planned.Select(p => cache.Write(p.Entries, request.Epoch.Rfc3339, p.MachineWide)).ToArray();
         var layers = (external?.Layers ?? []).Select(b => new ImageLayer(b, "base", FromBase: true))

@@ -3,11 +3,18 @@ namespace Slim.Build.Tasks.Image;
 /// <summary>
 /// Writes layer entries as a gzip-compressed tar on disk, reproducibly: <see cref="LayerContents"/> decides
 /// order and parents, <see cref="ReproducibleTarWriter"/> the headers, and <see cref="Files.ParallelGzipStream"/> the
-/// compressed bytes, on every core, so the same entries give the same bytes on any machine, OS and .NET version. Streams: a file's bytes go from disk through
-/// the tar, the hash of the tar, gzip and the hash of the gzip to the output file, never whole into memory.
+/// compressed bytes, on every core, so the same entries give the same bytes on any machine, OS and .NET version.
+/// A layer of <see cref="OutOfProcessBytes"/> or more is compressed by <see cref="Files.GzipProcessStream"/> (the
+/// same code in a process of its own, where the JIT optimizes it at once), when the program is there. Streams: a
+/// file's bytes go from disk through the tar, the hash of the tar, gzip and the hash of the gzip to the output
+/// file, never whole into memory.
 /// </summary>
-internal sealed class LayerWriter(ImageEpoch epoch, int compressionLevel = LayerWriter.DefaultCompressionLevel)
+/// <param name="gzipProgram">Slim.Gzip, or null to compress every layer in this process.</param>
+internal sealed class LayerWriter(ImageEpoch epoch, int compressionLevel = LayerWriter.DefaultCompressionLevel, string? gzipProgram = null)
 {
+    /// <summary>Below this, starting a process costs more than the slower deflate in MSBuild's.</summary>
+    public const long OutOfProcessBytes = 1 << 20;
+
     /// <summary>zlib's default: the level <c>Files/WireSize</c> estimates with, so the estimate and the layer agree.</summary>
     public const int DefaultCompressionLevel = 6;
 
@@ -27,7 +34,7 @@ internal sealed class LayerWriter(ImageEpoch epoch, int compressionLevel = Layer
             using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
             using (var compressed = new HashingStream(file))
             {
-                using (var gzip = new Files.ParallelGzipStream(compressed, compressionLevel))
+                using (var gzip = Compressor(contents, compressed))
                 {
                     using var uncompressed = new HashingStream(gzip);
                     using (var tar = new ReproducibleTarWriter(uncompressed, epoch))
@@ -48,6 +55,15 @@ internal sealed class LayerWriter(ImageEpoch epoch, int compressionLevel = Layer
                 File.Delete(temp);
         }
     }
+
+    private Stream Compressor(IReadOnlyList<LayerEntry> contents, Stream destination) =>
+        gzipProgram is not null && contents.Sum(SizeOf) >= OutOfProcessBytes
+        && Files.GzipProcessStream.TryStart(gzipProgram, destination, compressionLevel) is { } process
+            ? process
+            : new Files.ParallelGzipStream(destination, compressionLevel);
+
+    private static long SizeOf(LayerEntry entry) =>
+        entry.Content?.Length ?? (entry.SourceFile is { } source && entry.Kind == LayerEntryKind.File ? new FileInfo(source).Length : 0);
 
     /// <returns>The bytes of file content added.</returns>
     private static long Add(ReproducibleTarWriter tar, LayerEntry entry)
