@@ -9,7 +9,7 @@ namespace Slim.Build.Tasks.Files;
 /// unoptimized and a large layer takes two to three times as long. The bytes are the same either way.
 /// What is written goes to the program's standard input; its standard output goes to the stream beneath.
 /// </summary>
-internal sealed class GzipProcessStream : Stream
+internal sealed class GzipProcessStream : WriteOnlyStream
 {
     public const string ProgramFile = "Slim.Gzip.dll";
 
@@ -17,7 +17,6 @@ internal sealed class GzipProcessStream : Stream
     private readonly Stream _input;
     private readonly Task _copyOut;
     private readonly Task<string> _errors;
-    private long _length;
     private bool _finished;
 
     private GzipProcessStream(Process process, Stream inner)
@@ -59,14 +58,6 @@ internal sealed class GzipProcessStream : Stream
         }
     }
 
-    public override bool CanRead => false;
-    public override bool CanSeek => false;
-    public override bool CanWrite => true;
-    public override long Length => _length;
-    public override long Position { get => _length; set => throw new NotSupportedException(); }
-
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
     public override void Write(ReadOnlySpan<byte> buffer)
     {
         ObjectDisposedException.ThrowIf(_finished, this);
@@ -78,14 +69,9 @@ internal sealed class GzipProcessStream : Stream
         {
             throw Failed(e.Message);
         }
-        _length += buffer.Length;
+        BytesWritten += buffer.Length;
     }
 
-    public override void WriteByte(byte value) => Write([value]);
-    public override void Flush() { }
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

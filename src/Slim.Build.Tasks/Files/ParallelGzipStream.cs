@@ -15,7 +15,7 @@ namespace Slim.Build.Tasks.Files;
 /// threads of the stream's own, one per core, not the thread pool's: a writer that waits for a block must not
 /// wait for a pool thread that the pool has not started yet.
 /// </summary>
-internal sealed class ParallelGzipStream : Stream
+internal sealed class ParallelGzipStream : WriteOnlyStream
 {
     /// <summary>Fixed, not derived from the core count: the bytes must not depend on the machine.</summary>
     public const int BlockSize = 256 * 1024;
@@ -34,7 +34,6 @@ internal sealed class ParallelGzipStream : Stream
     private int _filled;
     private byte[]? _dictionary;
     private int _dictionaryLength;
-    private long _length;
     private readonly BlockingCollection<Action> _work = new();
     private readonly Thread[] _workers;
     private bool _finished;
@@ -55,14 +54,6 @@ internal sealed class ParallelGzipStream : Stream
             work();
     }
 
-    public override bool CanRead => false;
-    public override bool CanSeek => false;
-    public override bool CanWrite => true;
-    public override long Length => _length;
-    public override long Position { get => _length; set => throw new NotSupportedException(); }
-
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
     public override void Write(ReadOnlySpan<byte> buffer)
     {
         ObjectDisposedException.ThrowIf(_finished, this);
@@ -72,21 +63,17 @@ internal sealed class ParallelGzipStream : Stream
             buffer[..take].CopyTo(_block.AsSpan(_filled));
             _crc.Update(new ArraySegment<byte>(_block, _filled, take));
             _filled += take;
-            _length += take;
+            BytesWritten += take;
             buffer = buffer[take..];
             if (_filled == BlockSize)
                 Submit(last: false);
         }
     }
 
-    public override void WriteByte(byte value) => Write([value]);
 
     /// <summary>Compressed blocks go out in order as they finish; nothing is forced out early, which would change the bytes.</summary>
     public override void Flush() => _inner.Flush();
 
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
@@ -100,7 +87,7 @@ internal sealed class ParallelGzipStream : Stream
                     WriteOut(_inFlight.Dequeue());
                 Span<byte> trailer = stackalloc byte[8];
                 System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(trailer, (uint)_crc.Value);
-                System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(trailer[4..], (uint)_length);
+                System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(trailer[4..], (uint)BytesWritten);
                 _inner.Write(trailer);
             }
             finally
