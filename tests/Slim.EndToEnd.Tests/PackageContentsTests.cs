@@ -30,6 +30,7 @@ public sealed class PackageContentsTests
             "build/Slim.Container.targets",
             "build/Slim.Dockerfile.targets",
             "build/Slim.Files.targets",
+            "build/Slim.ILLinkWarnings.targets",
             "build/Slim.IlcWarnings.targets",
             "build/Slim.Image.targets",
             "build/Slim.Late.targets",

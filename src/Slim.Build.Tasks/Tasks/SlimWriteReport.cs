@@ -34,6 +34,8 @@ public sealed class SlimWriteReport : SlimTask
     public string AnalysisLog { get; set; } = "";
     /// <summary>ILC's output as Slim.IlcWarnings.targets kept it; empty unless NativeAOT.</summary>
     public string IlcOutput { get; set; } = "";
+    /// <summary>ILLink's output as Slim.ILLinkWarnings.targets kept it (obj/.../App.illink-output.txt); empty unless trimmed by ILLink.</summary>
+    public string ILLinkOutput { get; set; } = "";
     /// <summary>budgets.json, as SlimValidateSettings parsed the budgets.</summary>
     [Required] public string BudgetsFile { get; set; } = "";
     /// <summary>needs.json from SlimResolveNeeds; missing when the publish did not reach it.</summary>
@@ -61,7 +63,7 @@ public sealed class SlimWriteReport : SlimTask
         var baselineFile = budgets.Baseline?.Path ?? "";
         // A baseline that is this very report.json (the previous publish's) would change the key on every publish.
         var baselineInput = Path.GetFullPath(baselineFile == "" ? reportFiles[0] : baselineFile) == Path.GetFullPath(reportFiles[0]) ? "" : baselineFile;
-        var key = ReportState.InputsKey(PublishDirectory, LedgerDirectory, settings, [AnalysisLog, IlcOutput, BudgetsFile, NeedsFile, ImageFile, ChecksFile, AssetsFile, MstatFile, baselineInput]);
+        var key = ReportState.InputsKey(PublishDirectory, LedgerDirectory, settings, [AnalysisLog, IlcOutput, ILLinkOutput, BudgetsFile, NeedsFile, ImageFile, ChecksFile, AssetsFile, MstatFile, baselineInput]);
         var state = new ReportState(Path.Combine(StateDirectory, "report.state"));
 
         SizeReport report;
@@ -76,7 +78,7 @@ public sealed class SlimWriteReport : SlimTask
             report = ReportBuilder.Build(PublishDirectory, SizeLedger.LoadAll(LedgerDirectory),
                 new ToolInfo("Slim", version.Split('+')[0]),
                 new ProjectInfo(ProjectName, Profile, SizeLevel, TargetFramework, RuntimeIdentifier),
-                switches, RuntimeNeeds.TryLoad(NeedsFile), AnalysisWarningSources.Read(AnalysisLog, IlcOutput, ProjectAssetsFile.Read(AssetsFile, TargetFramework, RuntimeIdentifier)), budgets, ImageSection.TryLoad(ImageFile),
+                switches, RuntimeNeeds.TryLoad(NeedsFile), AnalysisWarningSources.Read(AnalysisLog, IlcOutput, ILLinkOutput, ProjectAssetsFile.Read(AssetsFile, TargetFramework, RuntimeIdentifier)), budgets, ImageSection.TryLoad(ImageFile),
                 Checks.ChecksFile.TryLoad(ChecksFile));
             report = report with { Attribution = AttributionInputs.Build(report, AssetsFile, TargetFramework, RuntimeIdentifier, AppAssembly, MstatFile, ContainerFile, diagnostics) };
             ReportWriter.Write(report, ReportDirectory, BaselineComparison.TryRead(baselineFile, report));
