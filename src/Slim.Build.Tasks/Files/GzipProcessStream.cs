@@ -13,6 +13,9 @@ internal sealed class GzipProcessStream : WriteOnlyStream
 {
     public const string ProgramFile = "Slim.Gzip.dll";
 
+    /// <summary>Below this, starting a process costs more than the slower deflate in MSBuild's.</summary>
+    public const long OutOfProcessBytes = 1 << 20;
+
     private readonly Process _process;
     private readonly Stream _input;
     private readonly Task _copyOut;
@@ -33,6 +36,15 @@ internal sealed class GzipProcessStream : WriteOnlyStream
         && Path.Combine(folder, ProgramFile) is var program && File.Exists(program) && File.Exists(Path.ChangeExtension(program, ".runtimeconfig.json"))
             ? program
             : null;
+
+    /// <summary>
+    /// The gzip stream for <paramref name="bytes"/> of input: Slim.Gzip for <see cref="OutOfProcessBytes"/> or more when
+    /// <paramref name="program"/> is there and starts, else <see cref="ParallelGzipStream"/> in this process.
+    /// </summary>
+    public static Stream Compressor(long bytes, string? program, Stream destination, int level) =>
+        program is not null && bytes >= OutOfProcessBytes && TryStart(program, destination, level) is { } process
+            ? process
+            : new ParallelGzipStream(destination, level);
 
     /// <summary>Null when the program cannot be started: the caller compresses in its own process.</summary>
     public static GzipProcessStream? TryStart(string program, Stream inner, int level)

@@ -4,7 +4,7 @@ namespace Slim.Build.Tasks.Image;
 /// Writes layer entries as a gzip-compressed tar on disk, reproducibly: <see cref="LayerContents"/> decides
 /// order and parents, <see cref="ReproducibleTarWriter"/> the headers, and <see cref="Files.ParallelGzipStream"/> the
 /// compressed bytes, on every core, so the same entries give the same bytes on any machine, OS and .NET version.
-/// A layer of <see cref="OutOfProcessBytes"/> or more is compressed by <see cref="Files.GzipProcessStream"/> (the
+/// A layer of <see cref="Files.GzipProcessStream.OutOfProcessBytes"/> or more is compressed by <see cref="Files.GzipProcessStream"/> (the
 /// same code in a process of its own, where the JIT optimizes it at once), when the program is there. Streams: a
 /// file's bytes go from disk through the tar, the hash of the tar, gzip and the hash of the gzip to the output
 /// file, never whole into memory.
@@ -12,9 +12,6 @@ namespace Slim.Build.Tasks.Image;
 /// <param name="gzipProgram">Slim.Gzip, or null to compress every layer in this process.</param>
 internal sealed class LayerWriter(ImageEpoch epoch, int compressionLevel = LayerWriter.DefaultCompressionLevel, string? gzipProgram = null)
 {
-    /// <summary>Below this, starting a process costs more than the slower deflate in MSBuild's.</summary>
-    public const long OutOfProcessBytes = 1 << 20;
-
     /// <summary>zlib's default: the level <c>Files/WireSize</c> estimates with, so the estimate and the layer agree.</summary>
     public const int DefaultCompressionLevel = 6;
 
@@ -57,10 +54,7 @@ internal sealed class LayerWriter(ImageEpoch epoch, int compressionLevel = Layer
     }
 
     private Stream Compressor(IReadOnlyList<LayerEntry> contents, Stream destination) =>
-        gzipProgram is not null && contents.Sum(SizeOf) >= OutOfProcessBytes
-        && Files.GzipProcessStream.TryStart(gzipProgram, destination, compressionLevel) is { } process
-            ? process
-            : new Files.ParallelGzipStream(destination, compressionLevel);
+        Files.GzipProcessStream.Compressor(contents.Sum(SizeOf), gzipProgram, destination, compressionLevel);
 
     private static long SizeOf(LayerEntry entry) =>
         entry.Content?.Length ?? (entry.SourceFile is { } source && entry.Kind == LayerEntryKind.File ? new FileInfo(source).Length : 0);

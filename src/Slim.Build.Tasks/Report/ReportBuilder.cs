@@ -21,7 +21,8 @@ internal static class ReportBuilder
         AnalysisWarnings warnings,
         BudgetSettings budgets,
         ImageSection? image = null,
-        IReadOnlyList<CheckResult>? checks = null)
+        IReadOnlyList<CheckResult>? checks = null,
+        WireSizeCache? wireSizes = null)
     {
         var origins = ledgers.FirstOrDefault(l => l.Step == LedgerStep.Publish)?.Entries
             .ToDictionary(e => e.Path, e => e.Origin, StringComparer.Ordinal) ?? [];
@@ -31,7 +32,7 @@ internal static class ReportBuilder
         // What the folder holds plus what Slim took out: files the SDK copies outside ResolvedFileToPublish
         // (a Razor app's static web assets) count too.
         var plain = files.Sum(f => f.Size) + steps.Sum(s => s.BytesSaved);
-        var totals = new Totals(files.Sum(f => f.Size), files.Count, files.Sum(f => WireSize.Gzip(Path.Combine(publishDirectory, f.Path))), plain);
+        var totals = new Totals(files.Sum(f => f.Size), files.Count, (wireSizes ?? new WireSizeCache(null, null)).Total(publishDirectory, files.Select(f => f.Path)), plain);
         return new SizeReport(SizeReport.CurrentSchemaVersion, tool, project, publishDirectory, totals, switches, needs, warnings,
             files, steps, BudgetEvaluator.Evaluate(files, budgets, image?.Layers.Select(l => (l.Holds, l.WireBytes, l.UnpackedBytes)).ToList()), checks ?? [], image);
     }

@@ -4,6 +4,7 @@ using Slim.Build.Tasks.Analysis;
 using Slim.Build.Tasks.Budgets;
 using Slim.Build.Tasks.Checks;
 using Slim.Build.Tasks.Diagnostics;
+using Slim.Build.Tasks.Files;
 using Slim.Build.Tasks.Image;
 using Slim.Build.Tasks.Ledger;
 using Slim.Build.Tasks.Needs;
@@ -79,7 +80,7 @@ public sealed class SlimWriteReport : SlimTask
                 new ToolInfo("Slim", version.Split('+')[0]),
                 new ProjectInfo(ProjectName, Profile, SizeLevel, TargetFramework, RuntimeIdentifier),
                 switches, RuntimeNeeds.TryLoad(NeedsFile), AnalysisWarningSources.Read(AnalysisLog, IlcOutput, ILLinkOutput, ProjectAssetsFile.Read(AssetsFile, TargetFramework, RuntimeIdentifier)), budgets, ImageSection.TryLoad(ImageFile),
-                Checks.ChecksFile.TryLoad(ChecksFile));
+                Checks.ChecksFile.TryLoad(ChecksFile), new WireSizeCache(Path.Combine(StateDirectory, "wire-sizes.json"), GzipProcessStream.FindProgram()));
             report = report with { Attribution = AttributionInputs.Build(report, AssetsFile, TargetFramework, RuntimeIdentifier, AppAssembly, MstatFile, ContainerFile, diagnostics) };
             ReportWriter.Write(report, ReportDirectory, BaselineComparison.TryRead(baselineFile, report));
             state.Record(key, reportFiles);

@@ -59,7 +59,7 @@ public sealed class GzipProcessStreamTests
     public void A_large_layer_written_through_the_program_has_the_digest_of_one_written_in_process()
     {
         using var temp = new TempFolder();
-        var file = temp.File("app/big", Data((int)LayerWriter.OutOfProcessBytes + 5_000));
+        var file = temp.File("app/big", Data((int)GzipProcessStream.OutOfProcessBytes + 5_000));
         IReadOnlyList<LayerEntry> entries = [LayerEntry.FromFile("app/big", file, executable: true)];
 
         var outOfProcess = new LayerWriter(ImageEpoch.Default, gzipProgram: Program()).Write(entries, Path.Combine(temp.Path, "a.tar.gz"));

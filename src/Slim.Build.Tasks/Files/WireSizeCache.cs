@@ -1,0 +1,52 @@
+using System.Text.Json;
+using Slim.Build.Tasks.IO;
+
+namespace Slim.Build.Tasks.Files;
+
+/// <summary>
+/// The gzipped sizes of a publish folder's files, kept between publishes in obj/.../slim/wire-sizes.json: a file
+/// whose length and time are as they were is not compressed again. A self-contained app is mostly the runtime, which
+/// a code change leaves alone, so a republish compresses only what changed. The kept sizes name the compressor
+/// (<see cref="WireSize.Format"/>): sizes from another one are all measured again.
+/// </summary>
+internal sealed class WireSizeCache(string? cacheFile, string? gzipProgram)
+{
+    /// <summary>The sum of the files' gzipped sizes; the kept sizes are then those of exactly these files.</summary>
+    public long Total(string directory, IEnumerable<string> relativePaths)
+    {
+        var kept = Load();
+        var now = new Dictionary<string, KeptSize>(StringComparer.Ordinal);
+        foreach (var path in relativePaths)
+        {
+            var info = new FileInfo(Path.Combine(directory, path));
+            var stamp = info.LastWriteTimeUtc.Ticks;
+            now[path] = kept.TryGetValue(path, out var size) && size.Length == info.Length && size.Modified == stamp
+                ? size
+                : new KeptSize(info.Length, stamp, WireSize.Gzip(info.FullName, gzipProgram));
+        }
+        if (cacheFile is not null)
+            StateFile.Save(cacheFile, new KeptSizes(WireSize.Format, now.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal)));
+        return now.Values.Sum(s => s.Wire);
+    }
+
+    private IReadOnlyDictionary<string, KeptSize> Load()
+    {
+        if (cacheFile is null || !File.Exists(cacheFile))
+            return new Dictionary<string, KeptSize>();
+        try
+        {
+            var sizes = StateFile.Load<KeptSizes>(cacheFile, "wire sizes");
+            return sizes.Format == WireSize.Format && sizes.Files is not null ? sizes.Files : new Dictionary<string, KeptSize>();
+        }
+        catch (JsonException)
+        {
+            // Only an estimate is lost: measure again and write the file anew.
+            return new Dictionary<string, KeptSize>();
+        }
+    }
+
+    internal sealed record KeptSizes(string Format, Dictionary<string, KeptSize>? Files);
+
+    /// <param name="Modified">Last write time, UTC ticks.</param>
+    internal sealed record KeptSize(long Length, long Modified, long Wire);
+}
