@@ -1,13 +1,16 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using Slim.Build.Tasks.IO;
 
 namespace Slim.Build.Tasks.Files;
 
 /// <summary>
-/// The gzipped sizes of a publish folder's files, kept between publishes in obj/.../slim/wire-sizes.json: a file
-/// whose length and time are as they were is not compressed again. A self-contained app is mostly the runtime, which
-/// a code change leaves alone, so a republish compresses only what changed. The kept sizes name the compressor
-/// (<see cref="WireSize.Format"/>): sizes from another one are all measured again.
+/// The gzipped sizes of a publish folder's files, kept between publishes in obj/.../slim/wire-sizes.json by the
+/// SHA-256 of each file's bytes: a file whose bytes were measured before is not compressed again. A self-contained
+/// app is mostly the runtime, which a code change leaves alone (ILLink rewrites every trimmed assembly, mostly to the
+/// same bytes: times say nothing), so a republish compresses only what changed; hashing costs a few milliseconds
+/// where compressing costs seconds. The kept sizes name the compressor (<see cref="WireSize.Format"/>): sizes from
+/// another one are all measured again.
 /// </summary>
 internal sealed class WireSizeCache(string? cacheFile, string? gzipProgram)
 {
@@ -18,15 +21,21 @@ internal sealed class WireSizeCache(string? cacheFile, string? gzipProgram)
         var now = new Dictionary<string, KeptSize>(StringComparer.Ordinal);
         foreach (var path in relativePaths)
         {
-            var info = new FileInfo(Path.Combine(directory, path));
-            var stamp = info.LastWriteTimeUtc.Ticks;
-            now[path] = kept.TryGetValue(path, out var size) && size.Length == info.Length && size.Modified == stamp
+            var full = Path.Combine(directory, path);
+            var sha256 = Sha256Of(full);
+            now[path] = kept.TryGetValue(path, out var size) && size.Sha256 == sha256
                 ? size
-                : new KeptSize(info.Length, stamp, WireSize.Gzip(info.FullName, gzipProgram));
+                : new KeptSize(sha256, WireSize.Gzip(full, gzipProgram));
         }
         if (cacheFile is not null)
             StateFile.Save(cacheFile, new KeptSizes(WireSize.Format, now.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal)));
         return now.Values.Sum(s => s.Wire);
+    }
+
+    private static string Sha256Of(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexString(SHA256.HashData(stream)).ToLowerInvariant();
     }
 
     private IReadOnlyDictionary<string, KeptSize> Load()
@@ -47,6 +56,5 @@ internal sealed class WireSizeCache(string? cacheFile, string? gzipProgram)
 
     internal sealed record KeptSizes(string Format, Dictionary<string, KeptSize>? Files);
 
-    /// <param name="Modified">Last write time, UTC ticks.</param>
-    internal sealed record KeptSize(long Length, long Modified, long Wire);
+    internal sealed record KeptSize(string Sha256, long Wire);
 }

@@ -29,7 +29,7 @@ public sealed class WireSizeCacheTests
     }
 
     [TestMethod]
-    public void A_republish_measures_only_the_file_that_changed_and_forgets_files_that_went()
+    public void A_republish_measures_only_the_file_whose_bytes_changed_and_forgets_files_that_went()
     {
         using var temp = new TempFolder();
         var app = temp.File("pub/app.dll", Text(20_000, 1));
@@ -39,11 +39,13 @@ public sealed class WireSizeCacheTests
         var cacheFile = Path.Combine(temp.Path, "obj", "wire-sizes.json");
         new WireSizeCache(cacheFile, null).Total(publish, ["app.dll", "runtime.so", "gone.txt"]);
 
-        // A kept size is trusted while length and time hold: a doctored one shows that it was not measured again.
+        // A kept size is trusted while the bytes hash the same: a doctored one shows that it was not measured again.
         var doctored = File.ReadAllText(cacheFile).Replace(
             $"\"wire\": {WireSize.Gzip(Path.Combine(publish, "runtime.so"))}", "\"wire\": 7");
         File.WriteAllText(cacheFile, doctored);
         File.WriteAllBytes(app, Text(30_000, 4));
+        // Rewritten with the same bytes (as ILLink rewrites every trimmed assembly): still not measured again.
+        File.WriteAllBytes(Path.Combine(publish, "runtime.so"), Text(50_000, 2));
 
         var total = new WireSizeCache(cacheFile, null).Total(publish, ["app.dll", "runtime.so"]);
 
