@@ -6,9 +6,10 @@ namespace Slim.Build.Tasks.Image;
 
 /// <summary>
 /// Keeps written layer blobs under obj/.../slim/image/, keyed by what they are made from (each entry's path,
-/// kind, mode, link and owner, and its bytes: a source file by path, size and time, content by hash) and how they are
-/// compressed (<see cref="LayerWriter.Format"/>), so an unchanged
-/// base or runtime layer is not compressed again on the next publish. A hit gives the very same blob.
+/// kind, mode, link and owner, and the SHA-256 of its bytes) and how they are compressed
+/// (<see cref="LayerWriter.Format"/>), so an unchanged base or runtime layer is not compressed again on the next
+/// publish. Bytes, not file times: ILLink rewrites every trimmed assembly on each trim, mostly to the same bytes, and
+/// hashing a layer's files costs milliseconds where compressing them costs seconds. A hit gives the very same blob.
 /// Layers made from this machine's files only (the auto base, the shared runtime) go to a folder every
 /// project shares, when one is given, so a second project with the same needs reuses the first one's blob.
 /// Safe for several writers at once: each writes its own temporary file and renames it into place.
@@ -68,8 +69,8 @@ internal sealed class LayerCache(string directory, LayerWriter writer, string? m
                 .Append(entry.UserId).Append(':').Append(entry.GroupId).Append('|');
             if (entry.SourceFile is { } source)
             {
-                var info = new FileInfo(source);
-                text.Append(source).Append('|').Append(info.Length).Append('|').Append(info.LastWriteTimeUtc.Ticks);
+                using var stream = File.OpenRead(source);
+                text.Append(Convert.ToHexString(SHA256.HashData(stream)));
             }
             else if (entry.Content is { } content)
                 text.Append(Convert.ToHexString(SHA256.HashData(content)));

@@ -73,4 +73,28 @@ public sealed class LayerCacheTests
 
         Assert.AreNotEqual(rootOwned.DiffId, appOwned.DiffId, "the root-owned folder's cached blob was handed out for the app-owned one");
     }
+
+    [TestMethod]
+    public void A_file_rewritten_with_the_same_bytes_reuses_the_blob_and_one_with_other_bytes_at_the_same_time_does_not()
+    {
+        using var temp = new TempFolder();
+        var file = temp.File("publish/App.dll", Enumerable.Range(0, 40_000).Select(i => (byte)(i * 13)).ToArray());
+        IReadOnlyList<LayerEntry> entries = [LayerEntry.FromFile("app/App.dll", file, executable: false)];
+        var cache = new LayerCache(Path.Combine(temp.Path, "layers"), new LayerWriter(Epoch));
+        var first = cache.Write(entries, Epoch.Rfc3339);
+        var writtenAt = File.GetLastWriteTimeUtc(first.Path);
+
+        // As ILLink does on every trim: the same bytes, a new time.
+        File.WriteAllBytes(file, File.ReadAllBytes(file));
+        File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddMinutes(5));
+        var again = cache.Write(entries, Epoch.Rfc3339);
+        Assert.AreEqual(first, again);
+        Assert.AreEqual(writtenAt, File.GetLastWriteTimeUtc(again.Path), "the blob was compressed again");
+
+        // Other bytes of the same length with the time put back: a key made of size and time would hand out the old blob.
+        var time = File.GetLastWriteTimeUtc(file);
+        File.WriteAllBytes(file, Enumerable.Range(0, 40_000).Select(i => (byte)(i * 17)).ToArray());
+        File.SetLastWriteTimeUtc(file, time);
+        Assert.AreNotEqual(first.DiffId, cache.Write(entries, Epoch.Rfc3339).DiffId);
+    }
 }
