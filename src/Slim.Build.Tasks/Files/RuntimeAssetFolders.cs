@@ -8,14 +8,15 @@ namespace Slim.Build.Tasks.Files;
 /// </summary>
 internal static class RuntimeAssetFolders
 {
-    /// <param name="relativePath">A path in the publish folder, '/' separated, e.g. "runtimes/linux-arm64/native/libe_sqlite3.so".</param>
-    /// <param name="runtimeIdentifier">The platform the app runs on, e.g. "linux-x64" or "linux-musl-arm64".</param>
-    public static bool IsForOtherPlatform(string relativePath, string runtimeIdentifier)
+    /// <param name="path">A path in the publish folder or the image, '/' separated, e.g. "runtimes/linux-arm64/native/libe_sqlite3.so" or "app/runtimes/...".</param>
+    /// <param name="runtimeIdentifier">The platform the app runs on, e.g. "linux-x64" or "linux-musl-arm64"; empty matches every folder.</param>
+    public static bool IsForOtherPlatform(string path, string runtimeIdentifier)
     {
-        var parts = relativePath.Split('/');
-        if (parts.Length < 3 || parts[0] != "runtimes" || FallbackChain(runtimeIdentifier) is not { } chain)
+        var parts = path.Split('/');
+        var runtimes = Array.IndexOf(parts, "runtimes");
+        if (runtimes < 0 || parts.Length < runtimes + 3 || FallbackChain(runtimeIdentifier) is not { } chain)
             return false;
-        return !chain.Contains(parts[1], StringComparer.OrdinalIgnoreCase);
+        return !chain.Contains(parts[runtimes + 1], StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>The portable RIDs the host probes for <paramref name="runtimeIdentifier"/>, or null for one it does not know.</summary>

@@ -54,6 +54,7 @@ public sealed class NativeNeedsTests
     [DataRow("runtimes/linux-musl/native/libx.so", "linux-musl-x64", false)]
     [DataRow("runtimes/linux-arm64/native/libe_sqlite3.so", "", false)]
     [DataRow("libe_sqlite3.so", "linux-x64", false)]
+    [DataRow("app/runtimes/linux-arm64/native/libe_sqlite3.so", "linux-x64", true)]
     public void Runtime_asset_folders_follow_the_hosts_fallback_chain(string path, string rid, bool foreign) =>
         Assert.AreEqual(foreign, Slim.Build.Tasks.Files.RuntimeAssetFolders.IsForOtherPlatform(path, rid), $"{path} on {rid}");
 }
