@@ -23,6 +23,11 @@ public sealed class SlimAnalyzeApp : SlimTask
     public ITaskItem[] References { get; set; } = [];
     /// <summary>InvariantGlobalization as the project set it; empty when Slim may choose.</summary>
     public string ProjectInvariantGlobalization { get; set; } = "";
+    /// <summary>
+    /// The app's culture-specific EmbeddedResource items (Strings.de.resx, %(Culture) de) and its projects' satellite
+    /// assemblies (ReferenceSatellitePaths, de/Lib.resources.dll): a localized app keeps globalization on.
+    /// </summary>
+    public ITaskItem[] LocalizedResources { get; set; } = [];
     public string SizeLevel { get; set; } = "";
     public string Profile { get; set; } = "";
     /// <summary>obj/.../slim/app-scan.json.</summary>
@@ -38,7 +43,8 @@ public sealed class SlimAnalyzeApp : SlimTask
         var calls = AppScan.ScanAssemblies(
             References.Select(RoleOf).OfType<(string, AssemblyRole)>().Prepend((AppAssembly, AssemblyRole.App)));
         var cultureCalls = calls.Where(c => c.Kind == AppCallScanner.Culture && c.Role != AssemblyRole.Package)
-            .Select(c => c.ToEvidence()).ToList();
+            .Select(c => c.ToEvidence())
+            .Concat(Needs.LocalizedResources.Evidence(Path.GetFileNameWithoutExtension(AppAssembly), LocalizedResources.Select(CultureOf))).ToList();
         var aggressive = SizeLevel.Equals("aggressive", StringComparison.OrdinalIgnoreCase);
         var decision = GlobalizationDecision.Decide(ProjectInvariantGlobalization, aggressive, cultureCalls);
         new AppScan(decision, calls).Save(ScanFile);
@@ -56,6 +62,17 @@ public sealed class SlimAnalyzeApp : SlimTask
         if (Profile.Equals("trimmed", StringComparison.OrdinalIgnoreCase)
             && calls.Any(c => c.Kind == AppCallScanner.SlimBuilder && c.Role == AssemblyRole.App))
             diagnostics.Warning(SlimDiagnostics.SlimBuilderTrimmed, Path.GetFileName(AppAssembly));
+    }
+
+    private static (string File, string Culture) CultureOf(ITaskItem resource)
+    {
+        var culture = resource.GetMetadata("Culture");
+        var path = resource.ItemSpec.Replace('\\', '/');
+        // A satellite assembly's culture is its folder: de/Lib.resources.dll.
+        if (culture.Length == 0 && path.EndsWith(".resources.dll", StringComparison.OrdinalIgnoreCase))
+            culture = Path.GetFileName(Path.GetDirectoryName(resource.ItemSpec) ?? "");
+        var parent = Path.GetFileName(Path.GetDirectoryName(resource.ItemSpec) ?? "");
+        return (culture == parent ? culture + "/" + Path.GetFileName(path) : Path.GetFileName(path), culture);
     }
 
     private static (string Path, AssemblyRole Role)? RoleOf(ITaskItem reference)
