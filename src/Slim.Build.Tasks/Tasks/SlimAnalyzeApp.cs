@@ -59,6 +59,8 @@ public sealed class SlimAnalyzeApp : SlimTask
         }
         foreach (var call in calls.Where(c => c.Kind == AppCallScanner.TimeZone && c.Role != AssemblyRole.Package).Take(1))
             diagnostics.Warning(SlimDiagnostics.TimeZoneLookup, call.Assembly, call.Member);
+        foreach (var call in calls.Where(c => c.Kind == AppCallScanner.ProcessStart && c.Role != AssemblyRole.Package).Take(1))
+            diagnostics.Warning(SlimDiagnostics.ProcessStart, call.Assembly, call.Member);
         if (Profile.Equals("trimmed", StringComparison.OrdinalIgnoreCase)
             && calls.Any(c => c.Kind == AppCallScanner.SlimBuilder && c.Role == AssemblyRole.App))
             diagnostics.Warning(SlimDiagnostics.SlimBuilderTrimmed, Path.GetFileName(AppAssembly));

@@ -116,6 +116,8 @@ public sealed class TaskAdapterTests
         StringAssert.Contains(kept.Message, "calls System.Globalization.CultureInfo constructor");
         StringAssert.Contains(kept.Message, "<InvariantGlobalization>true</InvariantGlobalization>");
         Assert.IsTrue(engine.Warnings.Any(w => w.Code == "SLIM1012"), "time-zone lookup not flagged");
+        // Measured: Process.Start("/bin/sh", ...) printed its output on the host and threw Win32Exception in Slim's image.
+        StringAssert.Contains(engine.Warnings.Single(w => w.Code == "SLIM1090").Message, "calls System.Diagnostics.Process.Start");
         var scan = Slim.Build.Tasks.Needs.AppScan.Load(scanFile);
         Assert.IsFalse(scan.Globalization.Invariant);
         Assert.IsTrue(scan.Calls.Any(c => c.Kind == "timezone" && c.Member == "System.TimeZoneInfo.FindSystemTimeZoneById"));
