@@ -28,6 +28,8 @@ public sealed class SlimAnalyzeApp : SlimTask
     /// assemblies (ReferenceSatellitePaths, de/Lib.resources.dll): a localized app keeps globalization on.
     /// </summary>
     public ITaskItem[] LocalizedResources { get; set; } = [];
+    /// <summary>ContainerEnvironmentVariable items: a LANG or LC_ALL among them (de_DE.UTF-8) keeps globalization on.</summary>
+    public ITaskItem[] EnvironmentVariables { get; set; } = [];
     public string SizeLevel { get; set; } = "";
     public string Profile { get; set; } = "";
     /// <summary>obj/.../slim/app-scan.json.</summary>
@@ -44,7 +46,8 @@ public sealed class SlimAnalyzeApp : SlimTask
             References.Select(RoleOf).OfType<(string, AssemblyRole)>().Prepend((AppAssembly, AssemblyRole.App)));
         var cultureCalls = calls.Where(c => c.Kind == AppCallScanner.Culture && c.Role != AssemblyRole.Package)
             .Select(c => c.ToEvidence())
-            .Concat(Needs.LocalizedResources.Evidence(Path.GetFileNameWithoutExtension(AppAssembly), LocalizedResources.Select(CultureOf))).ToList();
+            .Concat(Needs.LocalizedResources.Evidence(Path.GetFileNameWithoutExtension(AppAssembly), LocalizedResources.Select(CultureOf)))
+            .Concat(Needs.LocalizedResources.FromEnvironment(EnvironmentVariables.Select(e => (e.ItemSpec, e.GetMetadata("Value"))))).ToList();
         var aggressive = SizeLevel.Equals("aggressive", StringComparison.OrdinalIgnoreCase);
         var decision = GlobalizationDecision.Decide(ProjectInvariantGlobalization, aggressive, cultureCalls);
         new AppScan(decision, calls).Save(ScanFile);
