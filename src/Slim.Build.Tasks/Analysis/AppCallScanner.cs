@@ -20,6 +20,10 @@ internal static class AppCallScanner
     public const string Crypto = "crypto";
     public const string SlimBuilder = "slimbuilder";
     public const string ProcessStart = "process";
+    public const string Metrics = "metrics";
+    public const string EventSource = "eventsource";
+    public const string EventListener = "eventlistener";
+    public const string Tracing = "tracing";
 
     /// <summary>Member references: (type, member, kind).</summary>
     private static readonly (string Type, string Member, string Kind)[] WatchedMembers =
@@ -62,6 +66,14 @@ internal static class AppCallScanner
         ("System.Net.Http.IHttpClientFactory", Tls),
         ("Microsoft.AspNetCore.Hosting.ListenOptionsHttpsExtensions", Tls),
         ("System.Security.Cryptography.", Crypto),
+        // What the feature switches MetricsSupport, EventSourceSupport and HttpActivityPropagationSupport turn off.
+        ("System.Diagnostics.Metrics.", Metrics),
+        ("System.Diagnostics.Tracing.EventSource", EventSource),
+        ("System.Diagnostics.Tracing.EventListener", EventListener),
+        ("System.Diagnostics.Activity", Tracing),
+        ("System.Diagnostics.ActivitySource", Tracing),
+        ("System.Diagnostics.ActivityListener", Tracing),
+        ("System.Diagnostics.DiagnosticListener", Tracing),
         ("Microsoft.AspNetCore.DataProtection.", Crypto),
     ];
 

@@ -31,12 +31,19 @@ public sealed class SlimAnalyzeApp : SlimTask
     /// <summary>ContainerEnvironmentVariable items: a LANG or LC_ALL among them (de_DE.UTF-8) keeps globalization on.</summary>
     public ITaskItem[] EnvironmentVariables { get; set; } = [];
     public string SizeLevel { get; set; } = "";
+    /// <summary>$(_SlimSwitchesSet): the switches Slim set at evaluation, e.g. ";MetricsSupport=false;DebuggerSupport=false".</summary>
+    public string SwitchesSet { get; set; } = "";
+    /// <summary>The project uses Microsoft.NET.Sdk.Web.</summary>
+    public bool IsWebApp { get; set; }
     public string Profile { get; set; } = "";
     /// <summary>obj/.../slim/app-scan.json.</summary>
     [Required] public string ScanFile { get; set; } = "";
 
     /// <summary>"true" or "false": the value the rest of the build uses.</summary>
     [Output] public string InvariantGlobalization { get; set; } = "";
+
+    /// <summary>The feature switches Slim set that the app's code relies on, e.g. "MetricsSupport;HttpActivityPropagationSupport": the targets turn them back on.</summary>
+    [Output] public string KeptSwitches { get; set; } = "";
 
     private protected override void Run(IDiagnostics diagnostics)
     {
@@ -52,6 +59,10 @@ public sealed class SlimAnalyzeApp : SlimTask
         var decision = GlobalizationDecision.Decide(ProjectInvariantGlobalization, aggressive, cultureCalls);
         new AppScan(decision, calls).Save(ScanFile);
         InvariantGlobalization = decision.Invariant ? "true" : "false";
+        var kept = FeatureSwitchDecision.Keep(calls, IsWebApp, Profile.Equals("aot", StringComparison.OrdinalIgnoreCase)).Where(k => SwitchesSet.Contains($";{k.Property}=false", StringComparison.Ordinal)).ToList();
+        KeptSwitches = string.Join(";", kept.Select(k => k.Property));
+        foreach (var switchKept in kept)
+            diagnostics.Notice(SlimDiagnostics.FeatureSwitchKept, switchKept.Property, switchKept.Evidence.Source, switchKept.Evidence.Detail);
 
         if (decision.DecidedBy == GlobalizationDecision.BySlim && cultureCalls.Count > 0)
         {
