@@ -59,7 +59,8 @@ public sealed class SlimAnalyzeApp : SlimTask
         var decision = GlobalizationDecision.Decide(ProjectInvariantGlobalization, aggressive, cultureCalls);
         new AppScan(decision, calls).Save(ScanFile);
         InvariantGlobalization = decision.Invariant ? "true" : "false";
-        var kept = FeatureSwitchDecision.Keep(calls, IsWebApp, Profile.Equals("aot", StringComparison.OrdinalIgnoreCase)).Where(k => SwitchesSet.Contains($";{k.Property}=false", StringComparison.Ordinal)).ToList();
+        var kept = FeatureSwitchDecision.Keep(calls, IsWebApp, Profile.Equals("aot", StringComparison.OrdinalIgnoreCase))
+            .Where(k => SwitchesSet.Contains($";{k.Property}=false", StringComparison.Ordinal)).ToList();
         KeptSwitches = string.Join(";", kept.Select(k => k.Property));
         foreach (var switchKept in kept)
             diagnostics.Notice(SlimDiagnostics.FeatureSwitchKept, switchKept.Property, switchKept.Evidence.Source, switchKept.Evidence.Detail);
