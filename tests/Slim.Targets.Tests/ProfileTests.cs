@@ -31,6 +31,30 @@ public sealed class ProfileTests
     }
 
     [TestMethod]
+    [DataRow(true)]
+    [DataRow(false)]
+    public void A_metrics_switch_the_app_relies_on_goes_back_to_the_sdk_default_after_compile(bool observesMetrics)
+    {
+        // Measured: a trimmed app's MeterListener counted 0 instead of 7 once Slim had set MetricsSupport=false.
+        using var project = new SlimProject("<PublishTrimmed>true</PublishTrimmed><SelfContained>true</SelfContained><RuntimeIdentifier>linux-x64</RuntimeIdentifier>");
+        Assert.AreEqual("false", project["MetricsSupport"], "Slim's first guess, before the code is read");
+        var app = Path.Combine(project.Folder, project["IntermediateOutputPath"].Replace('\\', '/'), "App.dll");
+        Directory.CreateDirectory(Path.GetDirectoryName(app)!);
+        // An assembly that uses System.Diagnostics.Metrics (Microsoft.Extensions.Diagnostics), or one that does not (Slim's gzip program).
+        var aspNetCore = Directory.GetDirectories("/usr/share/dotnet/shared/Microsoft.AspNetCore.App").Max()!;
+        File.Copy(observesMetrics ? Path.Combine(aspNetCore, "Microsoft.Extensions.Diagnostics.dll") : typeof(ProfileTests).Assembly.Location, app);
+
+        var run = project.Execute("SlimAnalyzeApp");
+
+        Assert.IsTrue(run.Passed, run.Output);
+        var knob = run.Instance.GetItems("RuntimeHostConfigurationOption").Where(i => i.EvaluatedInclude == "System.Diagnostics.Metrics.Meter.IsSupported").ToList();
+        Assert.AreEqual(observesMetrics ? "" : "false", run["MetricsSupport"]);
+        Assert.AreEqual(observesMetrics ? 0 : 1, knob.Count, "the runtime knob ILLink and runtimeconfig.json read");
+        Assert.AreEqual(!observesMetrics, run["_SlimSwitchesSet"].Contains(";MetricsSupport=false"), run["_SlimSwitchesSet"]);
+        Assert.AreEqual("false", run["DebuggerSupport"], "the other switches stay");
+    }
+
+    [TestMethod]
     public void PublishTrimmed_with_SelfContained_gives_trimmed()
     {
         using var project = new SlimProject("<PublishTrimmed>true</PublishTrimmed><SelfContained>true</SelfContained><RuntimeIdentifier>linux-x64</RuntimeIdentifier>");

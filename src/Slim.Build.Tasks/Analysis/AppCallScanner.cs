@@ -9,7 +9,8 @@ internal sealed record RiskyCall(string Kind, string Member);
 /// <summary>
 /// Reads the type and member references of a compiled assembly (metadata only, nothing is loaded) to find
 /// what the app asks of the machine it runs on: named cultures (ICU), time zones by id (tzdata), TLS and
-/// cryptography (OpenSSL, CA certificates), and calls the trimmed profile breaks.
+/// cryptography (OpenSSL, CA certificates), programs started (a minimal image has no shell), and calls the
+/// trimmed profile breaks.
 /// </summary>
 internal static class AppCallScanner
 {
@@ -18,6 +19,11 @@ internal static class AppCallScanner
     public const string Tls = "tls";
     public const string Crypto = "crypto";
     public const string SlimBuilder = "slimbuilder";
+    public const string ProcessStart = "process";
+    public const string Metrics = "metrics";
+    public const string EventSource = "eventsource";
+    public const string EventListener = "eventlistener";
+    public const string Tracing = "tracing";
 
     /// <summary>Member references: (type, member, kind).</summary>
     private static readonly (string Type, string Member, string Kind)[] WatchedMembers =
@@ -40,6 +46,8 @@ internal static class AppCallScanner
         ("System.TimeZoneInfo", "ConvertTimeBySystemTimeZoneId", TimeZone),
         ("System.TimeZoneInfo", "GetSystemTimeZones", TimeZone),
         ("Microsoft.AspNetCore.Builder.WebApplication", "CreateSlimBuilder", SlimBuilder),
+        // A minimal image has no shell and no tools: the program started must ship with the app.
+        ("System.Diagnostics.Process", "Start", ProcessStart),
     ];
 
     /// <summary>Type references: any use of the type (or of any type in a namespace ending in '.') is the evidence.</summary>
@@ -58,6 +66,14 @@ internal static class AppCallScanner
         ("System.Net.Http.IHttpClientFactory", Tls),
         ("Microsoft.AspNetCore.Hosting.ListenOptionsHttpsExtensions", Tls),
         ("System.Security.Cryptography.", Crypto),
+        // What the feature switches MetricsSupport, EventSourceSupport and HttpActivityPropagationSupport turn off.
+        ("System.Diagnostics.Metrics.", Metrics),
+        ("System.Diagnostics.Tracing.EventSource", EventSource),
+        ("System.Diagnostics.Tracing.EventListener", EventListener),
+        ("System.Diagnostics.Activity", Tracing),
+        ("System.Diagnostics.ActivitySource", Tracing),
+        ("System.Diagnostics.ActivityListener", Tracing),
+        ("System.Diagnostics.DiagnosticListener", Tracing),
         ("Microsoft.AspNetCore.DataProtection.", Crypto),
     ];
 

@@ -1,3 +1,4 @@
+using Slim.Build.Tasks.Files;
 using Slim.Build.Tasks.Elf;
 
 namespace Slim.Build.Tasks.Checks;
@@ -9,10 +10,11 @@ internal sealed class ImageElfFiles(IReadOnlyDictionary<string, ElfFile> files)
 
     public IReadOnlyDictionary<string, ElfFile> Files { get; } = files;
 
-    public static ImageElfFiles Read(ImageFileSystem image)
+    /// <param name="runtimeIdentifier">The image's platform, e.g. linux-x64: another RID's runtimes/&lt;rid&gt;/ files (a RID-less publish ships them all) are never loaded, so not read.</param>
+    public static ImageElfFiles Read(ImageFileSystem image, string runtimeIdentifier = "")
     {
         var files = new SortedDictionary<string, ElfFile>(StringComparer.Ordinal);
-        image.Scan(e => e.Size > Magic.Length, (entry, data) =>
+        image.Scan(e => e.Size > Magic.Length && !RuntimeAssetFolders.IsForOtherPlatform(e.Path, runtimeIdentifier), (entry, data) =>
         {
             var head = new byte[Magic.Length];
             if (data.ReadAtLeast(head, head.Length, throwOnEndOfStream: false) < head.Length || !head.AsSpan().SequenceEqual(Magic))

@@ -40,7 +40,7 @@ internal static class ImageBuilder
             return null;
         }
 
-        var shipped = ShippedElfFiles(request.PublishDirectory);
+        var shipped = ShippedElfFiles(request.PublishDirectory, request.RuntimeIdentifier);
         var planned = new List<PlannedLayer>();
         IReadOnlyList<BasePackage> packages = [];
         ExternalBase? external = null;
@@ -153,11 +153,14 @@ internal static class ImageBuilder
         request.Format.Equals("docker", StringComparison.OrdinalIgnoreCase) ? new DockerArchiveWriter(request.Epoch) : new OciArchiveWriter(request.Epoch);
 
     /// <summary>The shipped ELF files by their path in the publish folder: their PT_INTERP paths place the loader, their GLIBC needs are checked.</summary>
-    private static IReadOnlyList<(string File, ElfFile Elf)> ShippedElfFiles(string publishDirectory) =>
+    /// <summary>The ELF files the image's platform loads: another RID's runtimes/&lt;rid&gt;/ assets (a RID-less publish ships them all) never are.</summary>
+    private static IReadOnlyList<(string File, ElfFile Elf)> ShippedElfFiles(string publishDirectory, string runtimeIdentifier) =>
         [.. Directory.EnumerateFiles(publishDirectory, "*", SearchOption.AllDirectories)
             .Where(f => !f.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) && !f.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal)
-            .Select(f => (File: Path.GetRelativePath(publishDirectory, f).Replace('\\', '/'), Elf: ElfFile.TryRead(f)))
+            .Select(f => Path.GetRelativePath(publishDirectory, f).Replace('\\', '/'))
+            .Where(f => !Files.RuntimeAssetFolders.IsForOtherPlatform(f, runtimeIdentifier))
+            .Select(f => (File: f, Elf: ElfFile.TryRead(Path.Combine(publishDirectory, f))))
             .Where(s => s.Elf is not null).Select(s => (s.File, s.Elf!))];
 
     private static string BaseContents(Needs.RuntimeNeeds needs) =>

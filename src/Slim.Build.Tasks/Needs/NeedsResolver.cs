@@ -17,6 +17,9 @@ internal sealed record NeedsInput(
 {
     /// <summary>SlimTls=false: the project opted out of TLS and cryptography; their evidence is kept, their needs are not.</summary>
     public bool TlsOptOut { get; init; }
+
+    /// <summary>TZ as the image's environment sets it (ContainerEnvironmentVariable), e.g. Europe/Berlin; null when it does not.</summary>
+    public string? ContainerTimeZone { get; init; }
 }
 
 /// <summary>
@@ -50,13 +53,16 @@ internal static class NeedsResolver
             : globalization.CultureCalls.Count > 0 ? globalization.CultureCalls
             : [new NeedEvidence("InvariantGlobalization", globalization.Reason)];
         var timeZones = input.InvariantTimezone ? [] : Evidence(calls, AppCallScanner.TimeZone).ToList();
+        // The local time zone is read from tzdata by TZ's name; without tzdata .NET silently falls back to UTC.
+        if (!input.InvariantTimezone && !string.IsNullOrWhiteSpace(input.ContainerTimeZone))
+            timeZones.Add(new("ContainerEnvironmentVariable", $"sets TZ={input.ContainerTimeZone.Trim()}: DateTime.Now and TimeZoneInfo.Local read that zone from tzdata"));
 
         var needs = new List<RuntimeNeed>
         {
             OptedOut(input.TlsOptOut, Need(NeedKind.Openssl, openSsl, "TLS or cryptography", "nothing that ships uses TLS or cryptography")),
             OptedOut(input.TlsOptOut, Need(NeedKind.CaCertificates, tls, "TLS connections verify certificates against the CA bundle", "nothing that ships makes TLS connections")),
             Need(NeedKind.Icu, icuEvidence, "globalization is not invariant", "globalization is invariant: " + globalization.Reason),
-            Need(NeedKind.Tzdata, timeZones, "time zones are looked up by id",
+            Need(NeedKind.Tzdata, timeZones, "time zones are looked up by id or TZ names the local one",
                 input.InvariantTimezone ? "InvariantTimezone=true: only UTC exists" : "no code looks up a time zone by id"),
             Need(NeedKind.WritableTmp,
                 [new("runtime", input.IsWebApp

@@ -13,5 +13,6 @@ internal sealed record ScannedCall(string Assembly, AssemblyRole Role, string Ki
 {
     /// <summary>Type references are uses ("uses System.Net.Http.HttpClient"); member references are calls.</summary>
     public NeedEvidence ToEvidence() =>
-        new(Assembly, (Kind is AppCallScanner.Tls or AppCallScanner.Crypto ? "uses " : "calls ") + Member);
+        new(Assembly, (Kind is AppCallScanner.Tls or AppCallScanner.Crypto or AppCallScanner.Metrics or AppCallScanner.EventSource
+            or AppCallScanner.EventListener or AppCallScanner.Tracing ? "uses " : "calls ") + Member);
 }

@@ -7,7 +7,8 @@ using Slim.Build.Tasks.Symbols;
 namespace Slim.Build.Tasks.Pipeline;
 
 /// <summary>Settings of the steps that change what the SDK copies.</summary>
-internal sealed record PlanOptions(bool MoveSymbols, bool Strip, PruneRules Prune, IReadOnlyList<string> StripExclude);
+/// <param name="RuntimeIdentifier">The platform the app runs on (linux-x64): another RID's runtimes/&lt;rid&gt;/ files are never loaded there, and the host's strip may not read them.</param>
+internal sealed record PlanOptions(bool MoveSymbols, bool Strip, PruneRules Prune, IReadOnlyList<string> StripExclude, string RuntimeIdentifier = "");
 
 /// <summary>
 /// Decides, for every file the SDK is about to publish, whether it ships, moves to the symbols
@@ -42,7 +43,7 @@ internal static class PublishPlanner
                 toPrune.Add(file);
                 pruned.Add(new LedgerEntry(file.RelativePath, size, 0, LedgerAction.Pruned, file.Origin));
             }
-            else if (options.Strip && NeedsStrip(file, options.StripExclude))
+            else if (options.Strip && !RuntimeAssetFolders.IsForOtherPlatform(file.RelativePath, options.RuntimeIdentifier) && NeedsStrip(file, options.StripExclude))
             {
                 toStrip.Add(file);
             }

@@ -23,13 +23,27 @@ public sealed class SlimAnalyzeApp : SlimTask
     public ITaskItem[] References { get; set; } = [];
     /// <summary>InvariantGlobalization as the project set it; empty when Slim may choose.</summary>
     public string ProjectInvariantGlobalization { get; set; } = "";
+    /// <summary>
+    /// The app's culture-specific EmbeddedResource items (Strings.de.resx, %(Culture) de) and its projects' satellite
+    /// assemblies (ReferenceSatellitePaths, de/Lib.resources.dll): a localized app keeps globalization on.
+    /// </summary>
+    public ITaskItem[] LocalizedResources { get; set; } = [];
+    /// <summary>ContainerEnvironmentVariable items: a LANG or LC_ALL among them (de_DE.UTF-8) keeps globalization on.</summary>
+    public ITaskItem[] EnvironmentVariables { get; set; } = [];
     public string SizeLevel { get; set; } = "";
+    /// <summary>$(_SlimSwitchesSet): the switches Slim set at evaluation, e.g. ";MetricsSupport=false;DebuggerSupport=false".</summary>
+    public string SwitchesSet { get; set; } = "";
+    /// <summary>The project uses Microsoft.NET.Sdk.Web.</summary>
+    public bool IsWebApp { get; set; }
     public string Profile { get; set; } = "";
     /// <summary>obj/.../slim/app-scan.json.</summary>
     [Required] public string ScanFile { get; set; } = "";
 
     /// <summary>"true" or "false": the value the rest of the build uses.</summary>
     [Output] public string InvariantGlobalization { get; set; } = "";
+
+    /// <summary>The feature switches Slim set that the app's code relies on, e.g. "MetricsSupport;HttpActivityPropagationSupport": the targets turn them back on.</summary>
+    [Output] public string KeptSwitches { get; set; } = "";
 
     private protected override void Run(IDiagnostics diagnostics)
     {
@@ -38,11 +52,18 @@ public sealed class SlimAnalyzeApp : SlimTask
         var calls = AppScan.ScanAssemblies(
             References.Select(RoleOf).OfType<(string, AssemblyRole)>().Prepend((AppAssembly, AssemblyRole.App)));
         var cultureCalls = calls.Where(c => c.Kind == AppCallScanner.Culture && c.Role != AssemblyRole.Package)
-            .Select(c => c.ToEvidence()).ToList();
+            .Select(c => c.ToEvidence())
+            .Concat(Needs.LocalizedResources.Evidence(Path.GetFileNameWithoutExtension(AppAssembly), LocalizedResources.Select(CultureOf)))
+            .Concat(Needs.LocalizedResources.FromEnvironment(EnvironmentVariables.Select(e => (e.ItemSpec, e.GetMetadata("Value"))))).ToList();
         var aggressive = SizeLevel.Equals("aggressive", StringComparison.OrdinalIgnoreCase);
         var decision = GlobalizationDecision.Decide(ProjectInvariantGlobalization, aggressive, cultureCalls);
         new AppScan(decision, calls).Save(ScanFile);
         InvariantGlobalization = decision.Invariant ? "true" : "false";
+        var kept = FeatureSwitchDecision.Keep(calls, IsWebApp, Profile.Equals("aot", StringComparison.OrdinalIgnoreCase))
+            .Where(k => SwitchesSet.Contains($";{k.Property}=false", StringComparison.Ordinal)).ToList();
+        KeptSwitches = string.Join(";", kept.Select(k => k.Property));
+        foreach (var switchKept in kept)
+            diagnostics.Notice(SlimDiagnostics.FeatureSwitchKept, switchKept.Property, switchKept.Evidence.Source, switchKept.Evidence.Detail);
 
         if (decision.DecidedBy == GlobalizationDecision.BySlim && cultureCalls.Count > 0)
         {
@@ -53,9 +74,22 @@ public sealed class SlimAnalyzeApp : SlimTask
         }
         foreach (var call in calls.Where(c => c.Kind == AppCallScanner.TimeZone && c.Role != AssemblyRole.Package).Take(1))
             diagnostics.Warning(SlimDiagnostics.TimeZoneLookup, call.Assembly, call.Member);
+        foreach (var call in calls.Where(c => c.Kind == AppCallScanner.ProcessStart && c.Role != AssemblyRole.Package).Take(1))
+            diagnostics.Warning(SlimDiagnostics.ProcessStart, call.Assembly, call.Member);
         if (Profile.Equals("trimmed", StringComparison.OrdinalIgnoreCase)
             && calls.Any(c => c.Kind == AppCallScanner.SlimBuilder && c.Role == AssemblyRole.App))
             diagnostics.Warning(SlimDiagnostics.SlimBuilderTrimmed, Path.GetFileName(AppAssembly));
+    }
+
+    private static (string File, string Culture) CultureOf(ITaskItem resource)
+    {
+        var culture = resource.GetMetadata("Culture");
+        var path = resource.ItemSpec.Replace('\\', '/');
+        // A satellite assembly's culture is its folder: de/Lib.resources.dll.
+        if (culture.Length == 0 && path.EndsWith(".resources.dll", StringComparison.OrdinalIgnoreCase))
+            culture = Path.GetFileName(Path.GetDirectoryName(resource.ItemSpec) ?? "");
+        var parent = Path.GetFileName(Path.GetDirectoryName(resource.ItemSpec) ?? "");
+        return (culture == parent ? culture + "/" + Path.GetFileName(path) : Path.GetFileName(path), culture);
     }
 
     private static (string Path, AssemblyRole Role)? RoleOf(ITaskItem reference)

@@ -23,6 +23,8 @@ public sealed class SlimPlanPublishFiles : SlimTask
     public bool MoveSymbols { get; set; } = true;
     public bool PruneRuntimePieces { get; set; } = true;
     public bool Strip { get; set; } = true;
+    /// <summary>The platform the app runs on: $(RuntimeIdentifier), else the SDK's own, e.g. linux-x64.</summary>
+    public string RuntimeIdentifier { get; set; } = "";
     /// <summary>SlimStripTool: checked on every publish that has files to strip, incremental ones too. Default: strip.</summary>
     public string StripTool { get; set; } = HostTools.Strip;
     /// <summary>SlimKeep: patterns (relative to the publish folder) that are never pruned, e.g. createdump.</summary>
@@ -57,7 +59,7 @@ public sealed class SlimPlanPublishFiles : SlimTask
         var prune = Patterns("SlimPrune", Prune, diagnostics);
         var stripExclude = Patterns("SlimStripExclude", StripExclude, diagnostics);
         var rules = new PruneRules(PruneRuntimePieces, keep, prune);
-        var plan = PublishPlanner.Plan(byItem.Keys.ToList(), suppressed, new PlanOptions(MoveSymbols, Strip, rules, stripExclude));
+        var plan = PublishPlanner.Plan(byItem.Keys.ToList(), suppressed, new PlanOptions(MoveSymbols, Strip, rules, stripExclude, RuntimeIdentifier));
 
         var published = byItem.Keys.Concat(suppressed).Select(i => i.RelativePath).ToList();
         foreach (var (itemType, patterns) in new[] { ("SlimKeep", keep), ("SlimPrune", prune), ("SlimStripExclude", stripExclude) })

@@ -23,6 +23,10 @@ public sealed class SlimResolveNeeds : SlimTask
     public string Tls { get; set; } = "";
     /// <summary>ContainerPort items: the ports the app listens on, when the project names them.</summary>
     public ITaskItem[] Ports { get; set; } = [];
+    /// <summary>ContainerEnvironmentVariable items: a TZ among them (Include="TZ" Value="Europe/Berlin") makes tzdata a need.</summary>
+    public ITaskItem[] EnvironmentVariables { get; set; } = [];
+    /// <summary>The platform the app runs on: $(RuntimeIdentifier), else the SDK's own (a RID-less publish runs where the image does), e.g. linux-x64.</summary>
+    public string RuntimeIdentifier { get; set; } = "";
 
     private protected override void Run(IDiagnostics diagnostics)
     {
@@ -34,7 +38,11 @@ public sealed class SlimResolveNeeds : SlimTask
         var ports = Ports.Select(p => int.TryParse(p.ItemSpec, out var port) ? port : 0).Where(p => p is > 0 and < 65536).Distinct().ToList();
         var host = HostNeedFiles.OfThisMachine();
         var needs = NeedsResolver.Resolve(new NeedsInput(AppScan.Load(ScanFile), Profile, IsWebApp, InvariantTimezone, ports,
-            openSsl, tls, NativeNeeds.Of(files, host.LibraryFolders)) { TlsOptOut = Tls.Equals("false", StringComparison.OrdinalIgnoreCase) });
+            openSsl, tls, NativeNeeds.Of(files, host.LibraryFolders, RuntimeIdentifier))
+        {
+            TlsOptOut = Tls.Equals("false", StringComparison.OrdinalIgnoreCase),
+            ContainerTimeZone = EnvironmentVariables.LastOrDefault(e => e.ItemSpec == "TZ")?.GetMetadata("Value"),
+        });
         needs = needs with { Needs = needs.Needs.Select(need => need.Needed ? need with { HostBytes = HostBytes(host, need.Kind) } : need).ToList() };
         needs.Save(NeedsFile);
         if (needs.Of(NeedKind.Openssl) is { Needed: false, Evidence.Count: > 0 } optedOut && Tls.Equals("false", StringComparison.OrdinalIgnoreCase))

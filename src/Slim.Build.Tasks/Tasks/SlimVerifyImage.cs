@@ -31,6 +31,8 @@ public sealed class SlimVerifyImage : SlimTask
     public string TargetFramework { get; set; } = "";
     /// <summary>linux-x64: the assets file's target.</summary>
     public string RuntimeIdentifier { get; set; } = "";
+    /// <summary>NETCoreSdkPortableRuntimeIdentifier (linux-x64): the image's platform when the publish has no RID.</summary>
+    public string HostRuntimeIdentifier { get; set; } = "";
     /// <summary>ContainerBaseImage, named in the messages (auto, scratch, ...).</summary>
     public string BaseImage { get; set; } = "";
     /// <summary>SlimMaxWastedBytes: a size (20MB, 1MiB, 0); empty for no limit.</summary>
@@ -64,7 +66,7 @@ public sealed class SlimVerifyImage : SlimTask
                 : throw new SlimException(SlimDiagnostics.InvalidSize, "SlimMaxWastedBytes", MaxWastedBytes);
         var raise = Checks.ChecksAsErrors.Parse(ChecksAsErrors, ImageChecker.Codes, diagnostics);
         var image = ImageFileSystem.Read(section.Archive);
-        var context = new ImageCheckContext(image, ImageElfFiles.Read(image), RuntimeNeeds.TryLoad(NeedsFile),
+        var context = new ImageCheckContext(image, ImageElfFiles.Read(image, string.IsNullOrWhiteSpace(RuntimeIdentifier) ? HostRuntimeIdentifier : RuntimeIdentifier), RuntimeNeeds.TryLoad(NeedsFile),
             AnalysisWarningSources.Read(AnalysisLog, IlcOutput, ILLinkOutput, ProjectAssetsFile.Read(AssetsFile, TargetFramework, RuntimeIdentifier)), string.IsNullOrWhiteSpace(BaseImage) ? "auto" : BaseImage.Trim(), maxWaste);
         var results = ImageChecker.Run(ImageChecker.All, context, raise, diagnostics).ToList();
         if (SmokeRun)

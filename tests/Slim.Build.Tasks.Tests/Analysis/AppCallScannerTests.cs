@@ -11,6 +11,8 @@ public sealed class AppCallScannerTests
     internal static object CultureAndTimeZoneCalls() =>
         (new CultureInfo("fr-FR"), TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"));
 
+    internal static object? ProcessStartCall() => System.Diagnostics.Process.Start("/bin/sh", "-c true");
+
     internal static object TlsAndCryptoUses() => (new System.Net.Http.HttpClient(), System.Security.Cryptography.SHA256.Create());
 
     [TestMethod]
@@ -27,6 +29,15 @@ public sealed class AppCallScannerTests
         var calls = AppCallScanner.Scan(typeof(AppCallScannerTests).Assembly.Location);
         CollectionAssert.Contains(calls.ToList(), new RiskyCall(AppCallScanner.Tls, "System.Net.Http.HttpClient"));
         CollectionAssert.Contains(calls.ToList(), new RiskyCall(AppCallScanner.Crypto, "System.Security.Cryptography.SHA256"));
+    }
+
+    [TestMethod]
+    public void Finds_a_started_process()
+    {
+        var calls = AppCallScanner.Scan(typeof(AppCallScannerTests).Assembly.Location);
+        CollectionAssert.Contains(calls.ToList(), new RiskyCall(AppCallScanner.ProcessStart, "System.Diagnostics.Process.Start"));
+        Assert.IsFalse(AppCallScanner.Scan(typeof(System.Text.Json.JsonSerializer).Assembly.Location).Any(c => c.Kind == AppCallScanner.ProcessStart),
+            "System.Text.Json starts no process");
     }
 
     [TestMethod]

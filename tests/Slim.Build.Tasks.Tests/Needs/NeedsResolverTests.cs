@@ -84,6 +84,17 @@ public sealed class NeedsResolverTests
     }
 
     [TestMethod]
+    public void A_TZ_the_image_sets_needs_tzdata()
+    {
+        // Measured: with TZ=Europe/Berlin an app printed Europe/Berlin times on the host and UTC ones in an image without tzdata.
+        var needs = NeedsResolver.Resolve(Input() with { ContainerTimeZone = "Europe/Berlin" });
+        Assert.IsTrue(needs.Requires(NeedKind.Tzdata));
+        StringAssert.Contains(needs.Of(NeedKind.Tzdata)!.Evidence.Single().Detail, "TZ=Europe/Berlin");
+        Assert.IsFalse(NeedsResolver.Resolve(Input()).Requires(NeedKind.Tzdata), "control: no TZ, no lookup");
+        Assert.IsFalse(NeedsResolver.Resolve(Input(invariantTimezone: true) with { ContainerTimeZone = "Europe/Berlin" }).Requires(NeedKind.Tzdata));
+    }
+
+    [TestMethod]
     public void Globalization_kept_on_makes_icu_a_need_with_the_calls_as_evidence()
     {
         var call = new NeedEvidence("App.dll", "calls System.Globalization.CultureInfo.GetCultureInfo");

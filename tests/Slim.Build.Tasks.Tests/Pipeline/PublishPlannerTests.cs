@@ -49,6 +49,23 @@ public sealed class PublishPlannerTests
     }
 
     [TestMethod]
+    public void Another_platforms_runtime_assets_are_not_stripped()
+    {
+        using var temp = new TempFolder();
+        var library = NativeFixtures.UnstrippedLibrary(temp.Path);
+        var items = new List<PublishItem>
+        {
+            new(library, "runtimes/linux-x64/native/libfixture.so", FileOrigin.Package),
+            new(library, "runtimes/linux-arm64/native/libfixture.so", FileOrigin.Package),
+        };
+
+        var plan = PublishPlanner.Plan(items, [], new PlanOptions(true, true, new PruneRules(true, [], []), [], "linux-x64"));
+
+        CollectionAssert.AreEqual(new[] { "runtimes/linux-x64/native/libfixture.so" }, plan.ToStrip.Select(i => i.RelativePath).ToArray(),
+            "a RID-less publish ships arm64's files too; the host's strip cannot read them (SLIM3001 for each)");
+    }
+
+    [TestMethod]
     [DataRow(false, false, false)]
     [DataRow(true, false, false)]
     [DataRow(false, true, false)]

@@ -116,6 +116,8 @@ public sealed class TaskAdapterTests
         StringAssert.Contains(kept.Message, "calls System.Globalization.CultureInfo constructor");
         StringAssert.Contains(kept.Message, "<InvariantGlobalization>true</InvariantGlobalization>");
         Assert.IsTrue(engine.Warnings.Any(w => w.Code == "SLIM1012"), "time-zone lookup not flagged");
+        // Measured: Process.Start("/bin/sh", ...) printed its output on the host and threw Win32Exception in Slim's image.
+        StringAssert.Contains(engine.Warnings.Single(w => w.Code == "SLIM1090").Message, "calls System.Diagnostics.Process.Start");
         var scan = Slim.Build.Tasks.Needs.AppScan.Load(scanFile);
         Assert.IsFalse(scan.Globalization.Invariant);
         Assert.IsTrue(scan.Calls.Any(c => c.Kind == "timezone" && c.Member == "System.TimeZoneInfo.FindSystemTimeZoneById"));
@@ -140,5 +142,32 @@ public sealed class TaskAdapterTests
         Assert.AreEqual(expected, task.InvariantGlobalization);
         Assert.AreEqual(warning, engine.Warnings.Select(w => w.Code).FirstOrDefault(c => c == "SLIM1011"));
         Assert.IsFalse(engine.Messages.Any(m => m.Code == "SLIM1017"));
+    }
+
+    [TestMethod]
+    public void Satellite_resources_keep_globalization_on_where_slim_chooses()
+    {
+        // Measured: a console app with Strings.de.resx, no culture call, run with LANG=de_DE.UTF-8 printed "Hallo" and
+        // German dates without Slim, "Hello" and invariant dates once Slim had set InvariantGlobalization=true.
+        using var temp = new TempFolder();
+        var app = typeof(Slim.Build.Tasks.Files.ByteSize).Assembly.Location;
+        SlimAnalyzeApp Analyze(RecordingBuildEngine engine, params Microsoft.Build.Framework.ITaskItem[] resources) => new()
+        {
+            BuildEngine = engine, AppAssembly = app, Profile = "framework", ScanFile = Path.Combine(temp.Path, "app-scan.json"), LocalizedResources = resources,
+        };
+        var german = new TaskItem("Strings.de.resx");
+        german.SetMetadata("Culture", "de");
+        var fromProject = new TaskItem(Path.Combine(temp.Path, "fr", "Lib.resources.dll"));
+
+        var plain = Analyze(new RecordingBuildEngine());
+        Assert.IsTrue(plain.Execute());
+        Assert.AreEqual("true", plain.InvariantGlobalization, "control: the assembly asks for no named culture");
+
+        var engine = new RecordingBuildEngine();
+        var localized = Analyze(engine, german, fromProject);
+        Assert.IsTrue(localized.Execute());
+        Assert.AreEqual("false", localized.InvariantGlobalization);
+        var kept = engine.Messages.Single(m => m.Code == "SLIM1017");
+        StringAssert.Contains(kept.Message, "ships satellite resources for de, fr (Strings.de.resx, fr/Lib.resources.dll)");
     }
 }

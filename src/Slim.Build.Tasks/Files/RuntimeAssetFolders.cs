@@ -1,0 +1,33 @@
+namespace Slim.Build.Tasks.Files;
+
+/// <summary>
+/// A publish without a runtime identifier ships every RID's native assets under runtimes/&lt;rid&gt;/
+/// (Microsoft.Data.Sqlite brings libe_sqlite3.so for arm, arm64, musl, s390x...); the host loads only
+/// the folders of its own RID's fallback chain. The others are never loaded on the image's platform,
+/// so what they link is no need of the app.
+/// </summary>
+internal static class RuntimeAssetFolders
+{
+    /// <param name="path">A path in the publish folder or the image, '/' separated, e.g. "runtimes/linux-arm64/native/libe_sqlite3.so" or "app/runtimes/...".</param>
+    /// <param name="runtimeIdentifier">The platform the app runs on, e.g. "linux-x64" or "linux-musl-arm64"; empty matches every folder.</param>
+    public static bool IsForOtherPlatform(string path, string runtimeIdentifier)
+    {
+        var parts = path.Split('/');
+        var runtimes = Array.IndexOf(parts, "runtimes");
+        if (runtimes < 0 || parts.Length < runtimes + 3 || FallbackChain(runtimeIdentifier) is not { } chain)
+            return false;
+        return !chain.Contains(parts[runtimes + 1], StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The portable RIDs the host probes for <paramref name="runtimeIdentifier"/>, or null for one it does not know.</summary>
+    public static IReadOnlyList<string>? FallbackChain(string runtimeIdentifier)
+    {
+        var parts = runtimeIdentifier.ToLowerInvariant().Split('-');
+        return parts switch
+        {
+            ["linux", _] => [runtimeIdentifier, "linux", "unix", "any"],
+            ["linux", "musl", var arch] => [runtimeIdentifier, "linux-musl", $"linux-{arch}", "linux", "unix", "any"],
+            _ => null,
+        };
+    }
+}
