@@ -6,7 +6,7 @@ namespace Slim.EndToEnd.Tests;
 /// <summary>
 /// A trimmed console app that uses Newtonsoft.Json, published twice: ILLink's IL2104 for the package is logged as
 /// without Slim, counted by the checklist with the package and version, and still counted when an unchanged
-/// republish does not run ILLink; the trimmed app prints what it printed before.
+/// republish does not run ILLink; the app sorts strings, so globalization stays on and it prints what it printed before.
 /// </summary>
 [TestClass]
 public sealed class TrimmedWarningsTests
@@ -16,13 +16,15 @@ public sealed class TrimmedWarningsTests
     {
         var app = TestApp.Console("TrimmedWarnings", SlimForm.PackageReference, "<PublishTrimmed>true</PublishTrimmed><SelfContained>true</SelfContained><RuntimeIdentifier>linux-x64</RuntimeIdentifier>",
             """<PackageReference Include="Newtonsoft.Json" Version="13.0.3" />""",
-            """Console.WriteLine(Newtonsoft.Json.JsonConvert.SerializeObject(new[] { 4, 2 }));""");
+            """Console.WriteLine(Newtonsoft.Json.JsonConvert.SerializeObject(new[] { "b", "a", "B", "A" }.OrderBy(w => w)));""");
 
         var first = app.Publish();
         Assert.AreEqual(0, first.ExitCode, first.Describe());
         StringAssert.Matches(first.Output, new Regex(@"Newtonsoft\.Json\.dll ?: warning IL2104"), "ILLink's own warning is logged as without Slim");
         AssertCounted(first);
-        Assert.AreEqual("[4,2]", ProcessRunner.Run(Path.Combine(first.PublishDirectory, app.Name), [], first.PublishDirectory).Output.Trim());
+        // OrderBy on strings is culture-aware: Slim keeps globalization on (invariant mode would print ["A","B","a","b"]).
+        Assert.AreEqual("[\"a\",\"A\",\"b\",\"B\"]", ProcessRunner.Run(Path.Combine(first.PublishDirectory, app.Name), [], first.PublishDirectory).Output.Trim());
+        StringAssert.Contains(first.Output, "SLIM1017", "the notice names the sort that kept globalization on");
 
         var second = app.Publish();
         Assert.AreEqual(0, second.ExitCode, second.Describe());

@@ -8,7 +8,8 @@ internal sealed record RiskyCall(string Kind, string Member);
 
 /// <summary>
 /// Reads the type and member references of a compiled assembly (metadata only, nothing is loaded) to find
-/// what the app asks of the machine it runs on: named cultures (ICU), time zones by id (tzdata), TLS and
+/// what the app asks of the machine it runs on: named cultures and culture-aware string sorting (ICU; see
+/// <see cref="StringCollationCalls"/>), time zones by id (tzdata), TLS and
 /// cryptography (OpenSSL, CA certificates), programs started (a minimal image has no shell), and calls the
 /// trimmed profile breaks.
 /// </summary>
@@ -103,6 +104,7 @@ internal static class AppCallScanner
                 if (watched.Type == typeName && watched.Member == name)
                     found.Add(new RiskyCall(watched.Kind, typeName + (name == ".ctor" ? " constructor" : "." + name)));
         }
+        found.AddRange(StringCollationCalls.Find(reader).Select(member => new RiskyCall(Culture, member)));
         return found.Distinct().ToList();
     }
 
@@ -121,7 +123,7 @@ internal static class AppCallScanner
         }
     }
 
-    private static string FullName(MetadataReader reader, TypeReference type)
+    internal static string FullName(MetadataReader reader, TypeReference type)
     {
         // A nested type's namespace is its enclosing type's.
         if (type.ResolutionScope.Kind == HandleKind.TypeReference)

@@ -20,7 +20,7 @@ internal sealed record GlobalizationDecision(bool Invariant, string DecidedBy, s
             return new(invariant, ByProject, $"the project sets InvariantGlobalization={projectValue.Trim()}", cultureCalls);
         }
         if (cultureCalls.Count == 0)
-            return new(true, BySlim, "no code of the app or its projects asks for a named culture", cultureCalls);
+            return new(true, BySlim, "no code of the app or its projects asks for a named culture or sorts strings the culture-aware way", cultureCalls);
         if (aggressive)
             return new(true, BySlim, $"SlimSizeLevel=aggressive, although {cultureCalls[0]}", cultureCalls);
         return new(false, BySlim, $"{cultureCalls[0]}: invariant mode would change what the app does", cultureCalls);

@@ -150,7 +150,7 @@ public sealed class TaskAdapterTests
         // Measured: a console app with Strings.de.resx, no culture call, run with LANG=de_DE.UTF-8 printed "Hallo" and
         // German dates without Slim, "Hello" and invariant dates once Slim had set InvariantGlobalization=true.
         using var temp = new TempFolder();
-        var app = typeof(Slim.Build.Tasks.Files.ByteSize).Assembly.Location;
+        var app = ManagedFixtures.Calling(temp.Path, "PlainApp");
         SlimAnalyzeApp Analyze(RecordingBuildEngine engine, params Microsoft.Build.Framework.ITaskItem[] resources) => new()
         {
             BuildEngine = engine, AppAssembly = app, Profile = "framework", ScanFile = Path.Combine(temp.Path, "app-scan.json"), LocalizedResources = resources,

@@ -35,4 +35,25 @@ internal static class ManagedFixtures
         app.Save(path);
         return path;
     }
+
+    /// <summary>An assembly whose Main calls each of <paramref name="calls"/> (call or newobj; the IL is not meant to run), so its metadata holds their references.</summary>
+    public static string Calling(string folder, string name, params MethodBase[] calls)
+    {
+        var assembly = new PersistedAssemblyBuilder(new AssemblyName(name), typeof(object).Assembly);
+        var module = assembly.DefineDynamicModule(name + ".dll");
+        var program = module.DefineType("Program", TypeAttributes.Public | TypeAttributes.Class);
+        var il = program.DefineMethod("Main", MethodAttributes.Public | MethodAttributes.Static, typeof(void), Type.EmptyTypes).GetILGenerator();
+        foreach (var call in calls)
+        {
+            if (call is ConstructorInfo constructor)
+                il.Emit(OpCodes.Newobj, constructor);
+            else
+                il.Emit(OpCodes.Call, (MethodInfo)call);
+        }
+        il.Emit(OpCodes.Ret);
+        program.CreateType();
+        var path = Path.Combine(folder, name + ".dll");
+        assembly.Save(path);
+        return path;
+    }
 }
