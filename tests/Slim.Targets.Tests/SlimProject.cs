@@ -18,7 +18,7 @@ internal sealed class SlimProject : IDisposable
 
     private readonly ProjectCollection _collection = new();
 
-    public SlimProject(string properties, bool sdkForm = false)
+    public SlimProject(string properties, bool sdkForm = false, string sdk = "Microsoft.NET.Sdk")
     {
         Folder = Path.Combine(Path.GetTempPath(), "slim-targets-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(Folder);
@@ -28,7 +28,7 @@ internal sealed class SlimProject : IDisposable
         File.WriteAllText(Path.Combine(Folder, "Directory.Build.props"), $"<Project><Import Project=\"{BuildFolder}/Slim.Build.Tasks.props\" /></Project>");
         ProjectFile = Path.Combine(Folder, "App.csproj");
         File.WriteAllText(ProjectFile, $"""
-            <Project Sdk="Microsoft.NET.Sdk">
+            <Project Sdk="{sdk}">
               <PropertyGroup>
                 <OutputType>Exe</OutputType>
                 <TargetFramework>net10.0</TargetFramework>

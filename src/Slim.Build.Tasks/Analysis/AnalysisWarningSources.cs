@@ -3,29 +3,27 @@ using Slim.Build.Tasks.Sbom;
 namespace Slim.Build.Tasks.Analysis;
 
 /// <summary>
-/// Every trim and AOT analysis warning of the build: the compiler analyzers' (SARIF log), ILC's and ILLink's (their
-/// kept output), one entry per warning, each warning about a package's assembly named with the package and version.
+/// Every trim and AOT analysis warning of the build that has a documented machine-readable source: the compiler
+/// analyzers' SARIF log. ILLink and ILC print theirs (the ones about referenced packages included) only to the
+/// build log, with no documented option that writes them to a file; the source text says so, and names the
+/// gate that does see them (SlimAnalysisWarningsAsErrors).
 /// </summary>
 internal static class AnalysisWarningSources
 {
     /// <param name="sarifPath">The compiler's SARIF log; empty when Slim did not set ErrorLog.</param>
-    /// <param name="ilcOutputPath">obj/.../native/&lt;app&gt;.ilc-output.txt; empty unless the publish is NativeAOT.</param>
-    /// <param name="illinkOutputPath">obj/.../&lt;app&gt;.illink-output.txt; empty unless the publish is trimmed by ILLink.</param>
-    public static AnalysisWarnings Read(string? sarifPath, string? ilcOutputPath, string? illinkOutputPath, ProjectAssets assets)
+    /// <param name="trimmingTool">"ILC" for NativeAOT, "ILLink" for a trimmed publish, empty when nothing trims.</param>
+    /// <param name="toolWarningsAreErrors">SlimAnalysisWarningsAsErrors: the trimming tool's warnings fail the build.</param>
+    public static AnalysisWarnings Read(string? sarifPath, string? trimmingTool, bool toolWarningsAreErrors, ProjectAssets assets)
     {
         var analyzers = SarifWarnings.Read(sarifPath);
-        var tools = new[] { (Path: ilcOutputPath, Tool: AnalysisWarning.Ilc), (Path: illinkOutputPath, Tool: AnalysisWarning.ILLink) }
-            .Where(t => !string.IsNullOrEmpty(t.Path)).ToList();
-        // The trimming compilers analyze the app's own code again: a warning the analyzers already gave at that
-        // place counts once.
-        var seen = analyzers.Items.Select(w => (w.Code, w.Location)).ToHashSet();
-        var fromTools = tools.SelectMany(t => ToolOutputWarnings.Read(t.Path, t.Tool))
-            .Where(w => w.Location is null || !seen.Contains((w.Code, w.Location)));
-        var items = analyzers.Items.Concat(fromTools).Select(w => WithPackage(w, assets)).ToList();
-        var source = string.Concat(new[] { analyzers.Source }.Concat(tools.Select(t =>
-            $" and {t.Tool}" + (File.Exists(t.Path) ? $" ({Path.GetFileName(t.Path)})" : " (no output kept)"))));
-        return new AnalysisWarnings(items.Count, items, source);
+        var items = analyzers.Items.Select(w => WithPackage(w, assets)).ToList();
+        return new AnalysisWarnings(items.Count, items, analyzers.Source + TrimmingToolNote(trimmingTool, toolWarningsAreErrors));
     }
+
+    private static string TrimmingToolNote(string? tool, bool areErrors) =>
+        string.IsNullOrEmpty(tool) ? ""
+        : areErrors ? $"; {tool}'s warnings fail the build (SlimAnalysisWarningsAsErrors=true)"
+        : $"; {tool}'s warnings are in the build log only (it writes them to no file), not counted here: SlimAnalysisWarningsAsErrors=true makes them fail the build";
 
     private static AnalysisWarning WithPackage(AnalysisWarning warning, ProjectAssets assets)
     {

@@ -21,10 +21,10 @@ public sealed class SlimVerifyImage : SlimTask
     public string NeedsFile { get; set; } = "";
     /// <summary>The compiler's SARIF log, where trim and AOT analysis warnings are read.</summary>
     public string AnalysisLog { get; set; } = "";
-    /// <summary>ILC's output as Slim.IlcWarnings.targets kept it (obj/.../native/App.ilc-output.txt); empty unless NativeAOT.</summary>
-    public string IlcOutput { get; set; } = "";
-    /// <summary>ILLink's output as Slim.ILLinkWarnings.targets kept it (obj/.../App.illink-output.txt); empty unless trimmed by ILLink.</summary>
-    public string ILLinkOutput { get; set; } = "";
+    /// <summary>ILC (NativeAOT) or ILLink (trimmed): the tool whose warnings only the build log has; empty when nothing trims.</summary>
+    public string TrimmingTool { get; set; } = "";
+    /// <summary>SlimAnalysisWarningsAsErrors: the trimming tool's warnings fail the build.</summary>
+    public bool AnalysisWarningsAsErrors { get; set; }
     /// <summary>obj/project.assets.json: which package a warned-about assembly comes from.</summary>
     public string AssetsFile { get; set; } = "";
     /// <summary>net10.0: the assets file's target.</summary>
@@ -67,7 +67,7 @@ public sealed class SlimVerifyImage : SlimTask
         var raise = Checks.ChecksAsErrors.Parse(ChecksAsErrors, ImageChecker.Codes, diagnostics);
         var image = ImageFileSystem.Read(section.Archive);
         var context = new ImageCheckContext(image, ImageElfFiles.Read(image, string.IsNullOrWhiteSpace(RuntimeIdentifier) ? HostRuntimeIdentifier : RuntimeIdentifier), RuntimeNeeds.TryLoad(NeedsFile),
-            AnalysisWarningSources.Read(AnalysisLog, IlcOutput, ILLinkOutput, ProjectAssetsFile.Read(AssetsFile, TargetFramework, RuntimeIdentifier)), string.IsNullOrWhiteSpace(BaseImage) ? "auto" : BaseImage.Trim(), maxWaste);
+            AnalysisWarningSources.Read(AnalysisLog, TrimmingTool, AnalysisWarningsAsErrors, ProjectAssetsFile.Read(AssetsFile, TargetFramework, RuntimeIdentifier)), string.IsNullOrWhiteSpace(BaseImage) ? "auto" : BaseImage.Trim(), maxWaste);
         var results = ImageChecker.Run(ImageChecker.All, context, raise, diagnostics).ToList();
         if (SmokeRun)
             results.AddRange(RunImage(section.Archive, image.Run, raise, diagnostics));

@@ -33,10 +33,10 @@ public sealed class SlimWriteReport : SlimTask
     public ITaskItem[] Switches { get; set; } = [];
     /// <summary>The compiler's SARIF log, where trim and AOT analysis warnings are counted.</summary>
     public string AnalysisLog { get; set; } = "";
-    /// <summary>ILC's output as Slim.IlcWarnings.targets kept it; empty unless NativeAOT.</summary>
-    public string IlcOutput { get; set; } = "";
-    /// <summary>ILLink's output as Slim.ILLinkWarnings.targets kept it (obj/.../App.illink-output.txt); empty unless trimmed by ILLink.</summary>
-    public string ILLinkOutput { get; set; } = "";
+    /// <summary>ILC (NativeAOT) or ILLink (trimmed): the tool whose warnings only the build log has; empty when nothing trims.</summary>
+    public string TrimmingTool { get; set; } = "";
+    /// <summary>SlimAnalysisWarningsAsErrors: the trimming tool's warnings fail the build.</summary>
+    public bool AnalysisWarningsAsErrors { get; set; }
     /// <summary>budgets.json, as SlimValidateSettings parsed the budgets.</summary>
     [Required] public string BudgetsFile { get; set; } = "";
     /// <summary>needs.json from SlimResolveNeeds; missing when the publish did not reach it.</summary>
@@ -59,12 +59,12 @@ public sealed class SlimWriteReport : SlimTask
     {
         var version = typeof(SlimWriteReport).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "";
         string[] reportFiles = [.. new[] { ReportWriter.JsonFileName, ReportWriter.MarkdownFileName, ReportWriter.HtmlFileName }.Select(f => Path.Combine(ReportDirectory, f))];
-        string[] settings = [version, ProjectName, Profile, SizeLevel, TargetFramework, RuntimeIdentifier, PublishDirectory, .. Switches.Select(s => s.ItemSpec)];
+        string[] settings = [version, ProjectName, Profile, SizeLevel, TargetFramework, RuntimeIdentifier, PublishDirectory, TrimmingTool, AnalysisWarningsAsErrors.ToString(), .. Switches.Select(s => s.ItemSpec)];
         var budgets = BudgetSettingsFile.Load(BudgetsFile);
         var baselineFile = budgets.Baseline?.Path ?? "";
         // A baseline that is this very report.json (the previous publish's) would change the key on every publish.
         var baselineInput = Path.GetFullPath(baselineFile == "" ? reportFiles[0] : baselineFile) == Path.GetFullPath(reportFiles[0]) ? "" : baselineFile;
-        var key = ReportState.InputsKey(PublishDirectory, LedgerDirectory, settings, [AnalysisLog, IlcOutput, ILLinkOutput, BudgetsFile, NeedsFile, ImageFile, ChecksFile, AssetsFile, MstatFile, baselineInput]);
+        var key = ReportState.InputsKey(PublishDirectory, LedgerDirectory, settings, [AnalysisLog, BudgetsFile, NeedsFile, ImageFile, ChecksFile, AssetsFile, MstatFile, baselineInput]);
         var state = new ReportState(Path.Combine(StateDirectory, "report.state"));
 
         SizeReport report;
@@ -79,7 +79,7 @@ public sealed class SlimWriteReport : SlimTask
             report = ReportBuilder.Build(PublishDirectory, SizeLedger.LoadAll(LedgerDirectory),
                 new ToolInfo("Slim", version.Split('+')[0]),
                 new ProjectInfo(ProjectName, Profile, SizeLevel, TargetFramework, RuntimeIdentifier),
-                switches, RuntimeNeeds.TryLoad(NeedsFile), AnalysisWarningSources.Read(AnalysisLog, IlcOutput, ILLinkOutput, ProjectAssetsFile.Read(AssetsFile, TargetFramework, RuntimeIdentifier)), budgets, ImageSection.TryLoad(ImageFile),
+                switches, RuntimeNeeds.TryLoad(NeedsFile), AnalysisWarningSources.Read(AnalysisLog, TrimmingTool, AnalysisWarningsAsErrors, ProjectAssetsFile.Read(AssetsFile, TargetFramework, RuntimeIdentifier)), budgets, ImageSection.TryLoad(ImageFile),
                 Checks.ChecksFile.TryLoad(ChecksFile), new WireSizeCache(Path.Combine(StateDirectory, "wire-sizes.json"), GzipProcessStream.FindProgram()));
             report = report with { Attribution = AttributionInputs.Build(report, AssetsFile, TargetFramework, RuntimeIdentifier, AppAssembly, MstatFile, ContainerFile, diagnostics) };
             ReportWriter.Write(report, ReportDirectory, BaselineComparison.TryRead(baselineFile, report));
