@@ -30,4 +30,31 @@ public sealed class ValidationTargetTests
         Assert.IsFalse(passed);
         StringAssert.Contains(output, "error SLIM1001: SlimBudget '**/*.so' Max is '2XB'");
     }
+
+    [TestMethod]
+    [DataRow("<SlimImageFormat>bogus</SlimImageFormat>", "error SLIM1003: SlimImageFormat")]
+    [DataRow("<ContainerImageTag>bad:tag</ContainerImageTag>", "error SLIM4016")]
+    [DataRow("<ContainerRepository>Not Valid</ContainerRepository>", "error SLIM4016")]
+    [DataRow("<ContainerRegistry>http://registry/x</ContainerRegistry>", "error SLIM5015")]
+    [DataRow("<SlimMaxWastedBytes>abc</SlimMaxWastedBytes>", "error SLIM1001")]
+    [DataRow("<SlimChecksAsErrors>SLIM99999</SlimChecksAsErrors>", "error SLIM7030")]
+    public void Every_image_and_checklist_setting_family_is_checked_by_the_one_validation_step(string setting, string error)
+    {
+        using var project = new SlimProject("<PublishAot>true</PublishAot>" + setting);
+        var (passed, output) = project.Run("SlimValidateSettings");
+        Assert.IsFalse(passed, output);
+        StringAssert.Contains(output, error);
+    }
+
+    [TestMethod]
+    public void A_publish_that_builds_validates_before_the_build_and_a_plain_build_does_not()
+    {
+        using var publishing = new SlimProject("<PublishAot>true</PublishAot><SlimImageFormat>bogus</SlimImageFormat><_IsPublishing>true</_IsPublishing>");
+        var run = publishing.Execute("BeforeBuild");
+        Assert.IsFalse(run.Passed, "the bad setting fails at BeforeBuild, before any compile\n" + run.Output);
+        StringAssert.Contains(run.Output, "error SLIM1003");
+
+        using var building = new SlimProject("<PublishAot>true</PublishAot><SlimImageFormat>bogus</SlimImageFormat>");
+        Assert.IsTrue(building.Execute("BeforeBuild").Passed, "dotnet build is not a publish: Slim checks nothing there");
+    }
 }

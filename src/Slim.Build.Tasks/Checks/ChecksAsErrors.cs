@@ -15,7 +15,7 @@ internal sealed class ChecksAsErrors
 
     public bool Raises(string code) => _all || _codes.Contains(code);
 
-    /// <param name="known">The checks' codes: a code outside them is reported, since it raises nothing.</param>
+    /// <param name="known">The checks' codes: a code outside them is an error, since a gate that raises nothing must not pass for one.</param>
     public static ChecksAsErrors Parse(string? value, IReadOnlyCollection<string> known, IDiagnostics diagnostics)
     {
         var text = (value ?? "").Trim();
@@ -27,7 +27,7 @@ internal sealed class ChecksAsErrors
         foreach (var code in text.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (!known.Contains(code, StringComparer.OrdinalIgnoreCase))
-                diagnostics.Warning(SlimDiagnostics.ChecksAsErrorsUnknownCode, code, string.Join(", ", known));
+                diagnostics.Error(SlimDiagnostics.ChecksAsErrorsUnknownCode, code, string.Join(", ", known));
             codes.Add(code);
         }
         return new ChecksAsErrors(false, codes);

@@ -1,12 +1,19 @@
 using Microsoft.Build.Framework;
 using Slim.Build.Tasks.Budgets;
+using Slim.Build.Tasks.Checks;
 using Slim.Build.Tasks.Diagnostics;
+using Slim.Build.Tasks.Files;
+using Slim.Build.Tasks.Image;
+using Slim.Build.Tasks.Image.Registry;
 using Slim.Build.Tasks.IO;
 using Slim.Build.Tasks.Settings;
 
 namespace Slim.Build.Tasks;
 
-/// <summary>Checks profile, switches and budgets before the publish does any work, and writes the parsed budgets for the report.</summary>
+/// <summary>
+/// Checks every Slim and Container* setting before the publish does any work (before the compile when dotnet publish
+/// builds, so a typo never costs a NativeAOT compile), and writes the parsed budgets for the report.
+/// </summary>
 public sealed class SlimValidateSettings : SlimTask
 {
     [Required] public string ProjectName { get; set; } = "";
@@ -45,6 +52,20 @@ public sealed class SlimValidateSettings : SlimTask
     public string BaselineFile { get; set; } = "";
     /// <summary>SlimMaxGrowth: a size (200KB) or a percentage (5%).</summary>
     public string MaxGrowth { get; set; } = "";
+    /// <summary>SlimImageFormat: oci (default) or docker.</summary>
+    public string ImageFormat { get; set; } = "";
+    /// <summary>ContainerRepository, ContainerImageTag, ContainerImageTags: the names the image will carry.</summary>
+    public string Repository { get; set; } = "";
+    public string Tag { get; set; } = "";
+    public string Tags { get; set; } = "";
+    /// <summary>ContainerRegistry, e.g. registry.example.com:5000; empty pushes nothing.</summary>
+    public string Registry { get; set; } = "";
+    /// <summary>SlimChecks: when false the checklist's own settings are not read.</summary>
+    public bool ChecksEnabled { get; set; } = true;
+    /// <summary>SlimMaxWastedBytes: a size (20MB, 1MiB, 0); empty for no limit.</summary>
+    public string MaxWastedBytes { get; set; } = "";
+    /// <summary>SlimChecksAsErrors: true, false, or check codes such as SLIM7003;SLIM7010.</summary>
+    public string ChecksAsErrors { get; set; } = "";
     /// <summary>Where the parsed budgets go (obj/.../slim/budgets.json), for the report.</summary>
     [Required] public string BudgetsFile { get; set; } = "";
 
@@ -53,6 +74,7 @@ public sealed class SlimValidateSettings : SlimTask
         var settings = new PublishSettings(ProjectName, Profile, SizeLevel, BudgetSeverity, PublishAot, PublishTrimmed,
             SelfContained, RuntimeIdentifier, CppCompilerAndLinker, string.IsNullOrEmpty(SlimVersion) ? "x.y.z" : SlimVersion) { SysRoot = SysRoot };
         SettingsValidator.Validate(settings, diagnostics, tool => ToolLocator.Find(tool));
+        ValidateImageAndChecks(diagnostics);
         if (!CheckBudgets)
         {
             string[] set = [.. new[] { ("SlimMaxPublishSize", MaxPublishSize), ("SlimMaxFileSize", MaxFileSize), ("SlimMaxGrowth", MaxGrowth), ("SlimMaxImageSize", MaxImageSize), ("SlimMaxImageUnpackedSize", MaxImageUnpackedSize) }
@@ -73,5 +95,23 @@ public sealed class SlimValidateSettings : SlimTask
             { MaxImageSize = MaxImageSize, MaxImageUnpackedSize = MaxImageUnpackedSize }, diagnostics);
         if (!diagnostics.HasErrors)
             BudgetSettingsFile.Save(BudgetsFile, budgets);
+    }
+
+    private void ValidateImageAndChecks(IDiagnostics diagnostics)
+    {
+        if (ImageEnabled)
+        {
+            if (!string.IsNullOrWhiteSpace(ImageFormat) && ImageFormat.Trim() is not ("oci" or "docker"))
+                diagnostics.Error(SlimDiagnostics.UnknownChoice, "SlimImageFormat", ImageFormat, "oci, docker");
+            if (!string.IsNullOrWhiteSpace(Repository))
+                ImageNames.From(Repository, Tag, Tags, diagnostics);
+        }
+        if (!string.IsNullOrWhiteSpace(Registry) && !RegistryHost.IsValid(Registry.Trim()))
+            diagnostics.Error(SlimDiagnostics.InvalidRegistry, Registry);
+        if (!ChecksEnabled)
+            return;
+        if (!string.IsNullOrWhiteSpace(MaxWastedBytes) && !ByteSize.TryParse(MaxWastedBytes, out _))
+            diagnostics.Error(SlimDiagnostics.InvalidSize, "SlimMaxWastedBytes", MaxWastedBytes);
+        Checks.ChecksAsErrors.Parse(ChecksAsErrors, ImageChecker.Codes, diagnostics);
     }
 }

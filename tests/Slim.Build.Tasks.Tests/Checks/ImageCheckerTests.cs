@@ -36,11 +36,11 @@ public sealed class ImageCheckerTests
     }
 
     [TestMethod]
-    public void An_unknown_code_in_SlimChecksAsErrors_is_reported()
+    public void An_unknown_code_in_SlimChecksAsErrors_is_an_error()
     {
         var diagnostics = new RecordingDiagnostics();
         var raise = ChecksAsErrors.Parse("SLIM7001;SLIM1234", ImageChecker.Codes, diagnostics);
-        Assert.AreEqual(SlimDiagnostics.ChecksAsErrorsUnknownCode, diagnostics.Warnings.Single());
+        Assert.AreEqual(SlimDiagnostics.ChecksAsErrorsUnknownCode, diagnostics.Errors.Single());
         Assert.IsTrue(raise.Raises("SLIM7001"));
         Assert.IsFalse(raise.Raises("SLIM7002"));
     }
