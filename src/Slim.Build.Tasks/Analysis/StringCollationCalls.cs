@@ -10,7 +10,7 @@ namespace Slim.Build.Tasks.Analysis;
 /// culture a container runs in; invariant globalization makes them ordinal. Measured: ["b", "a", "B", "A"] sorted
 /// by OrderBy printed "a A b B" and, invariant, "A B a b". So each is a reason to keep globalization on.
 /// string.StartsWith/EndsWith/IndexOf(string) are culture-aware too but differ only for characters ICU ignores
-/// (a NUL, a soft hyphen): they are not counted, or nearly every app would carry ICU (README, Run-time needs).
+/// (a NUL, a soft hyphen): they are not counted, or nearly every app would carry ICU (docs/needs.md).
 /// </summary>
 internal static class StringCollationCalls
 {

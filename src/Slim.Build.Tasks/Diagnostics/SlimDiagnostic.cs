@@ -8,11 +8,11 @@ namespace Slim.Build.Tasks.Diagnostics;
 /// </summary>
 internal sealed record SlimDiagnostic(string Code, string ResourceName)
 {
-    /// <summary>The README that documents every code, from the SlimHelpBase assembly metadata (PackageProjectUrl).</summary>
+    /// <summary>The page that documents every code (docs/diagnostics.md), from the SlimHelpBase assembly metadata (PackageProjectUrl).</summary>
     public static readonly string HelpBase =
         typeof(SlimDiagnostic).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "SlimHelpBase").Value!;
 
-    /// <summary>The code's row in the README's diagnostics table.</summary>
+    /// <summary>The code's row in docs/diagnostics.md.</summary>
     public string HelpLink => $"{HelpBase}#{Code.ToLowerInvariant()}";
 
     public override string ToString() => $"{Code} ({ResourceName})";

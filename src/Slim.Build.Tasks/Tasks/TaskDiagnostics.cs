@@ -6,7 +6,7 @@ namespace Slim.Build.Tasks;
 
 /// <summary>
 /// Turns <see cref="IDiagnostics"/> calls into MSBuild errors, warnings and messages with their SLIM
-/// codes and, for errors and warnings, their README help link and the project file as their location.
+/// codes and, for errors and warnings, their help link into docs/diagnostics.md and the project file as their location.
 /// </summary>
 /// <param name="projectFile">The project the diagnostics are about; empty leaves MSBuild's default (the task's .targets line).</param>
 internal sealed class TaskDiagnostics(TaskLoggingHelper log, string projectFile = "") : IDiagnostics

@@ -51,35 +51,35 @@ public sealed class ResourceTests
                 $"SlimDiagnostics has {diagnostic}, but Strings.resx has no resource of that name starting with that code");
     }
 
-    /// <summary>The README's diagnostics table: anchor, code, meaning, fix.</summary>
-    private static IReadOnlyList<(string Anchor, string Code, string Meaning, string Fix)> ReadmeRows() =>
-        File.ReadAllLines(Path.Combine(Root, "README.md"))
+    /// <summary>The diagnostics page's table (docs/diagnostics.md): anchor, code, meaning, fix.</summary>
+    private static IReadOnlyList<(string Anchor, string Code, string Meaning, string Fix)> DiagnosticsPageRows() =>
+        File.ReadAllLines(Path.Combine(Root, "docs", "diagnostics.md"))
             .Select(line => Regex.Match(line, @"^\| <a id=""([^""]*)""></a>(SLIM\d{4}) \| (.+?) \| (.+?) \|$"))
             .Where(m => m.Success)
             .Select(m => (m.Groups[1].Value, m.Groups[2].Value, m.Groups[3].Value, m.Groups[4].Value))
             .ToList();
 
     [TestMethod]
-    public void Every_code_is_in_the_readme()
+    public void Every_code_is_on_the_diagnostics_page()
     {
-        var rows = ReadmeRows().Select(r => r.Code).ToHashSet();
+        var rows = DiagnosticsPageRows().Select(r => r.Code).ToHashSet();
         foreach (var code in Entries().Select(e => e.Code).Distinct())
-            Assert.IsTrue(rows.Contains(code), $"{code} is missing from the README's diagnostics table");
+            Assert.IsTrue(rows.Contains(code), $"{code} is missing from the table in docs/diagnostics.md");
     }
 
     [TestMethod]
-    public void Every_readme_row_is_a_code_of_Strings_resx_once_with_its_anchor()
+    public void Every_diagnostics_page_row_is_a_code_of_Strings_resx_once_with_its_anchor()
     {
-        var rows = ReadmeRows();
-        Assert.IsTrue(rows.Count > 30, $"only {rows.Count} rows found: has the README's table format changed?");
+        var rows = DiagnosticsPageRows();
+        Assert.IsTrue(rows.Count > 30, $"only {rows.Count} rows found: has the table format of docs/diagnostics.md changed?");
         var codes = Entries().Select(e => e.Code).ToHashSet();
         foreach (var row in rows)
         {
-            Assert.IsTrue(codes.Contains(row.Code), $"the README documents {row.Code}, which no message in Strings.resx has");
+            Assert.IsTrue(codes.Contains(row.Code), $"docs/diagnostics.md documents {row.Code}, which no message in Strings.resx has");
             Assert.AreEqual(row.Code.ToLowerInvariant(), row.Anchor, $"{row.Code}'s anchor is what its help link points at");
         }
         foreach (var duplicate in rows.GroupBy(r => r.Code).Where(g => g.Count() > 1))
-            Assert.Fail($"the README has {duplicate.Count()} rows for {duplicate.Key}");
+            Assert.Fail($"docs/diagnostics.md has {duplicate.Count()} rows for {duplicate.Key}");
     }
 
     [TestMethod]

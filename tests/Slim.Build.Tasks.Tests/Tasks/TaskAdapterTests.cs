@@ -23,7 +23,7 @@ public sealed class TaskAdapterTests
         Assert.AreEqual("SLIM1001", error.Code);
         StringAssert.Contains(error.Message, "SlimMaxPublishSize is '12XB'");
         Assert.IsFalse(error.Message!.StartsWith("SLIM1001"), "the code is logged as the code, not repeated in the text");
-        Assert.AreEqual("https://github.com/slim-build/slim/blob/main/README.md#slim1001", error.HelpLink);
+        Assert.AreEqual("https://github.com/slim-build/slim/blob/main/docs/diagnostics.md#slim1001", error.HelpLink);
     }
 
     [TestMethod]
@@ -48,7 +48,7 @@ public sealed class TaskAdapterTests
         var engine = new RecordingBuildEngine();
         Assert.IsFalse(new SlimEnforceBudgets { BuildEngine = engine, ReportFile = reportFile, ProjectName = "App" }.Execute());
         Assert.AreEqual("SLIM6001", engine.Errors.Single().Code);
-        Assert.AreEqual("https://github.com/slim-build/slim/blob/main/README.md#slim6001", engine.Errors.Single().HelpLink);
+        Assert.AreEqual("https://github.com/slim-build/slim/blob/main/docs/diagnostics.md#slim6001", engine.Errors.Single().HelpLink);
         StringAssert.Contains(engine.Errors.Single().Message, "over SlimMaxPublishSize 2 KB (1,999 B)");
         StringAssert.Contains(engine.Errors.Single().Message, "App (2 KB)");
 
@@ -93,7 +93,7 @@ public sealed class TaskAdapterTests
         };
         Assert.IsFalse(task.Execute());
         Assert.AreEqual("SLIM2002", engine.Errors.Single().Code);
-        Assert.AreEqual("https://github.com/slim-build/slim/blob/main/README.md#slim2002", engine.Errors.Single().HelpLink, "a SlimException keeps its help link");
+        Assert.AreEqual("https://github.com/slim-build/slim/blob/main/docs/diagnostics.md#slim2002", engine.Errors.Single().HelpLink, "a SlimException keeps its help link");
         StringAssert.Contains(engine.Errors.Single().Message, "'/nonexistent/strip'");
         StringAssert.Contains(engine.Errors.Single().Message, "libfixture.so");
         Assert.IsFalse(File.Exists(item.GetMetadata("SlimStepOutput")));

@@ -40,7 +40,7 @@ public sealed class TaskFailureTests
         Assert.AreEqual("SLIM3002", error.Code);
         StringAssert.StartsWith(error.Message, "Slim's step SlimWriteReport could not read or write a file: ");
         StringAssert.Contains(error.Message, notAFolder);
-        Assert.AreEqual("https://github.com/slim-build/slim/blob/main/README.md#slim3002", error.HelpLink);
+        Assert.AreEqual("https://github.com/slim-build/slim/blob/main/docs/diagnostics.md#slim3002", error.HelpLink);
         Assert.IsTrue(engine.Messages.Any(m => m.Importance == MessageImportance.Low && m.Message!.Contains("IOException")),
             "the exception is not in the detailed log");
     }
@@ -53,7 +53,7 @@ public sealed class TaskFailureTests
 
         var error = engine.Errors.Single();
         Assert.AreEqual("SLIM9001", error.Code);
-        Assert.AreEqual("https://github.com/slim-build/slim/blob/main/README.md#slim9001", error.HelpLink);
+        Assert.AreEqual("https://github.com/slim-build/slim/blob/main/docs/diagnostics.md#slim9001", error.HelpLink);
         StringAssert.StartsWith(error.Message, "Slim failed unexpectedly in BrokenTask: the plan lost a file.");
         Assert.IsFalse(error.Message!.Contains(nameof(InvalidOperationException)) || error.Message.Contains(" at "), "the stack trace is in the error text: " + error.Message);
 
@@ -78,7 +78,7 @@ public sealed class TaskFailureTests
 
         var error = engine.Errors.Single();
         Assert.AreEqual("SLIM6002", error.Code);
-        Assert.AreEqual("https://github.com/slim-build/slim/blob/main/README.md#slim6002", error.HelpLink);
+        Assert.AreEqual("https://github.com/slim-build/slim/blob/main/docs/diagnostics.md#slim6002", error.HelpLink);
         StringAssert.StartsWith(error.Message, "'libbig.so' is 5 KB");
         StringAssert.Contains(error.Message, "over SlimMaxFileSize");
         Assert.IsFalse(error.Message!.Contains("'App'"), "the file under the limit was named: " + error.Message);
@@ -121,7 +121,7 @@ public sealed class TaskFailureTests
         if (warns)
         {
             StringAssert.StartsWith(warnings[0].Message, "WebApp.dll calls WebApplication.CreateSlimBuilder and publishes with the trimmed profile");
-            Assert.AreEqual("https://github.com/slim-build/slim/blob/main/README.md#slim1013", warnings[0].HelpLink);
+            Assert.AreEqual("https://github.com/slim-build/slim/blob/main/docs/diagnostics.md#slim1013", warnings[0].HelpLink);
         }
     }
 }
