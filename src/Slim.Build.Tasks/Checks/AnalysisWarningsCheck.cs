@@ -5,8 +5,9 @@ namespace Slim.Build.Tasks.Checks;
 
 /// <summary>
 /// Trim and AOT analysis warnings (IL2xxx, IL3xxx) the build logged: each is a place the app may break at run
-/// time. Read from the compiler's SARIF log and, for NativeAOT, from ILC's kept output, where the warnings about
-/// referenced packages are (ILLink's, in the trimmed profile, are not captured: the README's Checks section says why).
+/// time. Read from the compiler's SARIF log, the one documented machine-readable source; ILLink's and ILC's own
+/// warnings (those about referenced packages) reach only the build log, and the finding's source text says so and
+/// names SlimAnalysisWarningsAsErrors, the gate that fails the build on them (docs/checks.md).
 /// </summary>
 internal sealed class AnalysisWarningsCheck : IImageCheck
 {

@@ -88,7 +88,7 @@ public sealed class DiagnosticLocationTests
     [TestMethod]
     public void The_canonical_line_matches_the_documented_problem_matcher()
     {
-        // The regex docs/github-actions.md gives GitHub; MSBuild's console logger prints this shape for a file with no line.
+        // The regex docs/ci.md gives GitHub; MSBuild's console logger prints this shape for a file with no line.
         var matcher = File.ReadAllText(Path.Combine(Repository.Root, "docs", "slim-problem-matcher.json"));
         var pattern = Regex.Match(matcher, "\"regexp\":\\s*\"((?:[^\"\\\\]|\\\\.)*)\"").Groups[1].Value.Replace("\\\\", "\\");
         var line = "/src/app/App.csproj : error SLIM6001: SlimMaxPublishSize is 16 MB ... [/src/app/App.csproj]";
