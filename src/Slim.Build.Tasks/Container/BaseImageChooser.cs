@@ -1,5 +1,6 @@
 using Slim.Build.Tasks.Files;
 using Slim.Build.Tasks.Needs;
+using Slim.Build.Tasks.Profiles;
 
 namespace Slim.Build.Tasks.Container;
 
@@ -22,10 +23,10 @@ internal static class BaseImageChooser
         if (!string.IsNullOrWhiteSpace(project.BaseImage))
             return new(project.BaseImage.Trim(), "SlimDockerBaseImage names this base; it must carry what the app needs" + Listing(project.Needs));
         // Self-contained apps bring their runtime: runtime-deps holds only what it links against.
-        var repository = project.Profile.ToLowerInvariant() switch
+        var repository = project.Profile switch
         {
-            "framework" when project.IsWebApp => "aspnet",
-            "framework" => "runtime",
+            SizeProfile.Framework when project.IsWebApp => "aspnet",
+            SizeProfile.Framework => "runtime",
             _ => "runtime-deps",
         };
         var prefix = $"{Registry}{repository}:{ChannelOf(project.TargetFramework)}-{Distro}-chiseled";

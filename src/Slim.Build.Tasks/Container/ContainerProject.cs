@@ -1,3 +1,4 @@
+using Slim.Build.Tasks.Profiles;
 namespace Slim.Build.Tasks.Container;
 
 /// <summary>
@@ -6,7 +7,7 @@ namespace Slim.Build.Tasks.Container;
 /// </summary>
 internal sealed record ContainerProject(
     string ProjectName,
-    string Profile,
+    SizeProfile Profile,
     string TargetFramework,
     string RuntimeIdentifier,
     string AppName,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Slim.Build.Tasks.Diagnostics;
 using Slim.Build.Tasks.Needs;
+using Slim.Build.Tasks.Profiles;
 
 namespace Slim.Build.Tasks.Container;
 
@@ -46,7 +47,7 @@ internal static class ContainerSpecBuilder
             return project.AppCommand;
         var folder = workingDirectory == "/" ? "" : workingDirectory;
         // aot and trimmed publish a native executable; framework-dependent apps run through the shared runtime's host.
-        return project.Profile.Equals("framework", StringComparison.OrdinalIgnoreCase)
+        return project.Profile == SizeProfile.Framework
             ? ["dotnet", $"{folder}/{project.AppName}.dll"]
             : [$"{folder}/{project.AppName}"];
     }

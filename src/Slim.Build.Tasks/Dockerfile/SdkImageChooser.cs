@@ -1,4 +1,5 @@
 using Slim.Build.Tasks.Container;
+using Slim.Build.Tasks.Profiles;
 
 namespace Slim.Build.Tasks.Dockerfile;
 
@@ -14,7 +15,7 @@ internal static class SdkImageChooser
         if (!string.IsNullOrWhiteSpace(sdkImage))
             return sdkImage.Trim();
         // The -aot SDK image adds clang and the libraries NativeAOT links with.
-        var aot = project.Profile.Equals("aot", StringComparison.OrdinalIgnoreCase) ? "-aot" : "";
+        var aot = project.Profile == SizeProfile.Aot ? "-aot" : "";
         return $"{BaseImageChooser.Registry}sdk:{BaseImageChooser.ChannelOf(project.TargetFramework)}-{BaseImageChooser.Distro}{aot}";
     }
 }

@@ -2,6 +2,7 @@ using Slim.Build.Tasks.Container;
 using Slim.Build.Tasks.Diagnostics;
 using Slim.Build.Tasks.Elf;
 using Slim.Build.Tasks.Image.Base;
+using Slim.Build.Tasks.Profiles;
 
 namespace Slim.Build.Tasks.Image;
 
@@ -33,7 +34,7 @@ internal static class ImageBuilder
             reference = new BaseReference(BaseKind.Registry, official);
         }
 
-        var framework = request.Container.Project.Profile.Equals("framework", StringComparison.OrdinalIgnoreCase);
+        var framework = request.Container.Project.Profile == SizeProfile.Framework;
         if (framework && reference.Kind == BaseKind.Scratch)
         {
             diagnostics.Notice(SlimDiagnostics.ImageFrameworkNotYet, request.Container.Project.ProjectName, reference.Text);

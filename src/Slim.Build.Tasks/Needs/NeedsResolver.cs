@@ -1,4 +1,5 @@
 using Slim.Build.Tasks.Analysis;
+using Slim.Build.Tasks.Profiles;
 
 namespace Slim.Build.Tasks.Needs;
 
@@ -7,7 +8,7 @@ namespace Slim.Build.Tasks.Needs;
 /// <param name="PublishTls">Evidence from the shipped files that TLS connections can be made.</param>
 internal sealed record NeedsInput(
     AppScan Scan,
-    string Profile,
+    SizeProfile Profile,
     bool IsWebApp,
     bool InvariantTimezone,
     IReadOnlyList<int> Ports,
@@ -31,7 +32,7 @@ internal static class NeedsResolver
 {
     public static RuntimeNeeds Resolve(NeedsInput input)
     {
-        var framework = input.Profile.Equals("framework", StringComparison.OrdinalIgnoreCase);
+        var framework = input.Profile == SizeProfile.Framework;
         var calls = input.Scan.Calls;
         var tls = Evidence(calls, AppCallScanner.Tls).Concat(input.PublishTls).ToList();
         var openSsl = tls.Concat(Evidence(calls, AppCallScanner.Crypto)).Concat(input.PublishOpenSsl)

@@ -1,45 +1,47 @@
 using System.Runtime.InteropServices;
 using Slim.Build.Tasks.Diagnostics;
+using Slim.Build.Tasks.Profiles;
 
 namespace Slim.Build.Tasks.Settings;
 
 /// <summary>Checks Slim's settings against the project before any publish work, so bad input fails fast and changes nothing.</summary>
 internal static class SettingsValidator
 {
-    public static readonly string[] Profiles = ["aot", "trimmed", "framework"];
     public static readonly string[] SizeLevels = ["safe", "aggressive"];
     public static readonly string[] Severities = ["error", "warning"];
     private static readonly string[] NonLinuxRidPrefixes = ["win", "osx", "maccatalyst", "ios", "tvos", "android", "browser", "wasi", "freebsd", "illumos", "solaris"];
 
     public static void Validate(PublishSettings s, IDiagnostics diagnostics, Func<string, string?> findTool)
     {
-        Choice("SlimProfile", s.Profile, Profiles, diagnostics);
+        var known = SizeProfiles.TryParse(s.Profile, out var profile);
+        if (!known)
+            diagnostics.Error(SlimDiagnostics.UnknownChoice, "SlimProfile", s.Profile, SizeProfiles.Names);
         Choice("SlimSizeLevel", s.SizeLevel, SizeLevels, diagnostics);
         Choice("SlimBudgetSeverity", s.BudgetSeverity, Severities, diagnostics);
 
         if (NonLinuxRidPrefixes.Any(prefix => s.RuntimeIdentifier.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)))
             diagnostics.Error(SlimDiagnostics.UnsupportedRuntimeIdentifier, s.RuntimeIdentifier);
 
-        switch (s.Profile.ToLowerInvariant())
+        switch (known ? profile : (SizeProfile?)null)
         {
-            case "aot" when !s.PublishAot:
+            case SizeProfile.Aot when !s.PublishAot:
                 diagnostics.Error(SlimDiagnostics.ProfileMismatch_Aot, s.Profile, s.SlimVersion);
                 break;
-            case "trimmed" when s.PublishAot:
+            case SizeProfile.Trimmed when s.PublishAot:
                 diagnostics.Error(SlimDiagnostics.ProfileMismatch_TrimmedButAot, s.Profile);
                 break;
-            case "trimmed" when !s.PublishTrimmed || !s.SelfContained:
+            case SizeProfile.Trimmed when !s.PublishTrimmed || !s.SelfContained:
                 diagnostics.Error(SlimDiagnostics.ProfileMismatch_Trimmed, s.Profile, s.SlimVersion, Msbuild(s.PublishAot), Msbuild(s.PublishTrimmed), Msbuild(s.SelfContained), HostRuntimeIdentifier());
                 break;
-            case "framework" when s.PublishAot || s.PublishTrimmed:
+            case SizeProfile.Framework when s.PublishAot || s.PublishTrimmed:
                 diagnostics.Error(SlimDiagnostics.ProfileMismatch_Framework, s.PublishAot ? "NativeAOT" : "trimmed", Msbuild(s.PublishAot), Msbuild(s.PublishTrimmed));
                 break;
-            case "framework":
+            case SizeProfile.Framework:
                 diagnostics.Notice(SlimDiagnostics.FrameworkProfile, s.ProjectName);
                 break;
         }
 
-        if (s.PublishAot && s.Profile.Equals("aot", StringComparison.OrdinalIgnoreCase))
+        if (s.PublishAot && known && profile == SizeProfile.Aot)
         {
             string[] linkers = string.IsNullOrEmpty(s.CppCompilerAndLinker) ? ["clang", "gcc"] : [s.CppCompilerAndLinker];
             if (linkers.All(linker => findTool(linker) is null))

@@ -4,6 +4,7 @@ using Slim.Build.Tasks.Diagnostics;
 using Slim.Build.Tasks.Files;
 using Slim.Build.Tasks.Needs;
 using Slim.Build.Tasks.Pipeline;
+using Slim.Build.Tasks.Profiles;
 
 namespace Slim.Build.Tasks;
 
@@ -59,7 +60,7 @@ public sealed class SlimAnalyzeApp : SlimTask
         var decision = GlobalizationDecision.Decide(ProjectInvariantGlobalization, aggressive, cultureCalls);
         new AppScan(decision, calls).Save(ScanFile);
         InvariantGlobalization = decision.Invariant ? "true" : "false";
-        var kept = FeatureSwitchDecision.Keep(calls, IsWebApp, Profile.Equals("aot", StringComparison.OrdinalIgnoreCase))
+        var kept = FeatureSwitchDecision.Keep(calls, IsWebApp, SizeProfiles.Parse(Profile) == SizeProfile.Aot)
             .Where(k => SwitchesSet.Contains($";{k.Property}=false", StringComparison.Ordinal)).ToList();
         KeptSwitches = string.Join(";", kept.Select(k => k.Property));
         foreach (var switchKept in kept)
@@ -76,7 +77,7 @@ public sealed class SlimAnalyzeApp : SlimTask
             diagnostics.Warning(SlimDiagnostics.TimeZoneLookup, call.Assembly, call.Member);
         foreach (var call in calls.Where(c => c.Kind == AppCallScanner.ProcessStart && c.Role != AssemblyRole.Package).Take(1))
             diagnostics.Warning(SlimDiagnostics.ProcessStart, call.Assembly, call.Member);
-        if (Profile.Equals("trimmed", StringComparison.OrdinalIgnoreCase)
+        if (SizeProfiles.Parse(Profile) == SizeProfile.Trimmed
             && calls.Any(c => c.Kind == AppCallScanner.SlimBuilder && c.Role == AssemblyRole.App))
             diagnostics.Warning(SlimDiagnostics.SlimBuilderTrimmed, Path.GetFileName(AppAssembly));
     }

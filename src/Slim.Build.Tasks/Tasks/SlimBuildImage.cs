@@ -4,6 +4,7 @@ using Slim.Build.Tasks.Diagnostics;
 using Slim.Build.Tasks.Image;
 using Slim.Build.Tasks.Ledger;
 using Slim.Build.Tasks.Needs;
+using Slim.Build.Tasks.Profiles;
 
 namespace Slim.Build.Tasks;
 
@@ -81,7 +82,7 @@ public sealed class SlimBuildImage : SlimTask
             .ToDictionary(e => e.Path, e => e.Origin, StringComparer.Ordinal) ?? [];
         var archive = Path.Combine(OutputDirectory, format == "docker" ? "image.docker.tar" : "image.tar");
         // A framework-dependent app without a RID is portable: it runs on this machine's platform.
-        var rid = string.IsNullOrWhiteSpace(RuntimeIdentifier) && container.Project.Profile.Equals("framework", StringComparison.OrdinalIgnoreCase)
+        var rid = string.IsNullOrWhiteSpace(RuntimeIdentifier) && container.Project.Profile == SizeProfile.Framework
             ? HostRuntimeIdentifier : RuntimeIdentifier;
         var request = new ImageRequest(container, RuntimeNeeds.Load(NeedsFile), PublishDirectory, origins, rid,
             BaseImage, format, names, string.IsNullOrWhiteSpace(SourceRevision) ? null : SourceRevision.Trim(),

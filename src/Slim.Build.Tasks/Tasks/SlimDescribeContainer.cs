@@ -2,6 +2,7 @@ using Microsoft.Build.Framework;
 using Slim.Build.Tasks.Container;
 using Slim.Build.Tasks.Diagnostics;
 using Slim.Build.Tasks.Needs;
+using Slim.Build.Tasks.Profiles;
 
 namespace Slim.Build.Tasks;
 
@@ -42,7 +43,7 @@ public sealed class SlimDescribeContainer : SlimTask
 
     private protected override void Run(IDiagnostics diagnostics)
     {
-        var project = new ContainerProject(ProjectName, Profile, TargetFramework, RuntimeIdentifier, AppName, IsWebApp)
+        var project = new ContainerProject(ProjectName, SizeProfiles.Parse(Profile), TargetFramework, RuntimeIdentifier, AppName, IsWebApp)
         {
             Needs = RuntimeNeeds.TryLoad(NeedsFile) is { } needs ? BaseNeed.From(needs) : null,
             BaseImage = BaseImage, User = ContainerUser, WorkingDirectory = ContainerWorkingDirectory,

@@ -1,6 +1,7 @@
 using Microsoft.Build.Framework;
 using Slim.Build.Tasks.Diagnostics;
 using Slim.Build.Tasks.Needs;
+using Slim.Build.Tasks.Profiles;
 
 namespace Slim.Build.Tasks;
 
@@ -34,10 +35,10 @@ public sealed class SlimResolveNeeds : SlimTask
             throw new FileNotFoundException($"'{ScanFile}' is missing: SlimAnalyzeApp writes it right after compile.", ScanFile);
         var files = Files.Select(item => PublishItems.From(item, ProjectDirectory))
             .Select(item => new ShippedFile(item.RelativePath, item.Source)).ToList();
-        var (openSsl, tls) = PublishEvidence.Find(files, trimmed: Profile.Equals("trimmed", StringComparison.OrdinalIgnoreCase));
+        var (openSsl, tls) = PublishEvidence.Find(files, trimmed: SizeProfiles.Parse(Profile) == SizeProfile.Trimmed);
         var ports = Ports.Select(p => int.TryParse(p.ItemSpec, out var port) ? port : 0).Where(p => p is > 0 and < 65536).Distinct().ToList();
         var host = HostNeedFiles.OfThisMachine();
-        var needs = NeedsResolver.Resolve(new NeedsInput(AppScan.Load(ScanFile), Profile, IsWebApp, InvariantTimezone, ports,
+        var needs = NeedsResolver.Resolve(new NeedsInput(AppScan.Load(ScanFile), SizeProfiles.Parse(Profile), IsWebApp, InvariantTimezone, ports,
             openSsl, tls, NativeNeeds.Of(files, host.LibraryFolders, RuntimeIdentifier))
         {
             TlsOptOut = Tls.Equals("false", StringComparison.OrdinalIgnoreCase),

@@ -2,6 +2,7 @@ using Microsoft.Build.Framework;
 using Slim.Build.Tasks.Diagnostics;
 using Slim.Build.Tasks.IO;
 using Slim.Build.Tasks.Upx;
+using Slim.Build.Tasks.Profiles;
 
 namespace Slim.Build.Tasks;
 
@@ -21,5 +22,5 @@ public sealed class SlimValidateUpxSettings : SlimTask
     public ITaskItem[] Include { get; set; } = [];
 
     private protected override void Run(IDiagnostics diagnostics) =>
-        UpxSettingsValidator.Validate(new UpxSettings(ProjectName, Upx, UpxPath, UpxArgs, Profile, Include.Length > 0), diagnostics, tool => ToolLocator.Find(tool));
+        UpxSettingsValidator.Validate(new UpxSettings(ProjectName, Upx, UpxPath, UpxArgs, SizeProfiles.Parse(Profile), Include.Length > 0), diagnostics, tool => ToolLocator.Find(tool));
 }

@@ -1,11 +1,13 @@
 using Slim.Build.Tasks.Diagnostics;
 using Slim.Build.Tasks.IO;
+using Slim.Build.Tasks.Profiles;
+using Slim.Build.Tasks.Files;
 
 namespace Slim.Build.Tasks.Upx;
 
 /// <summary>The UPX settings of one publish, as the project gave them.</summary>
 /// <param name="HasIncludes">Whether the project names files in SlimUpxInclude.</param>
-internal sealed record UpxSettings(string ProjectName, string Upx, string UpxPath, string UpxArgs, string Profile, bool HasIncludes);
+internal sealed record UpxSettings(string ProjectName, string Upx, string UpxPath, string UpxArgs, SizeProfile Profile, bool HasIncludes);
 
 /// <summary>
 /// Checks the UPX settings on every publish, incremental ones included, so a machine without UPX
@@ -26,7 +28,7 @@ internal static class UpxSettingsValidator
             diagnostics.Error(SlimDiagnostics.UpxMissing, s.UpxPath, ToolLocator.WhyNotFound(s.UpxPath));
         if (UpxArguments.FindReserved(UpxArguments.Split(s.UpxArgs)) is { } reserved)
             diagnostics.Error(SlimDiagnostics.UpxArgsReserved, s.UpxArgs, reserved.Option, reserved.Why);
-        if (!s.Profile.Equals("aot", StringComparison.OrdinalIgnoreCase) && !s.HasIncludes)
-            diagnostics.Warning(SlimDiagnostics.UpxNothingToPack, s.ProjectName, s.Profile);
+        if (s.Profile != SizeProfile.Aot && !s.HasIncludes)
+            diagnostics.Warning(SlimDiagnostics.UpxNothingToPack, s.ProjectName, s.Profile.JsonName());
     }
 }

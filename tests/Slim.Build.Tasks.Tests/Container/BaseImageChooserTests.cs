@@ -1,5 +1,6 @@
 using Slim.Build.Tasks.Container;
 using Slim.Build.Tasks.Needs;
+using Slim.Build.Tasks.Profiles;
 
 namespace Slim.Build.Tasks.Tests.Container;
 
@@ -18,7 +19,7 @@ public sealed class BaseImageChooserTests
     [DataRow("framework", false, "Icu", "mcr.microsoft.com/dotnet/runtime:10.0-noble-chiseled-extra")]
     public void The_final_base_fits_the_profile_and_the_needs(string profile, bool web, string needs, string expected)
     {
-        var project = ContainerTestProjects.AotConsole with { Profile = profile, IsWebApp = web, Needs = Needs(needs) };
+        var project = ContainerTestProjects.AotConsole with { Profile = SizeProfiles.Parse(profile), IsWebApp = web, Needs = Needs(needs) };
         Assert.AreEqual(expected, BaseImageChooser.FinalBase(project).Image);
     }
 

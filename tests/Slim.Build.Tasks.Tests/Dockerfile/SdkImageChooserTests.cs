@@ -1,5 +1,6 @@
 using Slim.Build.Tasks.Dockerfile;
 using Slim.Build.Tasks.Tests.Container;
+using Slim.Build.Tasks.Profiles;
 
 namespace Slim.Build.Tasks.Tests.Dockerfile;
 
@@ -12,7 +13,7 @@ public sealed class SdkImageChooserTests
     [DataRow("framework", "net9.0", "mcr.microsoft.com/dotnet/sdk:9.0-noble")]
     public void The_build_stage_uses_the_sdk_of_the_target_framework(string profile, string framework, string expected)
     {
-        var project = ContainerTestProjects.AotConsole with { Profile = profile, TargetFramework = framework };
+        var project = ContainerTestProjects.AotConsole with { Profile = SizeProfiles.Parse(profile), TargetFramework = framework };
         Assert.AreEqual(expected, SdkImageChooser.For(project, ""));
     }
 

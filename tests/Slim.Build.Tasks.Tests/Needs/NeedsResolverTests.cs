@@ -1,4 +1,5 @@
 using Slim.Build.Tasks.Needs;
+using Slim.Build.Tasks.Profiles;
 
 namespace Slim.Build.Tasks.Tests.Needs;
 
@@ -10,7 +11,7 @@ public sealed class NeedsResolverTests
     private static NeedsInput Input(string profile = "aot", bool web = false, IReadOnlyList<ScannedCall>? calls = null,
         GlobalizationDecision? globalization = null, bool invariantTimezone = false, IReadOnlyList<NativeLibraryNeed>? libraries = null,
         IReadOnlyList<NeedEvidence>? publishOpenSsl = null) =>
-        new(new AppScan(globalization ?? Invariant, calls ?? []), profile, web, invariantTimezone, [], publishOpenSsl ?? [], [], libraries ?? []);
+        new(new AppScan(globalization ?? Invariant, calls ?? []), SizeProfiles.Parse(profile), web, invariantTimezone, [], publishOpenSsl ?? [], [], libraries ?? []);
 
     [TestMethod]
     public void An_aot_console_app_that_asks_for_nothing_needs_only_a_writable_tmp()

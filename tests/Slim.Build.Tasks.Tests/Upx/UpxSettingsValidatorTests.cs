@@ -1,6 +1,7 @@
 using Slim.Build.Tasks.Tests.TestSupport;
 using Slim.Build.Tasks.Upx;
 using Slim.Build.Tasks.Diagnostics;
+using Slim.Build.Tasks.Profiles;
 
 namespace Slim.Build.Tasks.Tests.Upx;
 
@@ -11,7 +12,7 @@ public sealed class UpxSettingsValidatorTests
         bool includes = false, Func<string, string?>? find = null)
     {
         var diagnostics = new RecordingDiagnostics();
-        UpxSettingsValidator.Validate(new UpxSettings("App", upx, path, args, profile, includes), diagnostics, find ?? (_ => "/usr/bin/upx"));
+        UpxSettingsValidator.Validate(new UpxSettings("App", upx, path, args, SizeProfiles.Parse(profile), includes), diagnostics, find ?? (_ => "/usr/bin/upx"));
         return diagnostics;
     }
 

@@ -6,6 +6,7 @@ using Slim.Build.Tasks.Image;
 using Slim.Build.Tasks.Image.Base;
 using Slim.Build.Tasks.Needs;
 using Slim.Build.Tasks.Tests.TestSupport;
+using Slim.Build.Tasks.Profiles;
 
 namespace Slim.Build.Tasks.Tests.Image.Base;
 
@@ -143,7 +144,7 @@ public sealed class ImageOnLayoutBaseTests
         var spec = new ContainerSpec("", "", "1654", "/app", ["/app/" + Path.GetFileName(app)], [],
             [new NameValue("PATH", "/app:/usr/bin"), new NameValue("DOTNET_RUNNING_IN_CONTAINER", "true")],
             [new NameValue("org.opencontainers.image.title", "greeter"), new NameValue("org.opencontainers.image.base.name", "runtime-deps")]);
-        var container = new ContainerDescription(new ContainerProject("greeter", "aot", "net10.0", "linux-x64", Path.GetFileName(app), false), spec);
+        var container = new ContainerDescription(new ContainerProject("greeter", SizeProfile.Aot, "net10.0", "linux-x64", Path.GetFileName(app), false), spec);
         var needs = new RuntimeNeeds(new GlobalizationDecision(true, GlobalizationDecision.ByProject, "set", []), [], [], []);
         return new ImageRequest(container, needs, publish, new Dictionary<string, FileOrigin>(), "linux-x64", baseImage, "oci", ["localhost/greeter:1"],
             null, Path.Combine(_temp.Path, run, "obj", "image"), Path.Combine(_temp.Path, run, "slim", "image.tar"), BaseLayouts.Epoch)

@@ -4,6 +4,7 @@ using Slim.Build.Tasks.Files;
 using Slim.Build.Tasks.Image;
 using Slim.Build.Tasks.Needs;
 using Slim.Build.Tasks.Tests.TestSupport;
+using Slim.Build.Tasks.Profiles;
 
 namespace Slim.Build.Tasks.Tests.Image.Base;
 
@@ -49,7 +50,7 @@ public sealed class LayoutBaseClientTests
     private static ImageRequest Request(string folder, string publish)
     {
         var spec = new ContainerSpec("", "", "1654", "/app", ["/app/greeter"], [], [], []);
-        var container = new ContainerDescription(new ContainerProject("greeter", "aot", "net10.0", "linux-x64", "greeter", false), spec);
+        var container = new ContainerDescription(new ContainerProject("greeter", SizeProfile.Aot, "net10.0", "linux-x64", "greeter", false), spec);
         var needs = new RuntimeNeeds(new GlobalizationDecision(true, GlobalizationDecision.ByProject, "set", []), [], [], []);
         return new ImageRequest(container, needs, publish, new Dictionary<string, FileOrigin>(), "linux-x64", "oci-layout:base:t", "oci",
             ["localhost/slim-on-layout:1"], null, Path.Combine(folder, "obj", "image"), Path.Combine(folder, "slim", "image.tar"), TinyImage.Epoch)
