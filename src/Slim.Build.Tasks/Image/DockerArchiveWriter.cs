@@ -1,3 +1,5 @@
+using Slim.Build.Tasks.Image.Oci;
+
 namespace Slim.Build.Tasks.Image;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Slim.Build.Tasks.Image.Oci;
 
 namespace Slim.Build.Tasks.Image;
 

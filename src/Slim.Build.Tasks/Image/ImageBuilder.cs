@@ -2,6 +2,7 @@ using Slim.Build.Tasks.Container;
 using Slim.Build.Tasks.Diagnostics;
 using Slim.Build.Tasks.Elf;
 using Slim.Build.Tasks.Image.Base;
+using Slim.Build.Tasks.Image.Oci;
 
 namespace Slim.Build.Tasks.Image;
 

@@ -6,7 +6,4 @@ namespace Slim.Build.Tasks.Image;
 /// uncompressed tar) and the tar's size, and the sum of the sizes of the files it holds (what the layer
 /// carries, before tar headers and compression).
 /// </summary>
-internal sealed record LayerBlob(string Path, string Digest, long Size, string DiffId, long UncompressedSize, long ContentSize)
-{
-    public const string MediaType = "application/vnd.oci.image.layer.v1.tar+gzip";
-}
+internal sealed record LayerBlob(string Path, string Digest, long Size, string DiffId, long UncompressedSize, long ContentSize);

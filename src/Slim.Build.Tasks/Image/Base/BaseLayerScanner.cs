@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Slim.Build.Tasks.Diagnostics;
 using Slim.Build.Tasks.Image.Archive;
+using Slim.Build.Tasks.Image.Oci;
 
 namespace Slim.Build.Tasks.Image.Base;
 
@@ -14,8 +15,6 @@ namespace Slim.Build.Tasks.Image.Base;
 /// </summary>
 internal sealed partial class BaseLayerScanner(string reference, IDiagnostics diagnostics)
 {
-    public const string GzipMediaType = "application/vnd.oci.image.layer.v1.tar+gzip";
-    public const string DockerGzipMediaType = "application/vnd.docker.image.rootfs.diff.tar.gzip";
     private const string StatusFile = "var/lib/dpkg/status";
     private const int MaxReportedEntries = 5;
 
@@ -25,7 +24,7 @@ internal sealed partial class BaseLayerScanner(string reference, IDiagnostics di
     [GeneratedRegex(@"^libc-(\d+\.\d+)\.so$", RegexOptions.CultureInvariant)]
     private static partial Regex OldLibcName();
 
-    public static bool IsSupported(string mediaType) => mediaType is GzipMediaType or DockerGzipMediaType;
+    public static bool IsSupported(string mediaType) => mediaType is MediaTypes.OciLayerGzip or MediaTypes.DockerLayerGzip;
 
     /// <returns>Null after reporting a refused or unreadable layer.</returns>
     public BaseLayerScan? Scan(string blobPath, string digest)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Slim.Build.Tasks.Image.Oci;
 
 namespace Slim.Build.Tasks.Image.Base;
 

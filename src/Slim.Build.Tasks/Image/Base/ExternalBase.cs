@@ -1,4 +1,5 @@
 using Slim.Build.Tasks.Container;
+using Slim.Build.Tasks.Image.Oci;
 
 namespace Slim.Build.Tasks.Image.Base;
 
@@ -29,7 +30,10 @@ internal sealed record BaseConfig(
     IReadOnlyList<string> Entrypoint,
     IReadOnlyList<string> Cmd,
     IReadOnlyList<NameValue> Labels,
-    IReadOnlyList<HistoryEntry> History);
-
-/// <summary>One entry of a config's history; <paramref name="EmptyLayer"/> entries (ENV, LABEL) made no layer.</summary>
-internal sealed record HistoryEntry(string? Created, string? CreatedBy, string? Author = null, string? Comment = null, bool EmptyLayer = false);
+    IReadOnlyList<HistoryEntry> History)
+{
+    public static BaseConfig From(OciConfig config) => new(
+        [.. (config.Config.Env ?? []).Select(e => e.Split('=', 2)).Select(p => new NameValue(p[0], p.Length > 1 ? p[1] : ""))],
+        config.Config.User, config.Config.WorkingDir, config.Config.Entrypoint ?? [], config.Config.Cmd ?? [],
+        [.. (config.Config.Labels ?? []).Select(l => new NameValue(l.Key, l.Value))], config.History);
+}

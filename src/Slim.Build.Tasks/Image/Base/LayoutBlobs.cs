@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Slim.Build.Tasks.Diagnostics;
 using Slim.Build.Tasks.Image.Archive;
+using Slim.Build.Tasks.Image.Oci;
 
 namespace Slim.Build.Tasks.Image.Base;
 

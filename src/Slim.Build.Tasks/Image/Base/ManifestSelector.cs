@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Slim.Build.Tasks.Diagnostics;
+using Slim.Build.Tasks.Image.Oci;
 
 namespace Slim.Build.Tasks.Image.Base;
 
@@ -13,9 +13,9 @@ internal sealed class ManifestSelector(LayoutBlobs blobs, BaseReference referenc
     private const int MaxDepth = 4;
 
     /// <returns>The manifest's descriptor, or null after reporting.</returns>
-    public OciDescriptor? Select(JsonElement index, ImagePlatform platform)
+    public Descriptor? Select(ImageIndex index, ImagePlatform platform)
     {
-        var top = Manifests(index);
+        var top = index.Manifests;
         var named = top.Where(d => reference.Name is not { } name || d.RefName == name
             || d.RefName?.EndsWith(":" + name, StringComparison.Ordinal) == true).ToList();
         var names = string.Join(", ", top.Select(d => d.RefName ?? "(no name)").Distinct());
@@ -34,76 +34,44 @@ internal sealed class ManifestSelector(LayoutBlobs blobs, BaseReference referenc
             if (Find(descriptor, platform, seen, 0) is { } found)
                 return found;
         if (!diagnostics.HasErrors)
-            diagnostics.Error(SlimDiagnostics.BasePlatformMissing, reference.Text, Describe(platform),
+            diagnostics.Error(SlimDiagnostics.BasePlatformMissing, reference.Text, platform.Describe(),
                 seen.Count == 0 ? "no platform" : string.Join(", ", seen.Distinct()));
         return null;
     }
 
-    public static string Describe(ImagePlatform p) => p.Os + "/" + p.Architecture + (p.Variant is { } v ? "/" + v : "");
-
-    private OciDescriptor? Find(OciDescriptor descriptor, ImagePlatform platform, List<string> seen, int depth)
+    private Descriptor? Find(Descriptor descriptor, ImagePlatform platform, List<string> seen, int depth)
     {
         if (descriptor.IsManifest)
         {
             // A manifest without a platform (a single-image layout) is checked against its config later.
-            if (descriptor.Platform is { } p && !Matches(p, platform))
+            if (descriptor.Platform is { } p && !p.Matches(platform))
             {
-                seen.Add(Describe(p));
+                seen.Add(p.Describe());
                 return null;
             }
             return descriptor;
         }
         if (!descriptor.IsIndex || depth >= MaxDepth)
             return null;
-        var bytes = blobs.Read(descriptor.Digest, descriptor.Size, "an index");
-        if (bytes is null)
+        if (blobs.Read(descriptor.Digest, descriptor.Size, "an index") is not { } bytes || Parse(bytes, "index " + descriptor.Digest, OciJsonReader.ReadIndex) is not { } nested)
             return null;
-        using var nested = Parse(bytes, "index " + descriptor.Digest);
-        if (nested is null)
-            return null;
-        foreach (var child in Manifests(nested.RootElement))
+        foreach (var child in nested.Manifests)
             if (Find(child, platform, seen, depth + 1) is { } found)
                 return found;
         return null;
     }
 
-    /// <summary>Same os and architecture, and the same variant when both name one (arm64's v8 is often left out).</summary>
-    public static bool Matches(ImagePlatform candidate, ImagePlatform wanted) =>
-        candidate.Os == wanted.Os && candidate.Architecture == wanted.Architecture
-        && (candidate.Variant is null || wanted.Variant is null || candidate.Variant == wanted.Variant);
-
-    public JsonDocument? Parse(byte[] bytes, string what)
+    /// <summary>The document read with <paramref name="read"/>; null after reporting the layout invalid.</summary>
+    public T? Parse<T>(byte[] bytes, string what, Func<byte[], T> read) where T : class
     {
         try
         {
-            var document = JsonDocument.Parse(bytes);
-            if (document.RootElement.ValueKind == JsonValueKind.Object)
-                return document;
-            document.Dispose();
+            return read(bytes);
         }
-        catch (JsonException)
+        catch (FormatException e)
         {
+            diagnostics.Error(SlimDiagnostics.BaseLayoutInvalid, reference.Text, layoutFolder, what + ": " + e.Message);
+            return null;
         }
-        diagnostics.Error(SlimDiagnostics.BaseLayoutInvalid, reference.Text, layoutFolder, what + " is not a JSON object");
-        return null;
-    }
-
-    private List<OciDescriptor> Manifests(JsonElement index)
-    {
-        if (!index.TryGetProperty("manifests", out var manifests) || manifests.ValueKind != JsonValueKind.Array)
-            return [];
-        var list = new List<OciDescriptor>();
-        foreach (var element in manifests.EnumerateArray())
-        {
-            try
-            {
-                list.Add(OciDescriptor.Parse(element));
-            }
-            catch (FormatException e)
-            {
-                diagnostics.Error(SlimDiagnostics.BaseLayoutInvalid, reference.Text, layoutFolder, e.Message);
-            }
-        }
-        return list;
     }
 }

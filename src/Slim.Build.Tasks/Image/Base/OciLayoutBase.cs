@@ -1,6 +1,6 @@
 using System.Text;
-using System.Text.Json;
 using Slim.Build.Tasks.Diagnostics;
+using Slim.Build.Tasks.Image.Oci;
 
 namespace Slim.Build.Tasks.Image.Base;
 
@@ -27,44 +27,28 @@ internal static class OciLayoutBase
         var blobs = new LayoutBlobs(folder, reference.Text, diagnostics);
         var selector = new ManifestSelector(blobs, reference, reference.Path!, diagnostics);
 
-        using var index = selector.Parse(File.ReadAllBytes(Path.Combine(folder, "index.json")), "index.json");
-        var descriptor = index is null ? null : selector.Select(index.RootElement, platform);
-        if (descriptor is null || blobs.Read(descriptor.Digest, descriptor.Size, "the manifest") is not { } manifestBytes)
+        var index = selector.Parse(File.ReadAllBytes(Path.Combine(folder, "index.json")), "index.json", OciJsonReader.ReadIndex);
+        var descriptor = index is null ? null : selector.Select(index, platform);
+        if (descriptor is null || blobs.Read(descriptor.Digest, descriptor.Size, "the manifest") is not { } manifestBytes
+            || selector.Parse(manifestBytes, "manifest " + descriptor.Digest, OciJsonReader.ReadManifest) is not { } manifest
+            || blobs.Read(manifest.Config.Digest, manifest.Config.Size, "the config") is not { } configBytes
+            || selector.Parse(configBytes, "config " + manifest.Config.Digest, OciJsonReader.ReadConfig) is not { } config)
             return null;
-        using var manifest = selector.Parse(manifestBytes, "manifest " + descriptor.Digest);
-        if (manifest is null)
-            return null;
-        try
+        if (descriptor.Platform is null && !config.Platform.Matches(platform))
         {
-            var root = manifest.RootElement;
-            var configDescriptor = root.TryGetProperty("config", out var c) ? OciDescriptor.Parse(c) : throw new FormatException($"manifest {descriptor.Digest} has no config");
-            var layerDescriptors = root.TryGetProperty("layers", out var l) && l.ValueKind == JsonValueKind.Array
-                ? l.EnumerateArray().Select(OciDescriptor.Parse).ToList()
-                : throw new FormatException($"manifest {descriptor.Digest} has no layers");
-            if (blobs.Read(configDescriptor.Digest, configDescriptor.Size, "the config") is not { } configBytes)
-                return null;
-            using var configJson = selector.Parse(configBytes, "config " + configDescriptor.Digest);
-            if (configJson is null)
-                return null;
-            var config = BaseConfigJson.Parse(configJson.RootElement);
-            if (descriptor.Platform is null && !ManifestSelector.Matches(config.Platform, platform))
-            {
-                diagnostics.Error(SlimDiagnostics.BasePlatformMissing, reference.Text, ManifestSelector.Describe(platform), ManifestSelector.Describe(config.Platform));
-                return null;
-            }
-            if (config.DiffIds.Count != layerDescriptors.Count)
-                throw new FormatException($"its config lists {config.DiffIds.Count} diff_ids for {layerDescriptors.Count} layers");
-            return ReadLayers(reference, descriptor.Digest, layerDescriptors, config, blobs, new BaseScanCache(Path.Combine(workDirectory, "base-scans")), diagnostics);
-        }
-        catch (FormatException e)
-        {
-            diagnostics.Error(SlimDiagnostics.BaseLayoutInvalid, reference.Text, reference.Path!, e.Message);
+            diagnostics.Error(SlimDiagnostics.BasePlatformMissing, reference.Text, platform.Describe(), config.Platform.Describe());
             return null;
         }
+        if (config.DiffIds.Count != manifest.Layers.Count)
+        {
+            diagnostics.Error(SlimDiagnostics.BaseLayoutInvalid, reference.Text, reference.Path!, $"its config lists {config.DiffIds.Count} diff_ids for {manifest.Layers.Count} layers");
+            return null;
+        }
+        return ReadLayers(reference, descriptor.Digest, manifest.Layers, config, blobs, new BaseScanCache(Path.Combine(workDirectory, "base-scans")), diagnostics);
     }
 
-    private static ExternalBase? ReadLayers(BaseReference reference, string manifestDigest, IReadOnlyList<OciDescriptor> layers,
-        BaseConfigJson.Parsed config, LayoutBlobs blobs, BaseScanCache scans, IDiagnostics diagnostics)
+    private static ExternalBase? ReadLayers(BaseReference reference, string manifestDigest, IReadOnlyList<Descriptor> layers,
+        OciConfig config, LayoutBlobs blobs, BaseScanCache scans, IDiagnostics diagnostics)
     {
         var scanner = new BaseLayerScanner(reference.Text, diagnostics);
         var read = new List<LayerBlob>();
@@ -96,7 +80,7 @@ internal static class OciLayoutBase
         var packages = Packages(dpkg.Values.OfType<string>());
         var libc6 = packages.FirstOrDefault(p => p.Name == "libc6");
         var glibc = libc6 is null ? libcGlibc : GlibcVersion.FromPackageVersion(libc6.Version) ?? libcGlibc;
-        return new ExternalBase(reference.KindName, reference.Text, manifestDigest, read, config.Config,
+        return new ExternalBase(reference.KindName, reference.Text, manifestDigest, read, BaseConfig.From(config),
             [.. packages.Select(p => new BasePackage(p.Name, p.Version, p.Architecture, p.Source, []))], glibc);
     }
 

@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace Slim.Build.Tasks.Image;
+namespace Slim.Build.Tasks.Image.Oci;
 
 /// <summary>
 /// The one way Slim writes the image's JSON documents: compact, UTF-8 without BOM, properties in the order

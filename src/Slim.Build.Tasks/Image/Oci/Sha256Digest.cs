@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Slim.Build.Tasks.Image;
+namespace Slim.Build.Tasks.Image.Oci;
 
 /// <summary>Content digests as OCI writes them: "sha256:" and 64 lowercase hex digits.</summary>
 internal static class Sha256Digest

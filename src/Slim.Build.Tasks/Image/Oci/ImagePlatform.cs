@@ -1,4 +1,4 @@
-namespace Slim.Build.Tasks.Image;
+namespace Slim.Build.Tasks.Image.Oci;
 
 /// <summary>The OCI platform of an image: GOARCH-style architecture ("amd64", "arm64"), os ("linux"), and a variant for 32-bit arm.</summary>
 internal sealed record ImagePlatform(string Architecture, string Os = "linux", string? Variant = null)
@@ -27,4 +27,11 @@ internal sealed record ImagePlatform(string Architecture, string Os = "linux", s
         platform = found;
         return true;
     }
+
+    /// <summary>Same os and architecture, and the same variant when both name one (arm64's v8 is often left out).</summary>
+    public bool Matches(ImagePlatform wanted) =>
+        Os == wanted.Os && Architecture == wanted.Architecture && (Variant is null || wanted.Variant is null || Variant == wanted.Variant);
+
+    /// <summary>"linux/amd64", "linux/arm/v7".</summary>
+    public string Describe() => Os + "/" + Architecture + (Variant is { } v ? "/" + v : "");
 }
