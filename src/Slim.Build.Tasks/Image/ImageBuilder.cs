@@ -2,6 +2,7 @@ using Slim.Build.Tasks.Container;
 using Slim.Build.Tasks.Diagnostics;
 using Slim.Build.Tasks.Elf;
 using Slim.Build.Tasks.Image.Base;
+using Slim.Build.Tasks.Image.Layers;
 using Slim.Build.Tasks.Image.Oci;
 
 namespace Slim.Build.Tasks.Image;
@@ -13,8 +14,8 @@ namespace Slim.Build.Tasks.Image;
 /// </summary>
 internal static class ImageBuilder
 {
-    public const string Auto = "auto";
-    public const string Scratch = "scratch";
+    public const string Auto = BaseReference.Auto;
+    public const string Scratch = BaseReference.Scratch;
     private const string BaseNameLabel = "org.opencontainers.image.base.name";
 
     /// <returns>Null after reporting why no image could be made.</returns>

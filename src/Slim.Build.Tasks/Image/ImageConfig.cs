@@ -1,4 +1,5 @@
 using Slim.Build.Tasks.Container;
+using Slim.Build.Tasks.Image.Layers;
 using Slim.Build.Tasks.Image.Oci;
 
 namespace Slim.Build.Tasks.Image;

@@ -1,3 +1,5 @@
+using Slim.Build.Tasks.Image.Layers;
+
 namespace Slim.Build.Tasks.Image.Base;
 
 /// <summary>A base image made from the build machine's own files.</summary>

@@ -1,4 +1,5 @@
 using Slim.Build.Tasks.Diagnostics;
+using Slim.Build.Tasks.Image.Layers;
 using Slim.Build.Tasks.Needs;
 
 namespace Slim.Build.Tasks.Image.Base;

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Slim.Build.Tasks.Elf;
+using Slim.Build.Tasks.Image.Layers;
 
 namespace Slim.Build.Tasks.Image.Base;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Slim.Build.Tasks.Diagnostics;
+using Slim.Build.Tasks.Image.Layers;
 using Slim.Build.Tasks.Image.Oci;
 
 namespace Slim.Build.Tasks.Image.Base;

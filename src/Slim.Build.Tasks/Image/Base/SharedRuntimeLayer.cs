@@ -1,5 +1,6 @@
 using Slim.Build.Tasks.Diagnostics;
 using Slim.Build.Tasks.Elf;
+using Slim.Build.Tasks.Image.Layers;
 using Slim.Build.Tasks.Needs;
 using Slim.Build.Tasks.Prune;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using Slim.Build.Tasks.Diagnostics;
+using Slim.Build.Tasks.Image.Layers;
 using Slim.Build.Tasks.Image.Oci;
 
 namespace Slim.Build.Tasks.Image.Registry;

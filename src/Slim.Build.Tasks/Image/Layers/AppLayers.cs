@@ -1,7 +1,7 @@
 using Slim.Build.Tasks.Elf;
 using Slim.Build.Tasks.Files;
 
-namespace Slim.Build.Tasks.Image;
+namespace Slim.Build.Tasks.Image.Layers;
 
 /// <summary>One layer's worth of entries and what it holds, for the config's history and the report.</summary>
 /// <param name="MachineWide">Made from this machine's files only (the auto base, the shared runtime): its blob may be shared by every project.</param>

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Slim.Build.Tasks.Image.Oci;
 
-namespace Slim.Build.Tasks.Image;
+namespace Slim.Build.Tasks.Image.Layers;
 
 /// <summary>
 /// A write-only stream that hashes (SHA-256) and counts what passes through it on the way to the stream

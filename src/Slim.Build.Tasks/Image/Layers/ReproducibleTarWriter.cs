@@ -1,7 +1,7 @@
 using System.Text;
 using ICSharpCode.SharpZipLib.Tar;
 
-namespace Slim.Build.Tasks.Image;
+namespace Slim.Build.Tasks.Image.Layers;
 
 /// <summary>
 /// A tar stream whose bytes depend only on what is added: every header field is set here (SharpZipLib's

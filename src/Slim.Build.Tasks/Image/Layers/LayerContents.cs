@@ -1,4 +1,4 @@
-namespace Slim.Build.Tasks.Image;
+namespace Slim.Build.Tasks.Image.Layers;
 
 /// <summary>
 /// What a layer holds, in the order it is written: sorted by path (ordinal, so a folder comes before what

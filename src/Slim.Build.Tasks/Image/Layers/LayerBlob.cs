@@ -1,4 +1,4 @@
-namespace Slim.Build.Tasks.Image;
+namespace Slim.Build.Tasks.Image.Layers;
 
 /// <summary>
 /// A written layer: the gzip file on disk (<see cref="Path"/>), its digest and size as the manifest names

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 
-namespace Slim.Build.Tasks.Image;
+namespace Slim.Build.Tasks.Image.Layers;
 
 /// <summary>
 /// Keeps written layer blobs under obj/.../slim/image/, keyed by what they are made from (each entry's path,

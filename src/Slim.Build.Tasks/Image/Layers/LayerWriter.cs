@@ -1,4 +1,4 @@
-namespace Slim.Build.Tasks.Image;
+namespace Slim.Build.Tasks.Image.Layers;
 
 /// <summary>
 /// Writes layer entries as a gzip-compressed tar on disk, reproducibly: <see cref="LayerContents"/> decides

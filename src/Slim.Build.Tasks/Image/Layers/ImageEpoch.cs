@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Slim.Build.Tasks.Image;
+namespace Slim.Build.Tasks.Image.Layers;
 
 /// <summary>
 /// The one time stamped on every layer entry, the config's <c>created</c>, its history and the manifest's

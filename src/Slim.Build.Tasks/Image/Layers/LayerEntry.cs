@@ -1,4 +1,4 @@
-namespace Slim.Build.Tasks.Image;
+namespace Slim.Build.Tasks.Image.Layers;
 
 internal enum LayerEntryKind { File, Directory, Symlink }
 
