@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Slim.Build.Tasks.Diagnostics;
+using Slim.Build.Tasks.Elf;
 using Slim.Build.Tasks.Image.Base;
 
 namespace Slim.Build.Tasks.Checks;

@@ -1,4 +1,5 @@
 using System.Formats.Tar;
+using Slim.Build.Tasks.Diagnostics;
 using Slim.Build.Tasks.Image.Archive;
 
 namespace Slim.Build.Tasks.Checks;
@@ -37,7 +38,15 @@ internal sealed class ImageFileSystem
     public static ImageFileSystem Read(string archive)
     {
         var reader = ImageArchiveReader.Open(archive);
-        var run = ImageRunSettings.Parse(reader.Config);
+        ImageRunSettings run;
+        try
+        {
+            run = ImageRunSettings.Parse(reader.Config);
+        }
+        catch (FormatException e)
+        {
+            throw new SlimException(SlimDiagnostics.ImageArchiveUnreadable, archive, e.Message);
+        }
         var entries = new Dictionary<string, ImageFileEntry>(StringComparer.Ordinal);
         var waste = new List<WastedFile>();
         for (var layer = 0; layer < reader.LayerMembers.Count; layer++)

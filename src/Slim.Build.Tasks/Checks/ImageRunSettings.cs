@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Slim.Build.Tasks.Image.Oci;
 
 namespace Slim.Build.Tasks.Checks;
 
@@ -17,13 +17,8 @@ internal sealed record ImageRunSettings(
 
     public static ImageRunSettings Parse(byte[] configJson)
     {
-        using var doc = JsonDocument.Parse(configJson);
-        var config = doc.RootElement.TryGetProperty("config", out var c) && c.ValueKind == JsonValueKind.Object ? c : default;
-        string Text(string name) => config.ValueKind == JsonValueKind.Object && config.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() ?? "" : "";
-        IReadOnlyList<string> List(string name) => config.ValueKind == JsonValueKind.Object && config.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Array
-            ? [.. v.EnumerateArray().Select(e => e.GetString() ?? "")] : [];
-        IReadOnlyList<int> ports = config.ValueKind == JsonValueKind.Object && config.TryGetProperty("ExposedPorts", out var p) && p.ValueKind == JsonValueKind.Object
-            ? [.. p.EnumerateObject().Select(e => int.TryParse(e.Name.Split('/')[0], out var n) ? n : 0).Where(n => n > 0)] : [];
-        return new ImageRunSettings(Text("User"), List("Entrypoint"), List("Cmd"), Text("WorkingDir"), List("Env"), ports);
+        var config = OciJsonReader.ReadConfig(configJson).Config;
+        IReadOnlyList<int> ports = [.. (config.ExposedPorts ?? []).Select(e => int.TryParse(e.Split('/')[0], out var n) ? n : 0).Where(n => n > 0)];
+        return new ImageRunSettings(config.User ?? "", config.Entrypoint ?? [], config.Cmd ?? [], config.WorkingDir ?? "", config.Env ?? [], ports);
     }
 }

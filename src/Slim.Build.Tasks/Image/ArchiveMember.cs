@@ -1,4 +1,5 @@
 using Slim.Build.Tasks.Image.Archive;
+using Slim.Build.Tasks.Image.Layers;
 
 namespace Slim.Build.Tasks.Image;
 

@@ -1,3 +1,6 @@
+using Slim.Build.Tasks.Image.Layers;
+using Slim.Build.Tasks.Image.Oci;
+
 namespace Slim.Build.Tasks.Image;
 
 /// <summary>

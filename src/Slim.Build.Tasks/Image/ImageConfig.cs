@@ -1,4 +1,6 @@
 using Slim.Build.Tasks.Container;
+using Slim.Build.Tasks.Image.Layers;
+using Slim.Build.Tasks.Image.Oci;
 
 namespace Slim.Build.Tasks.Image;
 
@@ -16,7 +18,7 @@ internal sealed record ImageConfig(
     IReadOnlyList<NameValue>? Environment = null,
     IReadOnlyList<ContainerPort>? Ports = null,
     IReadOnlyList<NameValue>? Labels = null,
-    IReadOnlyList<Base.HistoryEntry>? BaseHistory = null);
+    IReadOnlyList<Oci.HistoryEntry>? BaseHistory = null);
 
 /// <summary>A layer of the image and what its history entry says it holds: "slim: base (glibc, openssl)", "slim: app".</summary>
 /// <param name="FromBase">A layer of an external base: its history entry is the base's own.</param>

@@ -1,3 +1,6 @@
+using Slim.Build.Tasks.Image.Layers;
+using Slim.Build.Tasks.Image.Oci;
+
 namespace Slim.Build.Tasks.Image;
 
 /// <summary>
@@ -11,7 +14,8 @@ internal sealed record ImageDocuments(byte[] Config, string ConfigDigest, byte[]
         var configBytes = ImageConfigJson.Write(config, layers, epoch);
         var configDigest = Sha256Digest.Of(configBytes);
         var blobs = layers.Select(l => l.Blob).ToList();
-        var manifest = ImageManifestJson.Write(configDigest, configBytes.Length, blobs, annotations.For(epoch));
+        var manifest = OciJsonWriter.Write(new Manifest(MediaTypes.OciManifest, new Descriptor(MediaTypes.OciConfig, configDigest, configBytes.Length),
+            [.. blobs.Select(b => new Descriptor(MediaTypes.OciLayerGzip, b.Digest, b.Size))], [.. annotations.For(epoch)]));
         return new ImageDocuments(configBytes, configDigest, manifest, Sha256Digest.Of(manifest), blobs);
     }
 }

@@ -1,5 +1,6 @@
 using Slim.Build.Tasks.Container;
 using Slim.Build.Tasks.Files;
+using Slim.Build.Tasks.Image.Layers;
 using Slim.Build.Tasks.Needs;
 
 namespace Slim.Build.Tasks.Image;

@@ -1,5 +1,6 @@
 using System.Text;
 using Slim.Build.Tasks.Image.Base;
+using Slim.Build.Tasks.Image.Layers;
 using Slim.Build.Tasks.Sbom;
 
 namespace Slim.Build.Tasks.Image;

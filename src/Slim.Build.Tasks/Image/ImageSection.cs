@@ -1,5 +1,6 @@
 using Slim.Build.Tasks.IO;
 using Slim.Build.Tasks.Image.Base;
+using Slim.Build.Tasks.Image.Layers;
 
 namespace Slim.Build.Tasks.Image;
 
@@ -38,10 +39,3 @@ internal sealed record ImageSection(
     public static ImageSection? TryLoad(string path) =>
         File.Exists(path) ? StateFile.Load<ImageSection>(path, "image") : null;
 }
-
-/// <param name="Holds">What the layer holds, e.g. "base: glibc, openssl" or "app".</param>
-internal sealed record LayerSummary(string Digest, string DiffId, long WireBytes, long UnpackedBytes, string Holds);
-
-/// <param name="Kind">auto (assembled from the build machine's files), scratch, oci-layout or oci-archive (an OCI layout on disk).</param>
-/// <param name="Digest">The base's manifest digest for the platform: a base on disk (or pulled) has one.</param>
-internal sealed record BaseSummary(string Kind, string Name, string? Digest);

@@ -1,3 +1,5 @@
+using Slim.Build.Tasks.Image.Layers;
+
 namespace Slim.Build.Tasks.Image;
 
 /// <summary>

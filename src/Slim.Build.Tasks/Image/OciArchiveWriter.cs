@@ -1,4 +1,6 @@
 using System.Text;
+using Slim.Build.Tasks.Image.Layers;
+using Slim.Build.Tasks.Image.Oci;
 
 namespace Slim.Build.Tasks.Image;
 
@@ -14,24 +16,11 @@ namespace Slim.Build.Tasks.Image;
 /// </summary>
 internal sealed class OciArchiveWriter(ImageEpoch epoch) : IImageArchiveWriter
 {
-    public const string IndexMediaType = "application/vnd.oci.image.index.v1+json";
-    public const string RefNameAnnotation = "org.opencontainers.image.ref.name";
-    public const string ContainerdNameAnnotation = "io.containerd.image.name";
-
     public ImageArchive Write(ImageDocuments image, IReadOnlyList<string> names, string path)
     {
         var name = names.FirstOrDefault();
-        var index = CanonicalJson.Write(json =>
-        {
-            json.WriteStartObject();
-            json.WriteNumber("schemaVersion", 2);
-            json.WriteString("mediaType", IndexMediaType);
-            json.WriteStartArray("manifests");
-            ImageManifestJson.WriteDescriptor(json, null, ImageManifestJson.MediaType, image.ManifestDigest, image.Manifest.Length,
-                name is null ? null : [KeyValuePair.Create(ContainerdNameAnnotation, name), KeyValuePair.Create(RefNameAnnotation, name)]);
-            json.WriteEndArray();
-            json.WriteEndObject();
-        });
+        var index = OciJsonWriter.Write(new ImageIndex([new Descriptor(MediaTypes.OciManifest, image.ManifestDigest, image.Manifest.Length,
+            Annotations: name is null ? null : [KeyValuePair.Create(Annotations.ContainerdName, name), KeyValuePair.Create(Annotations.RefName, name)])]));
         var members = new List<ArchiveMember>
         {
             new("oci-layout", Content: Encoding.UTF8.GetBytes("{\"imageLayoutVersion\":\"1.0.0\"}")),

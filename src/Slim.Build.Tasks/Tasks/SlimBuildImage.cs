@@ -2,6 +2,7 @@ using Microsoft.Build.Framework;
 using Slim.Build.Tasks.Container;
 using Slim.Build.Tasks.Diagnostics;
 using Slim.Build.Tasks.Image;
+using Slim.Build.Tasks.Image.Layers;
 using Slim.Build.Tasks.Ledger;
 using Slim.Build.Tasks.Needs;
 using Slim.Build.Tasks.Profiles;

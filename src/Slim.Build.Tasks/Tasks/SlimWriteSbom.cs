@@ -1,7 +1,8 @@
 using Microsoft.Build.Framework;
 using Slim.Build.Tasks.Diagnostics;
-using Slim.Build.Tasks.Image;
 using Slim.Build.Tasks.IO;
+using Slim.Build.Tasks.Image;
+using Slim.Build.Tasks.Image.Layers;
 using Slim.Build.Tasks.Sbom;
 
 namespace Slim.Build.Tasks;

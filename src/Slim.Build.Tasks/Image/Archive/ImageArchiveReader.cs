@@ -1,6 +1,7 @@
 using System.Formats.Tar;
 using System.Text.Json;
 using Slim.Build.Tasks.Diagnostics;
+using Slim.Build.Tasks.Image.Oci;
 
 namespace Slim.Build.Tasks.Image.Archive;
 
@@ -30,11 +31,20 @@ internal sealed class ImageArchiveReader
     public static ImageArchiveReader Open(string archive)
     {
         var documents = SmallMembers(archive);
-        var (configMember, layerMembers) = documents.TryGetValue("index.json", out var index)
-            ? FromOciIndex(index, documents)
-            : documents.TryGetValue("manifest.json", out var dockerManifest)
-                ? FromDockerManifest(dockerManifest)
-                : throw new SlimException(SlimDiagnostics.ImageArchiveUnreadable, archive, "it holds neither index.json nor manifest.json");
+        string configMember;
+        IReadOnlyList<string> layerMembers;
+        try
+        {
+            (configMember, layerMembers) = documents.TryGetValue("index.json", out var index)
+                ? FromOciIndex(index, documents)
+                : documents.TryGetValue("manifest.json", out var dockerManifest)
+                    ? FromDockerManifest(dockerManifest)
+                    : throw new SlimException(SlimDiagnostics.ImageArchiveUnreadable, archive, "it holds neither index.json nor manifest.json");
+        }
+        catch (FormatException e)
+        {
+            throw new SlimException(SlimDiagnostics.ImageArchiveUnreadable, archive, e.Message);
+        }
         var config = documents.TryGetValue(configMember, out var bytes)
             ? bytes : throw new SlimException(SlimDiagnostics.ImageArchiveUnreadable, archive, $"it lacks the image config '{configMember}'");
         return new ImageArchiveReader(archive, config, layerMembers);
@@ -87,14 +97,12 @@ internal sealed class ImageArchiveReader
 
     private static (string Config, IReadOnlyList<string> Layers) FromOciIndex(byte[] index, Dictionary<string, byte[]> documents)
     {
-        using var indexDoc = JsonDocument.Parse(index);
-        var manifestDigest = indexDoc.RootElement.GetProperty("manifests")[0].GetProperty("digest").GetString()!;
+        var manifestDigest = OciJsonReader.ReadIndex(index).Manifests.FirstOrDefault()?.Digest
+            ?? throw new FormatException("its index.json lists no manifest");
         var manifestBytes = documents.GetValueOrDefault(ArchivePath.Blob(manifestDigest))
             ?? throw new SlimException(SlimDiagnostics.ImageArchiveUnreadable, "index.json", $"the archive lacks the manifest blob {manifestDigest}");
-        using var manifest = JsonDocument.Parse(manifestBytes);
-        var config = ArchivePath.Blob(manifest.RootElement.GetProperty("config").GetProperty("digest").GetString()!);
-        var layers = manifest.RootElement.GetProperty("layers").EnumerateArray().Select(l => ArchivePath.Blob(l.GetProperty("digest").GetString()!)).ToList();
-        return (config, layers);
+        var manifest = OciJsonReader.ReadManifest(manifestBytes);
+        return (ArchivePath.Blob(manifest.Config.Digest), manifest.Layers.Select(l => ArchivePath.Blob(l.Digest)).ToList());
     }
 
     private static (string Config, IReadOnlyList<string> Layers) FromDockerManifest(byte[] manifestJson)

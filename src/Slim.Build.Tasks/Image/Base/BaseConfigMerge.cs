@@ -21,13 +21,4 @@ internal static class BaseConfigMerge
         merged.AddRange(oursByName.Values.Where(o => merged.All(m => m.Name != o.Name)));
         return merged;
     }
-
-    /// <summary>
-    /// The base's history, when it accounts for each of its layers (entries without empty_layer); otherwise one
-    /// entry per base layer, so the history still lines up with rootfs.diff_ids.
-    /// </summary>
-    public static IReadOnlyList<HistoryEntry> History(ExternalBase external) =>
-        external.Config.History.Count(h => !h.EmptyLayer) == external.Layers.Count
-            ? external.Config.History
-            : [.. external.Layers.Select(_ => new HistoryEntry(null, "base: " + external.Reference))];
 }

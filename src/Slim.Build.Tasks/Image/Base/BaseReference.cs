@@ -11,6 +11,9 @@ internal enum BaseKind { Auto, Scratch, OciLayout, OciArchive, Registry }
 /// <param name="Name">The image to take from the layout (its org.opencontainers.image.ref.name); null takes the only one.</param>
 internal sealed record BaseReference(BaseKind Kind, string Text, string? Path = null, string? Name = null)
 {
+    public const string Auto = "auto";
+    public const string Scratch = "scratch";
+
     public const string LayoutPrefix = "oci-layout:";
     public const string ArchivePrefix = "oci-archive:";
 
@@ -25,11 +28,11 @@ internal sealed record BaseReference(BaseKind Kind, string Text, string? Path = 
     /// <param name="projectDirectory">Where relative paths start.</param>
     public static BaseReference Parse(string? value, string projectDirectory)
     {
-        var text = string.IsNullOrWhiteSpace(value) ? ImageBuilder.Auto : value.Trim();
-        if (text.Equals(ImageBuilder.Auto, StringComparison.OrdinalIgnoreCase))
-            return new(BaseKind.Auto, ImageBuilder.Auto);
-        if (text.Equals(ImageBuilder.Scratch, StringComparison.OrdinalIgnoreCase))
-            return new(BaseKind.Scratch, ImageBuilder.Scratch);
+        var text = string.IsNullOrWhiteSpace(value) ? Auto : value.Trim();
+        if (text.Equals(Auto, StringComparison.OrdinalIgnoreCase))
+            return new(BaseKind.Auto, Auto);
+        if (text.Equals(Scratch, StringComparison.OrdinalIgnoreCase))
+            return new(BaseKind.Scratch, Scratch);
         if (text.StartsWith(LayoutPrefix, StringComparison.OrdinalIgnoreCase))
             return WithName(BaseKind.OciLayout, text, text[LayoutPrefix.Length..], projectDirectory);
         if (text.StartsWith(ArchivePrefix, StringComparison.OrdinalIgnoreCase))

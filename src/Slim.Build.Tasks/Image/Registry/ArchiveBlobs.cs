@@ -1,4 +1,6 @@
 using Slim.Build.Tasks.Image.Archive;
+using Slim.Build.Tasks.Image.Layers;
+using Slim.Build.Tasks.Image.Oci;
 
 namespace Slim.Build.Tasks.Image.Registry;
 

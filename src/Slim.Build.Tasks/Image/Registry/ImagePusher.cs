@@ -1,4 +1,5 @@
 using Slim.Build.Tasks.Diagnostics;
+using Slim.Build.Tasks.Image.Oci;
 
 namespace Slim.Build.Tasks.Image.Registry;
 
@@ -37,7 +38,7 @@ internal static class ImagePusher
         var references = new List<string>();
         foreach (var tag in tags)
         {
-            client.PutManifest(repository, tag, image.Manifest, Image.ImageManifestJson.MediaType, image.ManifestDigest);
+            client.PutManifest(repository, tag, image.Manifest, MediaTypes.OciManifest, image.ManifestDigest);
             references.Add($"{client.Endpoint.Registry}/{repository}:{tag}");
         }
         return new PushSummary(client.Endpoint.Registry, repository, references, image.ManifestDigest, uploaded, sent, mounted, skipped);

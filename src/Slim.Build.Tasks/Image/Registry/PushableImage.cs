@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Slim.Build.Tasks.Diagnostics;
+using Slim.Build.Tasks.Image.Layers;
+using Slim.Build.Tasks.Image.Oci;
 
 namespace Slim.Build.Tasks.Image.Registry;
 
@@ -27,17 +29,24 @@ internal sealed record PushableImage(byte[] Manifest, string ManifestDigest, byt
         var manifestDigest = Sha256Digest.Of(manifest);
         if (manifestDigest != expectedDigest)
             throw new SlimException(SlimDiagnostics.PushImageMissing, manifestPath);
-        using var json = JsonDocument.Parse(manifest);
-        var configDigest = json.RootElement.GetProperty("config").GetProperty("digest").GetString()!;
+        Manifest parsed;
+        try
+        {
+            parsed = OciJsonReader.ReadManifest(manifest);
+        }
+        catch (FormatException)
+        {
+            throw new SlimException(SlimDiagnostics.PushImageMissing, manifestPath);
+        }
+        var configDigest = parsed.Config.Digest;
         var cached = LayerFiles(Path.Combine(workDirectory, "layers"));
-        var wanted = json.RootElement.GetProperty("layers").EnumerateArray().Select(l => l.GetProperty("digest").GetString()!).ToList();
+        var wanted = parsed.Layers.Select(l => l.Digest).ToList();
         if (archive is not null && File.Exists(archive) && wanted.Any(d => !cached.ContainsKey(d)))
             foreach (var (digest, path) in ArchiveBlobs.Extract(archive, wanted.Where(d => !cached.ContainsKey(d)).ToHashSet(), Path.Combine(workDirectory, "push")))
                 cached[digest] = path;
-        var layers = json.RootElement.GetProperty("layers").EnumerateArray().Select((layer, i) =>
+        var layers = parsed.Layers.Select((layer, i) =>
         {
-            var digest = layer.GetProperty("digest").GetString()!;
-            var size = layer.GetProperty("size").GetInt64();
+            var (digest, size) = (layer.Digest, layer.Size);
             if (!cached.TryGetValue(digest, out var path) || new FileInfo(path).Length != size)
                 throw new SlimException(SlimDiagnostics.PushImageMissing, Path.Combine(workDirectory, "layers", digest));
             var holds = i < summaries.Count ? summaries[i].Holds : "";

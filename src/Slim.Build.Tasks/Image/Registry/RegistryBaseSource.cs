@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text;
 using Slim.Build.Tasks.Diagnostics;
+using Slim.Build.Tasks.Image.Oci;
 using Slim.Build.Tasks.IO;
 
 namespace Slim.Build.Tasks.Image.Registry;
@@ -64,22 +65,23 @@ internal static class RegistryBaseSource
     private static string? Download(RegistryClient client, RegistryReference reference, ImagePlatform platform, string cacheRoot, IDiagnostics diagnostics)
     {
         var (content, mediaType, digest) = client.GetManifest(reference.Repository, reference.ManifestReference);
-        if (ManifestMediaTypes.IsIndex(mediaType))
+        if (MediaTypes.IsIndex(mediaType))
         {
-            if (PlatformManifest.Choose(content, platform) is not { } chosen)
+            var index = Read(() => OciJsonReader.ReadIndex(content), reference);
+            if (index.For(platform) is not { } chosen)
             {
-                diagnostics.Error(SlimDiagnostics.RegistryBasePlatformMissing, reference.ToString(),
-                    platform.Os + "/" + platform.Architecture + (platform.Variant is null ? "" : "/" + platform.Variant), PlatformManifest.Platforms(content));
+                diagnostics.Error(SlimDiagnostics.RegistryBasePlatformMissing, reference.ToString(), platform.Describe(), index.Platforms);
                 return null;
             }
-            (content, mediaType, digest) = client.GetManifest(reference.Repository, chosen);
+            (content, mediaType, digest) = client.GetManifest(reference.Repository, chosen.Digest);
         }
+        var manifest = Read(() => OciJsonReader.ReadManifest(content), reference);
         var layout = Path.Combine(cacheRoot, "layouts", Sha256Digest.Hex(digest));
         if (File.Exists(Path.Combine(layout, "index.json")))
             return layout;
         var store = Path.Combine(cacheRoot, "blobs", "sha256");
         long downloaded = 0;
-        foreach (var (blob, _) in PlatformManifest.Blobs(content, reference.ToString()))
+        foreach (var blob in new[] { manifest.Config }.Concat(manifest.Layers).Select(d => d.Digest))
         {
             var stored = Path.Combine(store, Sha256Digest.Hex(blob));
             if (!File.Exists(stored))
@@ -89,19 +91,22 @@ internal static class RegistryBaseSource
         File.WriteAllBytes(Path.Combine(layout, "blobs", "sha256", Sha256Digest.Hex(digest)), content);
         File.WriteAllText(Path.Combine(layout, "oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");
         // index.json is written last: its presence means the layout is whole.
-        AtomicFile.WriteAllText(Path.Combine(layout, "index.json"), Encoding.UTF8.GetString(CanonicalJson.Write(json =>
-        {
-            json.WriteStartObject();
-            json.WriteNumber("schemaVersion", 2);
-            json.WriteString("mediaType", ManifestMediaTypes.OciIndex);
-            json.WriteStartArray("manifests");
-            ImageManifestJson.WriteDescriptor(json, null, mediaType, digest, content.Length,
-                [KeyValuePair.Create(OciArchiveWriter.RefNameAnnotation, reference.ToString()), KeyValuePair.Create("org.opencontainers.image.base.digest", digest)]);
-            json.WriteEndArray();
-            json.WriteEndObject();
-        })));
+        AtomicFile.WriteAllText(Path.Combine(layout, "index.json"), Encoding.UTF8.GetString(OciJsonWriter.Write(new ImageIndex([new Descriptor(mediaType, digest, content.Length,
+            Annotations: [KeyValuePair.Create(Annotations.RefName, reference.ToString()), KeyValuePair.Create(Annotations.BaseDigest, digest)])]))));
         diagnostics.Info($"Slim: pulled base {reference} ({digest}), {downloaded:N0} bytes downloaded, into {layout}");
         return layout;
+    }
+
+    private static T Read<T>(Func<T> read, RegistryReference reference)
+    {
+        try
+        {
+            return read();
+        }
+        catch (FormatException e)
+        {
+            throw new SlimException(SlimDiagnostics.RegistryRequestFailed, reference.ToString(), "", "read the manifest", "not an image manifest", e.Message);
+        }
     }
 
     private static string RecordPath(string cacheRoot, RegistryReference reference, ImagePlatform platform)

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using Slim.Build.Tasks.Diagnostics;
+using Slim.Build.Tasks.Image.Layers;
+using Slim.Build.Tasks.Image.Oci;
 
 namespace Slim.Build.Tasks.Image.Registry;
 
@@ -88,7 +90,7 @@ internal sealed class RegistryClient(RegistryEndpoint endpoint, RegistryCredenti
         using var response = Send(() =>
         {
             var request = new HttpRequestMessage(HttpMethod.Get, Url($"v2/{repository}/manifests/{reference}"));
-            foreach (var type in ManifestMediaTypes.Accepted)
+            foreach (var type in MediaTypes.Accepted)
                 request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(type));
             return request;
         }, repository, "pull", what);
@@ -98,7 +100,7 @@ internal sealed class RegistryClient(RegistryEndpoint endpoint, RegistryCredenti
         var digest = Sha256Digest.Of(content);
         if (reference.StartsWith(Sha256Digest.Prefix, StringComparison.Ordinal) && reference != digest)
             throw new SlimException(SlimDiagnostics.RegistryDigestMismatch, endpoint.Registry, repository, what, reference, digest);
-        var mediaType = response.Content.Headers.ContentType?.MediaType ?? ManifestMediaTypes.Sniff(content);
+        var mediaType = response.Content.Headers.ContentType?.MediaType ?? MediaTypes.Sniff(content);
         return (content, mediaType, digest);
     }
 

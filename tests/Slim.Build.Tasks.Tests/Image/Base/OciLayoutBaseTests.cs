@@ -122,6 +122,31 @@ public sealed class OciLayoutBaseTests
     }
 
     [TestMethod]
+    public void Two_unnamed_images_are_refused_with_Slim4022_listing_them_and_unnamed_platforms_of_one_image_are_not()
+    {
+        var first = BaseLayouts.Image([BaseLayouts.DebianLikeLayer(_temp.Path)]);
+        var second = BaseLayouts.Image([BaseLayouts.Layer(_temp.Path, new LayerEntry("etc/other", LayerEntryKind.File, LayerEntry.Regular, Content: "2"u8.ToArray()))]);
+        Assert.AreNotEqual(first.ManifestDigest, second.ManifestDigest);
+        var folder = Path.Combine(_temp.Path, "base");
+        BaseLayouts.Folder(first, folder, name: null);
+        BaseLayouts.Folder(second, folder, name: null);
+        void Index(ImagePlatform? one, ImagePlatform? two) => File.WriteAllBytes(Path.Combine(folder, "index.json"), OciJsonWriter.Write(new ImageIndex(
+            [new Descriptor(MediaTypes.OciManifest, first.ManifestDigest, first.Manifest.Length, one), new Descriptor(MediaTypes.OciManifest, second.ManifestDigest, second.Manifest.Length, two)])));
+
+        Index(null, null);
+        var diagnostics = new RecordingDiagnostics();
+        Assert.IsNull(OciLayoutBase.Read(folder, BaseLayouts.Amd64, Work, diagnostics));
+        var error = diagnostics.Items.Single();
+        Assert.AreEqual(SlimDiagnostics.BaseImageNotFound_Ambiguous, error.Diagnostic);
+        Assert.AreEqual("SLIM4022", error.Diagnostic.Code);
+        Assert.AreEqual(first.ManifestDigest + ", " + second.ManifestDigest, error.Args[1]);
+
+        // The same two manifests told apart by platform are one image for two platforms: the app's is taken.
+        Index(new ImagePlatform("arm64"), BaseLayouts.Amd64);
+        Assert.AreEqual(second.ManifestDigest, OciLayoutBase.Read(folder, BaseLayouts.Amd64, Work, new RecordingDiagnostics())?.ManifestDigest);
+    }
+
+    [TestMethod]
     public void A_name_the_layout_does_not_hold_is_refused_listing_the_names_it_does()
     {
         var image = BaseLayouts.Image([BaseLayouts.DebianLikeLayer(_temp.Path)]);

@@ -26,12 +26,12 @@ public sealed class RegistryPullTests
         {
             json.WriteStartObject();
             json.WriteNumber("schemaVersion", 2);
-            json.WriteString("mediaType", ManifestMediaTypes.OciIndex);
+            json.WriteString("mediaType", MediaTypes.OciIndex);
             json.WriteStartArray("manifests");
             foreach (var arch in new[] { "arm64", "amd64" })
             {
                 json.WriteStartObject();
-                json.WriteString("mediaType", ManifestMediaTypes.OciManifest);
+                json.WriteString("mediaType", MediaTypes.OciManifest);
                 json.WriteString("digest", image.ManifestDigest);
                 json.WriteNumber("size", image.Manifest.Length);
                 json.WriteStartObject("platform");
@@ -43,7 +43,7 @@ public sealed class RegistryPullTests
             json.WriteEndArray();
             json.WriteEndObject();
         });
-        PushFixture.Client(registry).PutManifest("dotnet/base", "multi", index, ManifestMediaTypes.OciIndex, Sha256Digest.Of(index));
+        PushFixture.Client(registry).PutManifest("dotnet/base", "multi", index, MediaTypes.OciIndex, Sha256Digest.Of(index));
         var cache = Path.Combine(temp.Path, "cache");
         var diagnostics = new RecordingDiagnostics();
 
@@ -101,8 +101,8 @@ public sealed class RegistryPullTests
         var (image, _, _) = PushFixture.Write(Path.Combine(temp.Path, "image"), "arm");
         var client = PushFixture.Client(registry);
         ImagePusher.Push(client, "dotnet/armonly", ["1"], image, null, new RecordingDiagnostics());
-        var index = PushFixture.Utf8($"{{\"schemaVersion\":2,\"mediaType\":\"{ManifestMediaTypes.OciIndex}\",\"manifests\":[{{\"mediaType\":\"{ManifestMediaTypes.OciManifest}\",\"digest\":\"{image.ManifestDigest}\",\"size\":{image.Manifest.Length},\"platform\":{{\"architecture\":\"arm64\",\"os\":\"linux\"}}}}]}}");
-        client.PutManifest("dotnet/armonly", "multi", index, ManifestMediaTypes.OciIndex, Sha256Digest.Of(index));
+        var index = PushFixture.Utf8($"{{\"schemaVersion\":2,\"mediaType\":\"{MediaTypes.OciIndex}\",\"manifests\":[{{\"mediaType\":\"{MediaTypes.OciManifest}\",\"digest\":\"{image.ManifestDigest}\",\"size\":{image.Manifest.Length},\"platform\":{{\"architecture\":\"arm64\",\"os\":\"linux\"}}}}]}}");
+        client.PutManifest("dotnet/armonly", "multi", index, MediaTypes.OciIndex, Sha256Digest.Of(index));
         var diagnostics = new RecordingDiagnostics();
 
         Assert.IsNull(RegistryBaseSource.Pull($"{registry.Host}/dotnet/armonly:multi", new ImagePlatform("amd64"), Path.Combine(temp.Path, "cache"),

@@ -24,7 +24,7 @@ public sealed class RegistryPushTests
         foreach (var tag in new[] { "1.0", "latest" })
         {
             var inspected = PushFixture.Skopeo("inspect", "--tls-verify=false", "--raw", $"docker://{registry.Host}/slim/push:{tag}");
-            Assert.AreEqual(image.ManifestDigest, Slim.Build.Tasks.Image.Sha256Digest.Of(PushFixture.Utf8(inspected.Trim())), "the registry serves our manifest bytes under " + tag);
+            Assert.AreEqual(image.ManifestDigest, Slim.Build.Tasks.Image.Oci.Sha256Digest.Of(PushFixture.Utf8(inspected.Trim())), "the registry serves our manifest bytes under " + tag);
         }
         var digestLine = PushFixture.Skopeo("inspect", "--tls-verify=false", $"docker://{registry.Host}/slim/push:1.0");
         StringAssert.Contains(digestLine, image.ManifestDigest);

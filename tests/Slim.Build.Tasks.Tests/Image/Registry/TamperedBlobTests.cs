@@ -31,7 +31,7 @@ public sealed class TamperedBlobTests
                 if (path.Contains("/manifests/"))
                 {
                     body = image.Manifest;
-                    context.Response.ContentType = ManifestMediaTypes.OciManifest;
+                    context.Response.ContentType = MediaTypes.OciManifest;
                 }
                 else if (path.EndsWith(image.ConfigDigest, StringComparison.Ordinal))
                     body = image.Config;

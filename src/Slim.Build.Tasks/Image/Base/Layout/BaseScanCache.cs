@@ -1,0 +1,34 @@
+using System.Text.Json;
+using Slim.Build.Tasks.Image.Oci;
+
+namespace Slim.Build.Tasks.Image.Base.Layout;
+
+/// <summary>
+/// Keeps what a base layer's scan found under obj/.../slim/image/base-scans/, by the layer's digest. A blob
+/// is looked up only after its bytes were hashed to that digest again, so a hit is the same bytes, already
+/// checked: a publish re-hashes the base (fast) but does not unpack and walk it again. Refused layers are not kept.
+/// </summary>
+internal sealed class BaseScanCache(string directory)
+{
+    public BaseLayerScan? Get(string digest)
+    {
+        var path = PathOf(digest);
+        try
+        {
+            return File.Exists(path) ? JsonSerializer.Deserialize<BaseLayerScan>(File.ReadAllText(path)) : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    public BaseLayerScan? Keep(string digest, BaseLayerScan? scan)
+    {
+        if (scan is not null)
+            IO.AtomicFile.WriteAllTextIfChanged(PathOf(digest), JsonSerializer.Serialize(scan));
+        return scan;
+    }
+
+    private string PathOf(string digest) => Path.Combine(directory, Sha256Digest.Hex(digest) + ".json");
+}

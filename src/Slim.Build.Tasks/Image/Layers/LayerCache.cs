@@ -1,0 +1,81 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace Slim.Build.Tasks.Image.Layers;
+
+/// <summary>
+/// Keeps written layer blobs under obj/.../slim/image/, keyed by what they are made from (each entry's path,
+/// kind, mode, link and owner, and the SHA-256 of its bytes) and how they are compressed
+/// (<see cref="LayerWriter.Format"/>), so an unchanged base or runtime layer is not compressed again on the next
+/// publish. Bytes, not file times: ILLink rewrites every trimmed assembly on each trim, mostly to the same bytes, and
+/// hashing a layer's files costs milliseconds where compressing them costs seconds. A hit gives the very same blob.
+/// Layers made from this machine's files only (the auto base, the shared runtime) go to a folder every
+/// project shares, when one is given, so a second project with the same needs reuses the first one's blob.
+/// Safe for several writers at once: each writes its own temporary file and renames it into place.
+/// </summary>
+/// <param name="machineDirectory">The per-user folder for machine-wide layers, e.g. ~/.cache/slim/layers; null: none.</param>
+internal sealed class LayerCache(string directory, LayerWriter writer, string? machineDirectory = null)
+{
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    /// <summary>$XDG_CACHE_HOME/slim/layers, else ~/.cache/slim/layers; null when neither is known.</summary>
+    public static string? UserDirectory()
+    {
+        var cache = Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg && Path.IsPathRooted(xdg) ? xdg
+            : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) is { Length: > 0 } home ? Path.Combine(home, ".cache")
+            : null;
+        return cache is null ? null : Path.Combine(cache, "slim", "layers");
+    }
+
+    /// <param name="machineWide">The entries come from this machine's files only, so the blob may live in the shared folder.</param>
+    public LayerBlob Write(IReadOnlyList<LayerEntry> entries, string epochKey, bool machineWide = false)
+    {
+        var key = Key(entries, writer.Format + "\n" + epochKey);
+        var folder = machineWide && machineDirectory is not null ? machineDirectory : directory;
+        var blobPath = Path.Combine(folder, key + ".tar.gz");
+        var recordPath = Path.Combine(folder, key + ".json");
+        if (TryRead(blobPath, recordPath) is { } cached)
+            return cached;
+        var blob = writer.Write(entries, blobPath);
+        var temp = $"{recordPath}.{Environment.ProcessId}-{Environment.CurrentManagedThreadId}.slim-tmp";
+        File.WriteAllText(temp, JsonSerializer.Serialize(blob, Json));
+        File.Move(temp, recordPath, overwrite: true);
+        return blob;
+    }
+
+    private static LayerBlob? TryRead(string blobPath, string recordPath)
+    {
+        try
+        {
+            return File.Exists(blobPath) && File.Exists(recordPath)
+                   && JsonSerializer.Deserialize<LayerBlob>(File.ReadAllText(recordPath), Json) is { } cached
+                   && new FileInfo(blobPath).Length == cached.Size
+                ? cached with { Path = blobPath }
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string Key(IReadOnlyList<LayerEntry> entries, string epochKey)
+    {
+        var text = new StringBuilder(epochKey).Append('\n');
+        foreach (var entry in entries)
+        {
+            text.Append(entry.Path).Append('|').Append(entry.Kind).Append('|').Append(entry.Mode).Append('|').Append(entry.LinkTarget).Append('|')
+                .Append(entry.UserId).Append(':').Append(entry.GroupId).Append('|');
+            if (entry.SourceFile is { } source)
+            {
+                using var stream = File.OpenRead(source);
+                text.Append(Convert.ToHexString(SHA256.HashData(stream)));
+            }
+            else if (entry.Content is { } content)
+                text.Append(Convert.ToHexString(SHA256.HashData(content)));
+            text.Append('\n');
+        }
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()))).ToLowerInvariant()[..32];
+    }
+}
