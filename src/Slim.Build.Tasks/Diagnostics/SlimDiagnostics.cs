@@ -93,6 +93,8 @@ internal static class SlimDiagnostics
     public static readonly SlimDiagnostic FrameworkRuntimeNoInstallation = new("SLIM4041", nameof(FrameworkRuntimeNoInstallation));
     public static readonly SlimDiagnostic FrameworkRuntimeConfigUnreadable = new("SLIM4042", nameof(FrameworkRuntimeConfigUnreadable));
     public static readonly SlimDiagnostic ImageBudgetsWithoutImage = new("SLIM4043", nameof(ImageBudgetsWithoutImage));
+    public static readonly SlimDiagnostic ArchiveBlobDamaged = new("SLIM4044", nameof(ArchiveBlobDamaged));
+    public static readonly SlimDiagnostic CachedLayerRemade = new("SLIM4045", nameof(CachedLayerRemade));
     // 5001-5039 registry push and pull
     public static readonly SlimDiagnostic RegistryUnauthorized = new("SLIM5001", nameof(RegistryUnauthorized));
     public static readonly SlimDiagnostic RegistryForbidden = new("SLIM5002", nameof(RegistryForbidden));
