@@ -153,6 +153,11 @@ internal sealed class ImageFileSystem
                 waste.Add(new WastedFile(lower.Path, lower.Layer, lower.Size, DeletedBy: false));
             entries[entry.Path] = entry;
         }
+        // A layer may leave its parent folders out (etc/passwd with no etc/): a container runtime creates them
+        // (0755, root), so every lookup finds the file through them.
+        foreach (var entry in added)
+            for (var slash = entry.Path.LastIndexOf('/'); slash > 0; slash = entry.Path.LastIndexOf('/', slash - 1))
+                entries.TryAdd(entry.Path[..slash], new ImageFileEntry(entry.Path[..slash], ImageEntryKind.Directory, 0x1ED, 0, 0, null, layer));
     }
 
     private static void Remove(Dictionary<string, ImageFileEntry> entries, string path, bool childrenOnly, int layer, List<WastedFile> waste)

@@ -40,6 +40,7 @@ internal static class SlimDiagnostics
     public static readonly SlimDiagnostic ContainerUserRoot = new("SLIM1033", nameof(ContainerUserRoot));
     public static readonly SlimDiagnostic ContainerWorkingDirectoryNotAbsolute = new("SLIM1034", nameof(ContainerWorkingDirectoryNotAbsolute));
     public static readonly SlimDiagnostic CommittedDockerfileSharedByProjects = new("SLIM1035", nameof(CommittedDockerfileSharedByProjects));
+    public static readonly SlimDiagnostic InvalidTimeout = new("SLIM1040", nameof(InvalidTimeout));
     // 2xxx host tools
     public static readonly SlimDiagnostic NativeToolchainMissing = new("SLIM2001", nameof(NativeToolchainMissing));
     public static readonly SlimDiagnostic StripMissing = new("SLIM2002", nameof(StripMissing));
@@ -93,6 +94,8 @@ internal static class SlimDiagnostics
     public static readonly SlimDiagnostic FrameworkRuntimeNoInstallation = new("SLIM4041", nameof(FrameworkRuntimeNoInstallation));
     public static readonly SlimDiagnostic FrameworkRuntimeConfigUnreadable = new("SLIM4042", nameof(FrameworkRuntimeConfigUnreadable));
     public static readonly SlimDiagnostic ImageBudgetsWithoutImage = new("SLIM4043", nameof(ImageBudgetsWithoutImage));
+    public static readonly SlimDiagnostic ArchiveBlobDamaged = new("SLIM4044", nameof(ArchiveBlobDamaged));
+    public static readonly SlimDiagnostic CachedLayerRemade = new("SLIM4045", nameof(CachedLayerRemade));
     // 5001-5039 registry push and pull
     public static readonly SlimDiagnostic RegistryUnauthorized = new("SLIM5001", nameof(RegistryUnauthorized));
     public static readonly SlimDiagnostic RegistryForbidden = new("SLIM5002", nameof(RegistryForbidden));
@@ -110,6 +113,7 @@ internal static class SlimDiagnostics
     public static readonly SlimDiagnostic BaseFromCacheOffline = new("SLIM5014", nameof(BaseFromCacheOffline));
     public static readonly SlimDiagnostic InvalidRegistry = new("SLIM5015", nameof(InvalidRegistry));
     public static readonly SlimDiagnostic AutoBaseReplacedByOfficial = new("SLIM5016", nameof(AutoBaseReplacedByOfficial));
+    public static readonly SlimDiagnostic PushDeadlineExceeded = new("SLIM5017", nameof(PushDeadlineExceeded));
     // 6xxx budgets
     public static readonly SlimDiagnostic BudgetExceeded_Publish = new("SLIM6001", nameof(BudgetExceeded_Publish));
     public static readonly SlimDiagnostic BudgetExceeded_File = new("SLIM6002", nameof(BudgetExceeded_File));

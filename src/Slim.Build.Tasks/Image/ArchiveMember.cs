@@ -1,3 +1,5 @@
+using Slim.Build.Tasks.Image.Oci;
+using Slim.Build.Tasks.Diagnostics;
 using Slim.Build.Tasks.Image.Archive;
 using Slim.Build.Tasks.Image.Layers;
 
@@ -29,8 +31,7 @@ internal sealed record ArchiveMember(string Path, byte[]? Content = null, string
                     else if (entry.Content is { } content)
                         tar.AddFile(entry.Path, entry.Mode, content);
                     else
-                        using (var source = File.OpenRead(entry.SourceFile!))
-                            tar.AddFile(entry.Path, entry.Mode, source.Length, source);
+                        AddBlobFile(tar, entry);
                 }
             File.Move(temp, path, overwrite: true);
             return new FileInfo(path).Length;
@@ -41,6 +42,19 @@ internal sealed record ArchiveMember(string Path, byte[]? Content = null, string
                 File.Delete(temp);
         }
     }
+
+    /// <summary>Copies a file, hashing it as it streams: a blob's name is its digest, and bytes that hash otherwise were damaged on disk and must not ship.</summary>
+    /// <exception cref="SlimException">SLIM4044 naming the file, the digest it should have and the one it has.</exception>
+    private static void AddBlobFile(ReproducibleTarWriter tar, LayerEntry entry)
+    {
+        using var source = new HashingReadStream(File.OpenRead(entry.SourceFile!));
+        tar.AddFile(entry.Path, entry.Mode, source.Length, source);
+        if (entry.Path.StartsWith(BlobFolder, StringComparison.Ordinal)
+            && Sha256Digest.Prefix + entry.Path[BlobFolder.Length..] is var expected && source.Digest != expected)
+            throw new SlimException(SlimDiagnostics.ArchiveBlobDamaged, entry.SourceFile!, expected, source.Digest);
+    }
+
+    private const string BlobFolder = "blobs/sha256/";
 
     public static ArchiveMember Blob(string digest, byte[] content) => new(ArchivePath.Blob(digest), Content: content);
 

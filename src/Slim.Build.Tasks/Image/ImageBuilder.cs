@@ -22,6 +22,23 @@ internal static class ImageBuilder
     /// <returns>Null after reporting why no image could be made.</returns>
     public static ImageSection? Build(ImageRequest request, IDiagnostics diagnostics)
     {
+        // A cache is a cache: a cached layer blob found damaged while it is copied is thrown away and made again;
+        // the same file damaged twice, or a blob the cache does not own (a base's), fails naming the file.
+        var discarded = new HashSet<string>(StringComparer.Ordinal);
+        while (true)
+            try
+            {
+                return BuildOnce(request, diagnostics);
+            }
+            catch (SlimException damaged) when (damaged.Diagnostic == SlimDiagnostics.ArchiveBlobDamaged && damaged.Args[0] is string file
+                && discarded.Add(file) && LayerCache.TryDiscard(file, Path.Combine(request.WorkDirectory, "layers"), request.MachineLayerCache))
+            {
+                diagnostics.Notice(SlimDiagnostics.CachedLayerRemade, damaged.Args);
+            }
+    }
+
+    private static ImageSection? BuildOnce(ImageRequest request, IDiagnostics diagnostics)
+    {
         if (!ImagePlatform.TryFromRuntimeIdentifier(request.RuntimeIdentifier, out var platform))
         {
             diagnostics.Error(SlimDiagnostics.ImageNeedsLinuxRid, request.RuntimeIdentifier);

@@ -24,6 +24,10 @@ public sealed class SlimPushImage : SlimTask
     public string Repository { get; set; } = "";
     public string Tag { get; set; } = "";
     public string Tags { get; set; } = "";
+    /// <summary>SlimRegistryTimeout: seconds one request may go with no byte sent and no answer, e.g. 30; empty: 30.</summary>
+    public string RegistryTimeout { get; set; } = "";
+    /// <summary>SlimPushTimeout: seconds the whole push may take, e.g. 1800; empty: 1800.</summary>
+    public string PushTimeout { get; set; } = "";
     /// <summary>SlimImage: false means nothing was built to push.</summary>
     public bool ImageEnabled { get; set; } = true;
 
@@ -32,6 +36,7 @@ public sealed class SlimPushImage : SlimTask
         var registry = Registry.Trim();
         if (!RegistryHost.IsValid(registry))
             throw new SlimException(SlimDiagnostics.InvalidRegistry, Registry);
+        var policy = PushLimits.Policy(RegistryTimeout, PushTimeout, DateTimeOffset.UtcNow);
         if (!ImageEnabled)
         {
             diagnostics.Warning(SlimDiagnostics.PushWithoutImage, registry);
@@ -45,7 +50,7 @@ public sealed class SlimPushImage : SlimTask
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var pushable = PushableImage.Load(Path.Combine(StateDirectory, "image"), image.Digest, image.Layers, image.Archive);
         var client = new RegistryClient(RegistryEndpoint.For(registry, InsecureRegistries), CredentialStore.FromProcess().Find(registry),
-            SharedHttpClient.Instance, RetryPolicy.Default);
+            SharedHttpClient.Instance, policy);
         var mountFrom = image.Base.Kind == "registry" && RegistryReference.TryParse(image.Base.Name) is { } b && b.Registry == registry ? b.Repository : null;
         PushSummary? summary = null;
         var names = string.IsNullOrWhiteSpace(Repository) ? image.Names : ImageNames.From(Repository, Tag, Tags, diagnostics);

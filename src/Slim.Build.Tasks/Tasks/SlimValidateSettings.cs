@@ -60,6 +60,9 @@ public sealed class SlimValidateSettings : SlimTask
     public string Tags { get; set; } = "";
     /// <summary>ContainerRegistry, e.g. registry.example.com:5000; empty pushes nothing.</summary>
     public string Registry { get; set; } = "";
+    /// <summary>SlimRegistryTimeout, SlimPushTimeout: seconds (30, 1800); read only when ContainerRegistry is set.</summary>
+    public string RegistryTimeout { get; set; } = "";
+    public string PushTimeout { get; set; } = "";
     /// <summary>SlimChecks: when false the checklist's own settings are not read.</summary>
     public bool ChecksEnabled { get; set; } = true;
     /// <summary>SlimMaxWastedBytes: a size (20MB, 1MiB, 0); empty for no limit.</summary>
@@ -106,8 +109,13 @@ public sealed class SlimValidateSettings : SlimTask
             if (!string.IsNullOrWhiteSpace(Repository))
                 ImageNames.From(Repository, Tag, Tags, diagnostics);
         }
-        if (!string.IsNullOrWhiteSpace(Registry) && !RegistryHost.IsValid(Registry.Trim()))
-            diagnostics.Error(SlimDiagnostics.InvalidRegistry, Registry);
+        if (!string.IsNullOrWhiteSpace(Registry))
+        {
+            if (!RegistryHost.IsValid(Registry.Trim()))
+                diagnostics.Error(SlimDiagnostics.InvalidRegistry, Registry);
+            try { PushLimits.Policy(RegistryTimeout, PushTimeout, DateTimeOffset.UtcNow); }
+            catch (SlimException e) { diagnostics.Error(e.Diagnostic, e.Args); }
+        }
         if (!ChecksEnabled)
             return;
         if (!string.IsNullOrWhiteSpace(MaxWastedBytes) && !ByteSize.TryParse(MaxWastedBytes, out _))

@@ -55,6 +55,9 @@ public sealed class SlimWriteReport : SlimTask
     /// <summary>container.json, for where the app sits in the image.</summary>
     public string ContainerFile { get; set; } = "";
 
+    /// <summary>False: write the files only, without the console summary and GITHUB_STEP_SUMMARY (the report written again after the push).</summary>
+    public bool Announce { get; set; } = true;
+
     private protected override void Run(IDiagnostics diagnostics)
     {
         var version = typeof(SlimWriteReport).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "";
@@ -85,10 +88,11 @@ public sealed class SlimWriteReport : SlimTask
             ReportWriter.Write(report, ReportDirectory, BaselineComparison.TryRead(baselineFile, report));
             state.Record(key, reportFiles);
             var stepSummary = Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY");
-            if (!string.IsNullOrEmpty(stepSummary))
+            if (Announce && !string.IsNullOrEmpty(stepSummary))
                 File.AppendAllText(stepSummary, File.ReadAllText(reportFiles[1]) + "\n");
         }
-        foreach (var line in ConsoleSummary.Lines(report, reportFiles[1], reportFiles[2]))
-            diagnostics.Info(line);
+        if (Announce)
+            foreach (var line in ConsoleSummary.Lines(report, reportFiles[1], reportFiles[2]))
+                diagnostics.Info(line);
     }
 }

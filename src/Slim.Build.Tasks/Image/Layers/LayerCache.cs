@@ -44,6 +44,19 @@ internal sealed class LayerCache(string directory, LayerWriter writer, string? m
         return blob;
     }
 
+    /// <summary>Deletes a blob found damaged, and its record, when it is one of this cache's (under one of the folders).</summary>
+    /// <returns>False for any other file, which is not the cache's to delete.</returns>
+    public static bool TryDiscard(string blobPath, params string?[] folders)
+    {
+        var full = Path.GetFullPath(blobPath);
+        if (!full.EndsWith(".tar.gz", StringComparison.Ordinal)
+            || !folders.OfType<string>().Any(f => string.Equals(Path.GetDirectoryName(full), Path.GetFullPath(f).TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal)))
+            return false;
+        File.Delete(full);
+        File.Delete(full[..^".tar.gz".Length] + ".json");
+        return true;
+    }
+
     private static LayerBlob? TryRead(string blobPath, string recordPath)
     {
         try

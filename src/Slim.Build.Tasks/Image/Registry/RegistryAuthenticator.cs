@@ -11,7 +11,8 @@ namespace Slim.Build.Tasks.Image.Registry;
 /// token; anonymously when there is none), and keeps one Authorization header per scope. A credential never
 /// goes over plain HTTP except to this machine.
 /// </summary>
-internal sealed class RegistryAuthenticator(RegistryEndpoint endpoint, RegistryCredential? credential, HttpClient http)
+/// <param name="timeout">How long the token service may take to answer; null: the HttpClient's own timeout.</param>
+internal sealed class RegistryAuthenticator(RegistryEndpoint endpoint, RegistryCredential? credential, HttpClient http, TimeSpan? timeout = null)
 {
     private readonly Dictionary<string, AuthenticationHeaderValue> headers = new(StringComparer.Ordinal);
     private AuthenticationHeaderValue? basic;
@@ -61,7 +62,18 @@ internal sealed class RegistryAuthenticator(RegistryEndpoint endpoint, RegistryC
             if (credential is not null)
                 request.Headers.Authorization = new AuthenticationHeaderValue("Basic", credential.BasicHeaderValue);
         }
-        using var response = http.Send(request);
+        using var cancel = new CancellationTokenSource(timeout ?? Timeout.InfiniteTimeSpan);
+        HttpResponseMessage sent;
+        try
+        {
+            sent = http.Send(request, cancel.Token);
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            throw new SlimException(SlimDiagnostics.RegistryUnreachable, endpoint.Registry, repository, $"token from {realm.GetLeftPart(UriPartial.Path)}", 1,
+                $"no answer within {timeout!.Value.TotalSeconds:0.###} s (SlimRegistryTimeout)");
+        }
+        using var response = sent;
         if (response.StatusCode != HttpStatusCode.OK)
             throw RegistryErrors.For(response, endpoint.Registry, repository, $"token from {realm.GetLeftPart(UriPartial.Path)}", credential);
         using var json = JsonDocument.Parse(response.Content.ReadAsStream());

@@ -15,7 +15,7 @@ namespace Slim.Build.Tasks.Image.Registry;
 /// </summary>
 internal sealed class RegistryClient(RegistryEndpoint endpoint, RegistryCredential? credential, HttpClient http, RetryPolicy retry)
 {
-    private readonly RegistryAuthenticator authenticator = new(endpoint, credential, http);
+    private readonly RegistryAuthenticator authenticator = new(endpoint, credential, http, retry.RequestTimeout);
 
     public RegistryEndpoint Endpoint => endpoint;
 
@@ -165,19 +165,28 @@ internal sealed class RegistryClient(RegistryEndpoint endpoint, RegistryCredenti
             if (authenticator.HeaderFor(scope) is { } header)
                 request.Headers.Authorization = header;
             HttpResponseMessage response;
+            // Every attempt is bounded: a registry that takes the connection and never answers is given up on.
+            var limit = retry.AttemptLimit(clock.Elapsed);
+            if (limit <= TimeSpan.Zero)
+                throw OutOfTime(repository, what, attempt - 1, "no time left");
+            using var timeout = new CancellationTokenSource(limit);
+            if (request.Content is { } body)
+                request.Content = new WatchedContent(body, () => timeout.CancelAfter(retry.IdleLimit()));
             try
             {
-                response = http.Send(request, HttpCompletionOption.ResponseHeadersRead);
+                response = http.Send(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             }
-            catch (Exception e) when (RetryPolicy.IsRetryable(e))
+            catch (Exception e) when (RetryPolicy.IsRetryable(e) || e is OperationCanceledException && timeout.IsCancellationRequested)
             {
                 request.Dispose();
+                var reason = e is OperationCanceledException && timeout.IsCancellationRequested
+                    ? $"no answer within {retry.RequestTimeout.TotalSeconds:0.###} s (SlimRegistryTimeout)" : Inner(e);
                 if (retry.DelayAfter(attempt, null, clock.Elapsed) is { } wait)
                 {
                     Thread.Sleep(wait);
                     continue;
                 }
-                throw new SlimException(SlimDiagnostics.RegistryUnreachable, endpoint.Registry, repository, what, attempt, Inner(e));
+                throw OutOfTime(repository, what, attempt, reason);
             }
             // The body has been sent (a layer's file stream is closed here); the response is read on its own.
             request.Content?.Dispose();
@@ -202,6 +211,12 @@ internal sealed class RegistryClient(RegistryEndpoint endpoint, RegistryCredenti
             return response;
         }
     }
+
+    /// <summary>SLIM5017 when the push's deadline is what ran out, else SLIM5005 after the bounded retries.</summary>
+    private SlimException OutOfTime(string repository, string what, int attempts, string reason) =>
+        retry.Deadline is { } deadline && DateTimeOffset.UtcNow >= deadline - TimeSpan.FromMilliseconds(50)
+            ? new SlimException(SlimDiagnostics.PushDeadlineExceeded, endpoint.Registry, repository, what, reason)
+            : new SlimException(SlimDiagnostics.RegistryUnreachable, endpoint.Registry, repository, what, attempts, reason);
 
     private static string Inner(Exception e)
     {

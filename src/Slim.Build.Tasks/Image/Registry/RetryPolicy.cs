@@ -12,6 +12,23 @@ internal sealed record RetryPolicy(int Attempts, TimeSpan FirstDelay, TimeSpan B
 {
     public static readonly RetryPolicy Default = new(5, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(90));
 
+    /// <summary>SlimRegistryTimeout: how long one attempt may go with no byte sent and no answer before it is given up (and tried again within <see cref="Budget"/>).</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>SlimPushTimeout, as a point in time: no request starts or goes on past it. Null: none (a pull).</summary>
+    public DateTimeOffset? Deadline { get; init; }
+
+    /// <summary>How long the attempt starting now may wait at most: the request timeout, within the retry budget and the deadline.</summary>
+    public TimeSpan AttemptLimit(TimeSpan elapsed)
+    {
+        var limit = RequestTimeout < Budget - elapsed ? RequestTimeout : Budget - elapsed;
+        return Deadline is { } deadline && deadline - DateTimeOffset.UtcNow < limit ? deadline - DateTimeOffset.UtcNow : limit;
+    }
+
+    /// <summary>How long a request that is moving bytes may go on after each piece: the request timeout, within the deadline.</summary>
+    public TimeSpan IdleLimit() =>
+        Deadline is { } deadline && deadline - DateTimeOffset.UtcNow < RequestTimeout ? deadline - DateTimeOffset.UtcNow : RequestTimeout;
+
     public static bool IsRetryable(HttpStatusCode status) => (int)status >= 500 || status == HttpStatusCode.TooManyRequests;
 
     public static bool IsRetryable(Exception e) => e is HttpRequestException or IOException
@@ -29,6 +46,6 @@ internal sealed record RetryPolicy(int Attempts, TimeSpan FirstDelay, TimeSpan B
             delay = date - DateTimeOffset.UtcNow;
         if (delay < TimeSpan.Zero)
             delay = TimeSpan.Zero;
-        return elapsed + delay > Budget ? null : delay;
+        return elapsed + delay > Budget || Deadline is { } deadline && DateTimeOffset.UtcNow + delay > deadline ? null : delay;
     }
 }

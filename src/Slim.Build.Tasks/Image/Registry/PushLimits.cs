@@ -1,0 +1,29 @@
+using System.Globalization;
+using Slim.Build.Tasks.Diagnostics;
+
+namespace Slim.Build.Tasks.Image.Registry;
+
+/// <summary>SlimRegistryTimeout and SlimPushTimeout (seconds) read into the retry policy a push uses.</summary>
+internal static class PushLimits
+{
+    public const double DefaultRequestSeconds = 30;
+    public const double DefaultPushSeconds = 1800;
+
+    /// <param name="requestTimeout">SlimRegistryTimeout, e.g. "30"; empty: the default.</param>
+    /// <param name="pushTimeout">SlimPushTimeout, e.g. "1800"; empty: the default.</param>
+    /// <exception cref="SlimException">SLIM1040 naming the property and its value when it is not seconds above 0.</exception>
+    public static RetryPolicy Policy(string requestTimeout, string pushTimeout, DateTimeOffset now) => RetryPolicy.Default with
+    {
+        RequestTimeout = Seconds("SlimRegistryTimeout", requestTimeout, DefaultRequestSeconds),
+        Deadline = now + Seconds("SlimPushTimeout", pushTimeout, DefaultPushSeconds),
+    };
+
+    private static TimeSpan Seconds(string property, string value, double fallback)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            return TimeSpan.FromSeconds(fallback);
+        if (!double.TryParse(value.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) || seconds <= 0 || seconds > TimeSpan.MaxValue.TotalSeconds / 2)
+            throw new SlimException(SlimDiagnostics.InvalidTimeout, property, value);
+        return TimeSpan.FromSeconds(seconds);
+    }
+}
