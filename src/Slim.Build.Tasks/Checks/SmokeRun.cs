@@ -13,7 +13,9 @@ namespace Slim.Build.Tasks.Checks;
 /// <param name="engine">The podman or docker executable.</param>
 /// <param name="engineArguments">Global options put before each command, e.g. podman's --storage-driver vfs.</param>
 /// <param name="runArguments">Options added to <c>run</c>.</param>
-internal sealed class SmokeRun(IToolRunner runner, string engine, IReadOnlyList<string> engineArguments, IReadOnlyList<string> runArguments)
+/// <param name="cleanup">Runs the removal of the service's container; not cancelled, so a cancelled build leaves none behind. Default: <paramref name="runner"/>.</param>
+internal sealed class SmokeRun(IToolRunner runner, string engine, IReadOnlyList<string> engineArguments, IReadOnlyList<string> runArguments,
+    IToolRunner? cleanup = null)
 {
     public const int StartSeconds = 30;
     public const int GraceSeconds = 10;
@@ -72,7 +74,7 @@ internal sealed class SmokeRun(IToolRunner runner, string engine, IReadOnlyList<
         }
         finally
         {
-            Engine(["rm", "-f", name]);
+            (cleanup ?? runner).Run(engine, [.. engineArguments, "rm", "-f", name]);
         }
     }
 

@@ -150,4 +150,5 @@ internal static class SlimDiagnostics
     public static readonly SlimDiagnostic MstatUnreadable = new("SLIM7042", nameof(MstatUnreadable));
     // 9xxx internal
     public static readonly SlimDiagnostic InternalError = new("SLIM9001", nameof(InternalError));
+    public static readonly SlimDiagnostic Cancelled = new("SLIM9002", nameof(Cancelled));
 }

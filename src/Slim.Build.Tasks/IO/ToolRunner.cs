@@ -14,7 +14,8 @@ internal interface IToolRunner
     ToolResult Run(string tool, IReadOnlyList<string> arguments);
 }
 
-internal sealed class ToolRunner(TimeSpan timeout) : IToolRunner
+/// <param name="cancellation">The build's cancellation: the tool (and what it started) is killed at once.</param>
+internal sealed class ToolRunner(TimeSpan timeout, CancellationToken cancellation = default) : IToolRunner
 {
     public ToolRunner() : this(TimeSpan.FromMinutes(5)) { }
 
@@ -31,8 +32,16 @@ internal sealed class ToolRunner(TimeSpan timeout) : IToolRunner
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit((int)timeout.TotalMilliseconds))
+        var clock = Stopwatch.StartNew();
+        while (!process.WaitForExit(50))
         {
+            if (cancellation.IsCancellationRequested)
+            {
+                process.Kill(entireProcessTree: true);
+                cancellation.ThrowIfCancellationRequested();
+            }
+            if (clock.Elapsed < timeout)
+                continue;
             process.Kill(entireProcessTree: true);
             return new ToolResult(-1, stdout.Result, $"timed out after {timeout.TotalSeconds:0} s");
         }

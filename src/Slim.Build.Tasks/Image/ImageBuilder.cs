@@ -52,7 +52,7 @@ internal static class ImageBuilder
             request.Container.Project.ProjectName,
             RuntimeConfig: Path.Combine(request.PublishDirectory, request.Container.Project.AppName + ".runtimeconfig.json"),
             RunsDotnet: entrypoint.Count > 0 && entrypoint[0].Split('/')[^1] == "dotnet",
-            request.PruneRuntimePieces, request.MachineLayerCache, request.WorkDirectory, request.CacheDirectory, request.InsecureRegistries);
+            request.PruneRuntimePieces, request.MachineLayerCache, request.WorkDirectory, request.CacheDirectory, request.InsecureRegistries) { Cancellation = request.Cancellation };
         if (BaseSources.For(reference).Resolve(baseRequest, diagnostics) is not { } baseImage)
             return null;
 
@@ -60,7 +60,7 @@ internal static class ImageBuilder
         planned.AddRange(AppLayers.Plan(request.PublishDirectory, request.Origins, request.Container.Spec.WorkingDirectory));
         var sbom = request.Sbom is { } sbomRequest ? ImageSbom.AddTo(planned, sbomRequest, baseImage.Packages, request.Container.Spec.WorkingDirectory) : null;
 
-        var cache = new LayerCache(Path.Combine(request.WorkDirectory, "layers"), new LayerWriter(request.Epoch, gzipProgram: Files.GzipProcessStream.FindProgram()), request.MachineLayerCache);
+        var cache = new LayerCache(Path.Combine(request.WorkDirectory, "layers"), new LayerWriter(request.Epoch, gzipProgram: Files.GzipProcessStream.FindProgram(), cancellation: request.Cancellation), request.MachineLayerCache);
         // One layer after the other: each is compressed on every core already (ParallelGzipStream).
         var blobs = planned.Select(p => cache.Write(p.Entries, request.Epoch.Rfc3339, p.MachineWide)).ToArray();
         var layers = baseImage.Layers.Select(b => new ImageLayer(b, "base", FromBase: true))

@@ -28,6 +28,9 @@ internal sealed record ImageRequest(
     /// <summary>The image the last publish built (image.json): an archive that already holds this image is not written again.</summary>
     public ImageSection? Previous { get; init; }
 
+    /// <summary>The build's cancellation (Ctrl+C): the base pull and the layer writing stop at once; nothing half written lands.</summary>
+    public CancellationToken Cancellation { get; init; }
+
     /// <summary>The project folder, where a relative ContainerBaseImage path starts.</summary>
     public string ProjectDirectory { get; init; } = Directory.GetCurrentDirectory();
 

@@ -90,6 +90,7 @@ public sealed class SlimBuildImage : SlimTask
             Path.Combine(StateDirectory, "image"), archive, ImageEpoch.FromEnvironment())
         {
             Previous = previous,
+            Cancellation = Cancellation,
             ProjectDirectory = string.IsNullOrEmpty(ProjectDirectory) ? Directory.GetCurrentDirectory() : ProjectDirectory,
             PruneRuntimePieces = PruneRuntimePieces,
             CacheDirectory = CacheDirectory.Trim(),

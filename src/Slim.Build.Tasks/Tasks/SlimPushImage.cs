@@ -36,7 +36,7 @@ public sealed class SlimPushImage : SlimTask
         var registry = Registry.Trim();
         if (!RegistryHost.IsValid(registry))
             throw new SlimException(SlimDiagnostics.InvalidRegistry, Registry);
-        var policy = PushLimits.Policy(RegistryTimeout, PushTimeout, DateTimeOffset.UtcNow);
+        var policy = PushLimits.Policy(RegistryTimeout, PushTimeout, DateTimeOffset.UtcNow) with { Cancellation = Cancellation };
         if (!ImageEnabled)
         {
             diagnostics.Warning(SlimDiagnostics.PushWithoutImage, registry);

@@ -7,8 +7,10 @@ namespace Slim.Build.Tasks;
 /// The one place exceptions become diagnostics: a <see cref="SlimException"/> keeps its code,
 /// a file error names the file, anything else is an internal error with the stack at low importance.
 /// </summary>
-public abstract class SlimTask : Microsoft.Build.Utilities.Task
+public abstract class SlimTask : Microsoft.Build.Utilities.Task, ICancelableTask
 {
+    private readonly CancellationTokenSource _cancellation = new();
+
     internal static readonly System.Resources.ResourceManager Strings =
         new("Slim.Build.Tasks.Diagnostics.Strings", typeof(SlimTask).Assembly);
 
@@ -21,12 +23,22 @@ public abstract class SlimTask : Microsoft.Build.Utilities.Task
     /// </summary>
     public string ProjectFile { get; set; } = "";
 
+    /// <summary>Fires when MSBuild cancels the build (Ctrl+C): the steps that wait (pull, push, layers, the smoke run) stop at once.</summary>
+    private protected CancellationToken Cancellation => _cancellation.Token;
+
+    /// <summary>Called by MSBuild on another thread when the build is cancelled.</summary>
+    public void Cancel() => _cancellation.Cancel();
+
     public override bool Execute()
     {
         var diagnostics = new TaskDiagnostics(Log, ProjectFile);
         try
         {
             Run(diagnostics);
+        }
+        catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
+        {
+            diagnostics.Error(SlimDiagnostics.Cancelled, GetType().Name);
         }
         catch (SlimException e)
         {

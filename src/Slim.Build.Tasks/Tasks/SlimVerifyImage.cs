@@ -85,7 +85,8 @@ public sealed class SlimVerifyImage : SlimTask
             return [];
         }
         static string[] Words(string text) => text.Split([' ', '\t', ';'], StringSplitOptions.RemoveEmptyEntries);
-        var smoke = new Checks.SmokeRun(new ToolRunner(TimeSpan.FromMinutes(2)), engine, Words(SmokeRunEngineArgs), Words(SmokeRunArgs));
+        var smoke = new Checks.SmokeRun(new ToolRunner(TimeSpan.FromMinutes(2), Cancellation), engine, Words(SmokeRunEngineArgs), Words(SmokeRunArgs),
+            cleanup: new ToolRunner(TimeSpan.FromSeconds(30)));
         return smoke.Run(archive, run, HealthPath).Select(s => ImageChecker.Report(s.Name, s.Diagnostic, s.Finding, raise, diagnostics)).ToList();
     }
 }

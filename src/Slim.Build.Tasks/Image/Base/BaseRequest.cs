@@ -25,4 +25,8 @@ internal sealed record BaseRequest(
     string? MachineLayerCache,
     string WorkDirectory,
     string CacheDirectory,
-    string InsecureRegistries);
+    string InsecureRegistries)
+{
+    /// <summary>The build's cancellation (Ctrl+C): a pull stops at once.</summary>
+    public CancellationToken Cancellation { get; init; }
+}

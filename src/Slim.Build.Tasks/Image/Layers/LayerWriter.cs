@@ -10,7 +10,9 @@ namespace Slim.Build.Tasks.Image.Layers;
 /// file, never whole into memory.
 /// </summary>
 /// <param name="gzipProgram">Slim.Gzip, or null to compress every layer in this process.</param>
-internal sealed class LayerWriter(ImageEpoch epoch, int compressionLevel = LayerWriter.DefaultCompressionLevel, string? gzipProgram = null)
+/// <param name="cancellation">The build's cancellation: checked before each entry; the temp file goes, nothing lands.</param>
+internal sealed class LayerWriter(ImageEpoch epoch, int compressionLevel = LayerWriter.DefaultCompressionLevel, string? gzipProgram = null,
+    CancellationToken cancellation = default)
 {
     /// <summary>zlib's default: the level <c>Files/WireSize</c> estimates with, so the estimate and the layer agree.</summary>
     public const int DefaultCompressionLevel = 6;
@@ -36,7 +38,10 @@ internal sealed class LayerWriter(ImageEpoch epoch, int compressionLevel = Layer
                     using var uncompressed = new HashingStream(gzip);
                     using (var tar = new ReproducibleTarWriter(uncompressed, epoch))
                         foreach (var entry in contents)
+                        {
+                            cancellation.ThrowIfCancellationRequested();
                             contentSize += Add(tar, entry);
+                        }
                     diffId = uncompressed.Digest;
                     uncompressedSize = uncompressed.BytesWritten;
                 }

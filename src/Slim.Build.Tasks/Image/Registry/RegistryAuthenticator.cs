@@ -12,7 +12,8 @@ namespace Slim.Build.Tasks.Image.Registry;
 /// goes over plain HTTP except to this machine.
 /// </summary>
 /// <param name="timeout">How long the token service may take to answer; null: the HttpClient's own timeout.</param>
-internal sealed class RegistryAuthenticator(RegistryEndpoint endpoint, RegistryCredential? credential, HttpClient http, TimeSpan? timeout = null)
+internal sealed class RegistryAuthenticator(RegistryEndpoint endpoint, RegistryCredential? credential, HttpClient http, TimeSpan? timeout = null,
+    CancellationToken cancellation = default)
 {
     private readonly Dictionary<string, AuthenticationHeaderValue> headers = new(StringComparer.Ordinal);
     private AuthenticationHeaderValue? basic;
@@ -62,13 +63,14 @@ internal sealed class RegistryAuthenticator(RegistryEndpoint endpoint, RegistryC
             if (credential is not null)
                 request.Headers.Authorization = new AuthenticationHeaderValue("Basic", credential.BasicHeaderValue);
         }
-        using var cancel = new CancellationTokenSource(timeout ?? Timeout.InfiniteTimeSpan);
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        cancel.CancelAfter(timeout ?? Timeout.InfiniteTimeSpan);
         HttpResponseMessage sent;
         try
         {
             sent = http.Send(request, cancel.Token);
         }
-        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested && !cancellation.IsCancellationRequested)
         {
             throw new SlimException(SlimDiagnostics.RegistryUnreachable, endpoint.Registry, repository, $"token from {realm.GetLeftPart(UriPartial.Path)}", 1,
                 $"no answer within {timeout!.Value.TotalSeconds:0.###} s (SlimRegistryTimeout)");

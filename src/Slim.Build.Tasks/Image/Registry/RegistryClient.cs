@@ -15,7 +15,7 @@ namespace Slim.Build.Tasks.Image.Registry;
 /// </summary>
 internal sealed class RegistryClient(RegistryEndpoint endpoint, RegistryCredential? credential, HttpClient http, RetryPolicy retry)
 {
-    private readonly RegistryAuthenticator authenticator = new(endpoint, credential, http, retry.RequestTimeout);
+    private readonly RegistryAuthenticator authenticator = new(endpoint, credential, http, retry.RequestTimeout, retry.Cancellation);
 
     public RegistryEndpoint Endpoint => endpoint;
 
@@ -119,7 +119,8 @@ internal sealed class RegistryClient(RegistryEndpoint endpoint, RegistryCredenti
         using (var file = File.Create(temp))
         using (var hashing = new HashingStream(file))
         {
-            source.CopyTo(hashing);
+            // The body is read as it comes: a cancelled build stops here, and the .part file is never trusted.
+            source.CopyToAsync(hashing, retry.Cancellation).GetAwaiter().GetResult();
             actual = hashing.Digest;
             size = hashing.Length;
         }
@@ -169,21 +170,23 @@ internal sealed class RegistryClient(RegistryEndpoint endpoint, RegistryCredenti
             var limit = retry.AttemptLimit(clock.Elapsed);
             if (limit <= TimeSpan.Zero)
                 throw OutOfTime(repository, what, attempt - 1, "no time left");
-            using var timeout = new CancellationTokenSource(limit);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(retry.Cancellation);
+            timeout.CancelAfter(limit);
             if (request.Content is { } body)
                 request.Content = new WatchedContent(body, () => timeout.CancelAfter(retry.IdleLimit()));
             try
             {
                 response = http.Send(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             }
-            catch (Exception e) when (RetryPolicy.IsRetryable(e) || e is OperationCanceledException && timeout.IsCancellationRequested)
+            catch (Exception e) when (!retry.Cancellation.IsCancellationRequested
+                && (RetryPolicy.IsRetryable(e) || e is OperationCanceledException && timeout.IsCancellationRequested))
             {
                 request.Dispose();
                 var reason = e is OperationCanceledException && timeout.IsCancellationRequested
                     ? $"no answer within {retry.RequestTimeout.TotalSeconds:0.###} s (SlimRegistryTimeout)" : Inner(e);
                 if (retry.DelayAfter(attempt, null, clock.Elapsed) is { } wait)
                 {
-                    Thread.Sleep(wait);
+                    retry.Pause(wait);
                     continue;
                 }
                 throw OutOfTime(repository, what, attempt, reason);
@@ -205,7 +208,7 @@ internal sealed class RegistryClient(RegistryEndpoint endpoint, RegistryCredenti
             if (RetryPolicy.IsRetryable(response.StatusCode) && retry.DelayAfter(attempt, response.Headers.RetryAfter, clock.Elapsed) is { } delay)
             {
                 response.Dispose();
-                Thread.Sleep(delay);
+                retry.Pause(delay);
                 continue;
             }
             return response;

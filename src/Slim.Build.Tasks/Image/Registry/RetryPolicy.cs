@@ -18,6 +18,16 @@ internal sealed record RetryPolicy(int Attempts, TimeSpan FirstDelay, TimeSpan B
     /// <summary>SlimPushTimeout, as a point in time: no request starts or goes on past it. Null: none (a pull).</summary>
     public DateTimeOffset? Deadline { get; init; }
 
+    /// <summary>The build's cancellation (Ctrl+C): every request and every wait between attempts ends when it fires.</summary>
+    public CancellationToken Cancellation { get; init; }
+
+    /// <summary>Waits <paramref name="delay"/> before the next attempt, or throws as soon as the build is cancelled.</summary>
+    public void Pause(TimeSpan delay)
+    {
+        Cancellation.WaitHandle.WaitOne(delay);
+        Cancellation.ThrowIfCancellationRequested();
+    }
+
     /// <summary>How long the attempt starting now may wait at most: the request timeout, within the retry budget and the deadline.</summary>
     public TimeSpan AttemptLimit(TimeSpan elapsed)
     {

@@ -27,7 +27,8 @@ internal sealed class LayoutBaseSource : IBaseSource
         if (reference.Kind != BaseKind.Registry)
             return OciLayoutBase.Read(reference, request.Platform, request.WorkDirectory, diagnostics);
         var layout = RegistryBaseSource.Pull(reference.Text, request.Platform, RegistryBaseSource.CacheRoot(request.CacheDirectory, Environment.GetEnvironmentVariable),
-            CredentialStore.FromProcess(), request.InsecureRegistries, SharedHttpClient.Instance, diagnostics);
+            CredentialStore.FromProcess(), request.InsecureRegistries, SharedHttpClient.Instance, diagnostics,
+            RetryPolicy.Default with { Cancellation = request.Cancellation });
         if (layout is null)
             return null;
         return OciLayoutBase.Read(reference with { Kind = BaseKind.OciLayout, Path = layout }, request.Platform, request.WorkDirectory, diagnostics) is { } read
