@@ -58,4 +58,25 @@ public sealed class ValidationTargetTests
         using var building = new SlimProject("<PublishAot>true</PublishAot><SlimImageFormat>bogus</SlimImageFormat>");
         Assert.IsTrue(building.Execute("BeforeBuild").Passed, "dotnet build is not a publish: Slim checks nothing there");
     }
+
+    [TestMethod]
+    public void The_checked_settings_are_written_once_as_typed_values_for_the_later_steps()
+    {
+        using var project = new SlimProject("<PublishAot>true</PublishAot><SlimImageFormat>docker</SlimImageFormat><ContainerRepository>team/app</ContainerRepository>"
+            + "<ContainerImageTags>1.0;stable</ContainerImageTags><ContainerRegistry> localhost:5000 </ContainerRegistry><SlimRegistryTimeout>2.5</SlimRegistryTimeout>"
+            + "<SlimChecksAsErrors>SLIM7003;SLIM7010</SlimChecksAsErrors><SlimMaxWastedBytes>1MiB</SlimMaxWastedBytes>");
+        var run = project.Execute("SlimValidateSettings");
+        Assert.IsTrue(run.Passed, run.Output);
+
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(run["_SlimValidatedSettingsFile"]));
+        var settings = json.RootElement;
+        Assert.AreEqual("aot", settings.GetProperty("profile").GetString());
+        Assert.AreEqual("docker", settings.GetProperty("imageFormat").GetString());
+        CollectionAssert.AreEqual(new[] { "team/app:1.0", "team/app:stable" }, settings.GetProperty("imageNames").EnumerateArray().Select(n => n.GetString()).ToArray());
+        Assert.AreEqual("localhost:5000", settings.GetProperty("registry").GetString());
+        Assert.AreEqual(2.5, settings.GetProperty("registryTimeoutSeconds").GetDouble());
+        Assert.AreEqual(1800, settings.GetProperty("pushTimeoutSeconds").GetDouble());
+        Assert.AreEqual(1_048_576, settings.GetProperty("maxWastedBytes").GetInt64());
+        CollectionAssert.AreEqual(new[] { "SLIM7003", "SLIM7010" }, settings.GetProperty("raisedChecks").EnumerateArray().Select(n => n.GetString()).ToArray());
+    }
 }

@@ -15,6 +15,15 @@ internal sealed class ChecksAsErrors
 
     public bool Raises(string code) => _all || _codes.Contains(code);
 
+    /// <summary>SlimChecksAsErrors=true: every check.</summary>
+    public bool All => _all;
+
+    /// <summary>The codes named, in a stable order.</summary>
+    public IEnumerable<string> Codes => _codes.Order(StringComparer.Ordinal);
+
+    /// <summary>What SlimValidateSettings checked and kept (settings.json).</summary>
+    public static ChecksAsErrors Of(bool all, IEnumerable<string> codes) => new(all, new HashSet<string>(codes, StringComparer.OrdinalIgnoreCase));
+
     /// <param name="known">The checks' codes: a code outside them is an error, since a gate that raises nothing must not pass for one.</param>
     public static ChecksAsErrors Parse(string? value, IReadOnlyCollection<string> known, IDiagnostics diagnostics)
     {

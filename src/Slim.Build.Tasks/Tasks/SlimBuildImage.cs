@@ -6,6 +6,8 @@ using Slim.Build.Tasks.Image.Layers;
 using Slim.Build.Tasks.Ledger;
 using Slim.Build.Tasks.Needs;
 using Slim.Build.Tasks.Profiles;
+using Slim.Build.Tasks.Settings;
+using Slim.Build.Tasks.Files;
 
 namespace Slim.Build.Tasks;
 
@@ -37,12 +39,8 @@ public sealed class SlimBuildImage : SlimTask
     public string InsecureRegistries { get; set; } = "";
     /// <summary>The project folder (MSBuildProjectDirectory): where a relative ContainerBaseImage path starts.</summary>
     public string ProjectDirectory { get; set; } = "";
-    /// <summary>SlimImageFormat: oci (default) or docker.</summary>
-    public string Format { get; set; } = "";
-    /// <summary>ContainerRepository, ContainerImageTag, ContainerImageTags (';'-separated), as in the .NET SDK.</summary>
-    public string Repository { get; set; } = "";
-    public string Tag { get; set; } = "";
-    public string Tags { get; set; } = "";
+    /// <summary>obj/.../slim/settings.json: the image's format and names, checked by SlimValidateSettings.</summary>
+    [Required] public string SettingsFile { get; set; } = "";
     /// <summary>SourceRevisionId, for the org.opencontainers.image.revision annotation.</summary>
     public string SourceRevision { get; set; } = "";
     /// <summary>SlimSbom: true (default) puts a CycloneDX SBOM into the image and writes it to slim/&lt;App&gt;.cdx.json.</summary>
@@ -73,15 +71,12 @@ public sealed class SlimBuildImage : SlimTask
     private ImageSection? Build(ImageSection? previous, IDiagnostics diagnostics)
     {
         var container = ContainerDescription.Load(ContainerFile);
-        var format = string.IsNullOrWhiteSpace(Format) ? "oci" : Format.Trim();
-        if (format is not ("oci" or "docker"))
-            throw new SlimException(SlimDiagnostics.UnknownChoice, "SlimImageFormat", Format, "oci, docker");
-        var names = ImageNames.From(Repository, Tag, Tags, diagnostics);
-        if (diagnostics.HasErrors)
-            return null;
+        var settings = SlimSettings.Load(SettingsFile);
+        var format = settings.ImageFormat.JsonName();
+        var names = settings.ImageNames;
         var origins = SizeLedger.LoadAll(LedgerDirectory).FirstOrDefault(l => l.Step == LedgerStep.Publish)?.Entries
             .ToDictionary(e => e.Path, e => e.Origin, StringComparer.Ordinal) ?? [];
-        var archive = Path.Combine(OutputDirectory, format == "docker" ? "image.docker.tar" : "image.tar");
+        var archive = Path.Combine(OutputDirectory, settings.ImageFormat == ImageFormat.Docker ? "image.docker.tar" : "image.tar");
         // A framework-dependent app without a RID is portable: it runs on this machine's platform.
         var rid = string.IsNullOrWhiteSpace(RuntimeIdentifier) && container.Project.Profile == SizeProfile.Framework
             ? HostRuntimeIdentifier : RuntimeIdentifier;

@@ -2,6 +2,7 @@ using Microsoft.Build.Framework;
 using Slim.Build.Tasks.Diagnostics;
 using Slim.Build.Tasks.Image;
 using Slim.Build.Tasks.Image.Registry;
+using Slim.Build.Tasks.Settings;
 
 namespace Slim.Build.Tasks;
 
@@ -15,28 +16,22 @@ public sealed class SlimPushImage : SlimTask
     public string ImageFile { get; set; } = "";
     /// <summary>obj/.../slim/: the image step's manifest, config and layer cache are under image/.</summary>
     [Required] public string StateDirectory { get; set; } = "";
-    /// <summary>ContainerRegistry: a host and optional port, e.g. ghcr.io or localhost:5000.</summary>
-    [Required] public string Registry { get; set; } = "";
+    /// <summary>obj/.../slim/settings.json: the registry (ContainerRegistry), the names (ContainerRepository,
+    /// ContainerImageTag(s): every tag is pushed) and the timeouts, checked by SlimValidateSettings.</summary>
+    [Required] public string SettingsFile { get; set; } = "";
     /// <summary>SlimInsecureRegistries: hosts reached over plain HTTP besides loopback, ';'-separated, e.g. registry.lan:5000.</summary>
     public string InsecureRegistries { get; set; } = "";
-    /// <summary>ContainerRepository, ContainerImageTag, ContainerImageTags (';'-separated), as in the .NET SDK: every tag is
-    /// pushed (image.json holds the names the archive carries, which for the OCI format is the first only).</summary>
-    public string Repository { get; set; } = "";
-    public string Tag { get; set; } = "";
-    public string Tags { get; set; } = "";
-    /// <summary>SlimRegistryTimeout: seconds one request may go with no byte sent and no answer, e.g. 30; empty: 30.</summary>
-    public string RegistryTimeout { get; set; } = "";
-    /// <summary>SlimPushTimeout: seconds the whole push may take, e.g. 1800; empty: 1800.</summary>
-    public string PushTimeout { get; set; } = "";
     /// <summary>SlimImage: false means nothing was built to push.</summary>
     public bool ImageEnabled { get; set; } = true;
 
     private protected override void Run(IDiagnostics diagnostics)
     {
-        var registry = Registry.Trim();
-        if (!RegistryHost.IsValid(registry))
-            throw new SlimException(SlimDiagnostics.InvalidRegistry, Registry);
-        var policy = PushLimits.Policy(RegistryTimeout, PushTimeout, DateTimeOffset.UtcNow) with { Cancellation = Cancellation };
+        var settings = SlimSettings.Load(SettingsFile);
+        var registry = settings.Registry;
+        if (registry.Length == 0)
+            return;
+        var policy = PushLimits.Policy(TimeSpan.FromSeconds(settings.RegistryTimeoutSeconds), TimeSpan.FromSeconds(settings.PushTimeoutSeconds),
+            DateTimeOffset.UtcNow) with { Cancellation = Cancellation };
         if (!ImageEnabled)
         {
             diagnostics.Warning(SlimDiagnostics.PushWithoutImage, registry);
@@ -53,9 +48,7 @@ public sealed class SlimPushImage : SlimTask
             SharedHttpClient.Instance, policy);
         var mountFrom = image.Base.Kind == "registry" && RegistryReference.TryParse(image.Base.Name) is { } b && b.Registry == registry ? b.Repository : null;
         PushSummary? summary = null;
-        var names = string.IsNullOrWhiteSpace(Repository) ? image.Names : ImageNames.From(Repository, Tag, Tags, diagnostics);
-        if (diagnostics.HasErrors)
-            return;
+        var names = settings.ImageNames.Count > 0 ? settings.ImageNames : image.Names;
         foreach (var group in names.Select(Split).GroupBy(n => n.Repository))
         {
             var pushed = ImagePusher.Push(client, group.Key, group.Select(n => n.Tag).ToList(), pushable, mountFrom, diagnostics);

@@ -1,10 +1,6 @@
 using Microsoft.Build.Framework;
 using Slim.Build.Tasks.Budgets;
-using Slim.Build.Tasks.Checks;
 using Slim.Build.Tasks.Diagnostics;
-using Slim.Build.Tasks.Files;
-using Slim.Build.Tasks.Image;
-using Slim.Build.Tasks.Image.Registry;
 using Slim.Build.Tasks.IO;
 using Slim.Build.Tasks.Settings;
 
@@ -69,6 +65,8 @@ public sealed class SlimValidateSettings : SlimTask
     public string MaxWastedBytes { get; set; } = "";
     /// <summary>SlimChecksAsErrors: true, false, or check codes such as SLIM7003;SLIM7010.</summary>
     public string ChecksAsErrors { get; set; } = "";
+    /// <summary>Where the checked settings go (obj/.../slim/settings.json), which the later steps read.</summary>
+    public string SettingsFile { get; set; } = "";
     /// <summary>Where the parsed budgets go (obj/.../slim/budgets.json), for the report.</summary>
     [Required] public string BudgetsFile { get; set; } = "";
 
@@ -77,7 +75,9 @@ public sealed class SlimValidateSettings : SlimTask
         var settings = new PublishSettings(ProjectName, Profile, SizeLevel, BudgetSeverity, PublishAot, PublishTrimmed,
             SelfContained, RuntimeIdentifier, CppCompilerAndLinker, string.IsNullOrEmpty(SlimVersion) ? "x.y.z" : SlimVersion) { SysRoot = SysRoot };
         SettingsValidator.Validate(settings, diagnostics, tool => ToolLocator.Find(tool));
-        ValidateImageAndChecks(diagnostics);
+        var stepSettings = StepSettingsValidator.Validate(this, diagnostics);
+        if (stepSettings is not null && !diagnostics.HasErrors && SettingsFile.Length > 0)
+            stepSettings.Save(SettingsFile);
         if (!CheckBudgets)
         {
             string[] set = [.. new[] { ("SlimMaxPublishSize", MaxPublishSize), ("SlimMaxFileSize", MaxFileSize), ("SlimMaxGrowth", MaxGrowth), ("SlimMaxImageSize", MaxImageSize), ("SlimMaxImageUnpackedSize", MaxImageUnpackedSize) }
@@ -98,28 +98,5 @@ public sealed class SlimValidateSettings : SlimTask
             { MaxImageSize = MaxImageSize, MaxImageUnpackedSize = MaxImageUnpackedSize }, diagnostics);
         if (!diagnostics.HasErrors)
             BudgetSettingsFile.Save(BudgetsFile, budgets);
-    }
-
-    private void ValidateImageAndChecks(IDiagnostics diagnostics)
-    {
-        if (ImageEnabled)
-        {
-            if (!string.IsNullOrWhiteSpace(ImageFormat) && ImageFormat.Trim() is not ("oci" or "docker"))
-                diagnostics.Error(SlimDiagnostics.UnknownChoice, "SlimImageFormat", ImageFormat, "oci, docker");
-            if (!string.IsNullOrWhiteSpace(Repository))
-                ImageNames.From(Repository, Tag, Tags, diagnostics);
-        }
-        if (!string.IsNullOrWhiteSpace(Registry))
-        {
-            if (!RegistryHost.IsValid(Registry.Trim()))
-                diagnostics.Error(SlimDiagnostics.InvalidRegistry, Registry);
-            try { PushLimits.Policy(RegistryTimeout, PushTimeout, DateTimeOffset.UtcNow); }
-            catch (SlimException e) { diagnostics.Error(e.Diagnostic, e.Args); }
-        }
-        if (!ChecksEnabled)
-            return;
-        if (!string.IsNullOrWhiteSpace(MaxWastedBytes) && !ByteSize.TryParse(MaxWastedBytes, out _))
-            diagnostics.Error(SlimDiagnostics.InvalidSize, "SlimMaxWastedBytes", MaxWastedBytes);
-        Checks.ChecksAsErrors.Parse(ChecksAsErrors, ImageChecker.Codes, diagnostics);
     }
 }

@@ -6,6 +6,7 @@ using Slim.Build.Tasks.Files;
 using Slim.Build.Tasks.Image;
 using Slim.Build.Tasks.IO;
 using Slim.Build.Tasks.Needs;
+using Slim.Build.Tasks.Settings;
 
 namespace Slim.Build.Tasks;
 
@@ -35,10 +36,8 @@ public sealed class SlimVerifyImage : SlimTask
     public string HostRuntimeIdentifier { get; set; } = "";
     /// <summary>ContainerBaseImage, named in the messages (auto, scratch, ...).</summary>
     public string BaseImage { get; set; } = "";
-    /// <summary>SlimMaxWastedBytes: a size (20MB, 1MiB, 0); empty for no limit.</summary>
-    public string MaxWastedBytes { get; set; } = "";
-    /// <summary>SlimChecksAsErrors: true, or codes such as SLIM7003;SLIM7010.</summary>
-    public string ChecksAsErrors { get; set; } = "";
+    /// <summary>obj/.../slim/settings.json: SlimMaxWastedBytes and SlimChecksAsErrors, checked by SlimValidateSettings.</summary>
+    [Required] public string SettingsFile { get; set; } = "";
     /// <summary>SlimSmokeRun: also run the image with podman or docker and check how it starts and stops.</summary>
     public bool SmokeRun { get; set; }
     /// <summary>SlimSmokeRunEngine: podman (default, else docker) or a path.</summary>
@@ -60,11 +59,9 @@ public sealed class SlimVerifyImage : SlimTask
                 File.Delete(ChecksFile);
             return;
         }
-        long? maxWaste = null;
-        if (!string.IsNullOrWhiteSpace(MaxWastedBytes))
-            maxWaste = ByteSize.TryParse(MaxWastedBytes, out var size) ? size.Bytes
-                : throw new SlimException(SlimDiagnostics.InvalidSize, "SlimMaxWastedBytes", MaxWastedBytes);
-        var raise = Checks.ChecksAsErrors.Parse(ChecksAsErrors, ImageChecker.Codes, diagnostics);
+        var settings = SlimSettings.Load(SettingsFile);
+        var maxWaste = settings.MaxWastedBytes;
+        var raise = Checks.ChecksAsErrors.Of(settings.RaiseAllChecks, settings.RaisedChecks);
         var image = ImageFileSystem.Read(section.Archive);
         var context = new ImageCheckContext(image, ImageElfFiles.Read(image, string.IsNullOrWhiteSpace(RuntimeIdentifier) ? HostRuntimeIdentifier : RuntimeIdentifier), RuntimeNeeds.TryLoad(NeedsFile),
             AnalysisWarningSources.Read(AnalysisLog, TrimmingTool, AnalysisWarningsAsErrors, ProjectAssetsFile.Read(AssetsFile, TargetFramework, RuntimeIdentifier)), string.IsNullOrWhiteSpace(BaseImage) ? "auto" : BaseImage.Trim(), maxWaste);

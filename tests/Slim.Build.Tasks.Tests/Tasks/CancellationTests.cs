@@ -26,7 +26,7 @@ public sealed class CancellationTests
         section.Save(imageFile);
         var engine = new RecordingBuildEngine();
         // The registry's own bounds are far away: only the cancel can end this push soon.
-        var task = new SlimPushImage { BuildEngine = engine, ImageFile = imageFile, StateDirectory = temp.Path, Registry = silent.Host, Repository = "team/app", Tag = "1" };
+        var task = new SlimPushImage { BuildEngine = engine, ImageFile = imageFile, StateDirectory = temp.Path, SettingsFile = PushFixture.Settings(temp.Path, silent.Host, ["team/app:1"]) };
 
         var clock = Stopwatch.StartNew();
         using var timer = new Timer(_ => task.Cancel(), null, 300, Timeout.Infinite);

@@ -12,13 +12,15 @@ internal static class PushLimits
     /// <param name="requestTimeout">SlimRegistryTimeout, e.g. "30"; empty: the default.</param>
     /// <param name="pushTimeout">SlimPushTimeout, e.g. "1800"; empty: the default.</param>
     /// <exception cref="SlimException">SLIM1040 naming the property and its value when it is not seconds above 0.</exception>
-    public static RetryPolicy Policy(string requestTimeout, string pushTimeout, DateTimeOffset now) => RetryPolicy.Default with
-    {
-        RequestTimeout = Seconds("SlimRegistryTimeout", requestTimeout, DefaultRequestSeconds),
-        Deadline = now + Seconds("SlimPushTimeout", pushTimeout, DefaultPushSeconds),
-    };
+    public static RetryPolicy Policy(string requestTimeout, string pushTimeout, DateTimeOffset now) =>
+        Policy(Seconds("SlimRegistryTimeout", requestTimeout, DefaultRequestSeconds), Seconds("SlimPushTimeout", pushTimeout, DefaultPushSeconds), now);
 
-    private static TimeSpan Seconds(string property, string value, double fallback)
+    /// <summary>The policy of timeouts already checked (settings.json).</summary>
+    public static RetryPolicy Policy(TimeSpan requestTimeout, TimeSpan pushTimeout, DateTimeOffset now) =>
+        RetryPolicy.Default with { RequestTimeout = requestTimeout, Deadline = now + pushTimeout };
+
+    /// <exception cref="SlimException">SLIM1040 naming the property and its value when it is not seconds above 0.</exception>
+    public static TimeSpan Seconds(string property, string value, double fallback)
     {
         if (string.IsNullOrWhiteSpace(value))
             return TimeSpan.FromSeconds(fallback);

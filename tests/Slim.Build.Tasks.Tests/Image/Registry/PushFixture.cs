@@ -12,6 +12,16 @@ internal static class PushFixture
 {
     public static readonly ImageEpoch Epoch = new(DateTimeOffset.FromUnixTimeSeconds(1_700_000_000));
 
+    /// <summary>settings.json as SlimValidateSettings writes it for a push to <paramref name="registry"/>.</summary>
+    /// <returns>Its path.</returns>
+    public static string Settings(string folder, string registry, string[] names, double requestTimeoutSeconds = 30, double pushTimeoutSeconds = 1800)
+    {
+        var path = Path.Combine(folder, "settings.json");
+        new Slim.Build.Tasks.Settings.SlimSettings(Slim.Build.Tasks.Profiles.SizeProfile.Aot, Slim.Build.Tasks.Settings.ImageFormat.Oci, names, registry,
+            requestTimeoutSeconds, pushTimeoutSeconds, null, false, []).Save(path);
+        return path;
+    }
+
     /// <returns>The image, its ImageDocuments and the image.json section naming it repository:tag.</returns>
     public static (PushableImage Image, ImageDocuments Documents, ImageSection Section) Write(string workDirectory, string text, params string[] names)
     {

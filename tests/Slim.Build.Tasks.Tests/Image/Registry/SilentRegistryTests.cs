@@ -44,8 +44,8 @@ public sealed class SilentRegistryTests
         var engine = new RecordingBuildEngine();
         var task = new SlimPushImage
         {
-            BuildEngine = engine, ImageFile = imageFile, StateDirectory = temp.Path, Registry = silent.Host, Repository = "team/app", Tag = "1",
-            RegistryTimeout = "0.3", PushTimeout = "1",
+            BuildEngine = engine, ImageFile = imageFile, StateDirectory = temp.Path,
+            SettingsFile = PushFixture.Settings(temp.Path, silent.Host, ["team/app:1"], requestTimeoutSeconds: 0.3, pushTimeoutSeconds: 1),
         };
         var clock = Stopwatch.StartNew();
 

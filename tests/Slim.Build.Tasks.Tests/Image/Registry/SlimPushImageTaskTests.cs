@@ -18,8 +18,8 @@ public sealed class SlimPushImageTaskTests
         var engine = new RecordingBuildEngine();
         var task = new SlimPushImage
         {
-            BuildEngine = engine, ImageFile = imageFile, StateDirectory = temp.Path, Registry = registry.Host,
-            Repository = "team/app", Tag = "ignored", Tags = "1.0;stable",
+            BuildEngine = engine, ImageFile = imageFile, StateDirectory = temp.Path,
+            SettingsFile = PushFixture.Settings(temp.Path, registry.Host, ["team/app:1.0", "team/app:stable"]),
         };
 
         Assert.IsTrue(task.Execute(), string.Join("\n", engine.Errors.Select(e => e.Message)));

@@ -1,0 +1,73 @@
+using Slim.Build.Tasks.Checks;
+using Slim.Build.Tasks.Diagnostics;
+using Slim.Build.Tasks.Files;
+using Slim.Build.Tasks.Image;
+using Slim.Build.Tasks.Image.Registry;
+using Slim.Build.Tasks.Profiles;
+using Slim.Build.Tasks.Settings;
+
+namespace Slim.Build.Tasks;
+
+/// <summary>
+/// The settings of the steps after the publish (image, push, checklist) whose grammar lives with those steps: image
+/// names, the registry and its timeouts, the checklist's limits. Checked here, once, into <see cref="SlimSettings"/>.
+/// </summary>
+internal static class StepSettingsValidator
+{
+    /// <returns>The checked settings; null when the profile itself is not known (already reported).</returns>
+    public static SlimSettings? Validate(SlimValidateSettings raw, IDiagnostics diagnostics)
+    {
+        var format = Settings.ImageFormat.Oci;
+        IReadOnlyList<string> names = [];
+        if (raw.ImageEnabled)
+        {
+            var text = raw.ImageFormat.Trim();
+            if (text.Length > 0 && !Enum.TryParse(text, ignoreCase: true, out format))
+                diagnostics.Error(SlimDiagnostics.UnknownChoice, "SlimImageFormat", raw.ImageFormat, "oci, docker");
+            if (!string.IsNullOrWhiteSpace(raw.Repository))
+                names = ImageNames.From(raw.Repository, raw.Tag, raw.Tags, diagnostics);
+        }
+
+        var registry = raw.Registry.Trim();
+        var requestTimeout = TimeSpan.FromSeconds(PushLimits.DefaultRequestSeconds);
+        var pushTimeout = TimeSpan.FromSeconds(PushLimits.DefaultPushSeconds);
+        if (registry.Length > 0)
+        {
+            if (!RegistryHost.IsValid(registry))
+                diagnostics.Error(SlimDiagnostics.InvalidRegistry, raw.Registry);
+            requestTimeout = Seconds(() => PushLimits.Seconds("SlimRegistryTimeout", raw.RegistryTimeout, PushLimits.DefaultRequestSeconds), requestTimeout, diagnostics);
+            pushTimeout = Seconds(() => PushLimits.Seconds("SlimPushTimeout", raw.PushTimeout, PushLimits.DefaultPushSeconds), pushTimeout, diagnostics);
+        }
+
+        long? maxWaste = null;
+        var raise = Checks.ChecksAsErrors.Parse("", ImageChecker.Codes, diagnostics);
+        if (raw.ChecksEnabled)
+        {
+            if (!string.IsNullOrWhiteSpace(raw.MaxWastedBytes))
+            {
+                if (ByteSize.TryParse(raw.MaxWastedBytes, out var size))
+                    maxWaste = size.Bytes;
+                else
+                    diagnostics.Error(SlimDiagnostics.InvalidSize, "SlimMaxWastedBytes", raw.MaxWastedBytes);
+            }
+            raise = Checks.ChecksAsErrors.Parse(raw.ChecksAsErrors, ImageChecker.Codes, diagnostics);
+        }
+
+        return SizeProfiles.TryParse(raw.Profile, out var profile)
+            ? new SlimSettings(profile, format, names, registry, requestTimeout.TotalSeconds, pushTimeout.TotalSeconds, maxWaste, raise.All, [.. raise.Codes])
+            : null;
+    }
+
+    private static TimeSpan Seconds(Func<TimeSpan> parse, TimeSpan fallback, IDiagnostics diagnostics)
+    {
+        try
+        {
+            return parse();
+        }
+        catch (SlimException e)
+        {
+            diagnostics.Error(e.Diagnostic, e.Args);
+            return fallback;
+        }
+    }
+}
