@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Slim.Build.Tasks.Sbom;
 
 namespace Slim.Build.Tasks.Dockerfile;
 
@@ -30,13 +31,19 @@ internal static class NuGetConfigFiles
         var configs = new List<string>();
         if (string.IsNullOrEmpty(assetsFile))
             return configs;
-        if (Read(assetsFile) is { } assets && assets.TryGetProperty("project", out var project))
-            configs.AddRange(ConfigFilePaths(project));
+        configs.AddRange(RecordedInAssets(assetsFile));
         var dgspec = Path.Combine(Path.GetDirectoryName(assetsFile)!, Path.GetFileName(projectFile) + ".nuget.dgspec.json");
         if (Read(dgspec) is { } spec && spec.TryGetProperty("projects", out var graph) && graph.ValueKind == JsonValueKind.Object)
             foreach (var each in graph.EnumerateObject())
                 configs.AddRange(ConfigFilePaths(each.Value));
         return configs;
+    }
+
+    /// <summary>The app's own record; a damaged assets file records nothing (restore will write it again).</summary>
+    private static IReadOnlyList<string> RecordedInAssets(string assetsFile)
+    {
+        try { return ProjectAssets.ReadIfRestored(assetsFile, "", "").ConfigFilePaths; }
+        catch (JsonException) { return []; }
     }
 
     private static IEnumerable<string> ConfigFilePaths(JsonElement project) =>

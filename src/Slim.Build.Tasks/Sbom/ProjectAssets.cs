@@ -20,11 +20,19 @@ internal sealed record RuntimePack(string Id, string Version);
 /// <summary>
 /// What obj/project.assets.json says the app is made of: the packages of the target being published (only those
 /// with run-time assets: build-only packages such as ILLink's and ILCompiler's tasks ship nothing) and the runtime,
-/// app host and ILCompiler packs restore downloaded for the runtime identifier, with exact versions.
+/// app host and ILCompiler packs restore downloaded for the runtime identifier, with exact versions, and the
+/// NuGet.config files restore used. The one reader of that file: the SBOM, the attribution, the analysis warnings'
+/// packages and the Dockerfile's restore inputs all take what they need from here.
 /// </summary>
-internal sealed record ProjectAssets(IReadOnlyList<AssetsPackage> Packages, IReadOnlyList<RuntimePack> Packs, IReadOnlyList<string> PackageFolders)
+/// <param name="ConfigFilePaths">project.restore.configFilePaths: the NuGet.config files restore used, as NuGet recorded them.</param>
+internal sealed record ProjectAssets(IReadOnlyList<AssetsPackage> Packages, IReadOnlyList<RuntimePack> Packs, IReadOnlyList<string> PackageFolders,
+    IReadOnlyList<string> ConfigFilePaths)
 {
-    public static readonly ProjectAssets Empty = new([], [], []);
+    public static readonly ProjectAssets Empty = new([], [], [], []);
+
+    /// <summary>The assets file a task was given, or <see cref="Empty"/> when the project was not restored (no path, no file).</summary>
+    public static ProjectAssets ReadIfRestored(string? path, string targetFramework, string runtimeIdentifier) =>
+        !string.IsNullOrEmpty(path) && File.Exists(path) ? Read(path, targetFramework, runtimeIdentifier) : Empty;
 
     /// <param name="targetFramework">net10.0</param>
     /// <param name="runtimeIdentifier">linux-x64; empty for a framework-dependent, RID-less restore.</param>
@@ -47,7 +55,7 @@ internal sealed record ProjectAssets(IReadOnlyList<AssetsPackage> Packages, IRea
                 if (files.Count > 0)
                     packages.Add(new AssetsPackage(id, version, files));
             }
-        return new ProjectAssets(packages, ReadPacks(root, targetFramework), Folders(root));
+        return new ProjectAssets(packages, ReadPacks(root, targetFramework), Folders(root), ConfigFiles(root));
     }
 
     /// <summary>The files a pack holds for the runtime (its runtimes/ folder, or all of it), by file name, from the first package folder that has it.</summary>
@@ -103,6 +111,13 @@ internal sealed record ProjectAssets(IReadOnlyList<AssetsPackage> Packages, IRea
 
     private static IReadOnlyList<string> Folders(JsonElement root) =>
         root.TryGetProperty("packageFolders", out var folders) ? folders.EnumerateObject().Select(f => f.Name).ToList() : [];
+
+    private static IReadOnlyList<string> ConfigFiles(JsonElement root) =>
+        root.TryGetProperty("project", out var project) && project.ValueKind == JsonValueKind.Object
+            && project.TryGetProperty("restore", out var restore) && restore.ValueKind == JsonValueKind.Object
+            && restore.TryGetProperty("configFilePaths", out var paths) && paths.ValueKind == JsonValueKind.Array
+            ? paths.EnumerateArray().Where(p => p.ValueKind == JsonValueKind.String).Select(p => p.GetString()!).ToList()
+            : [];
 
     private static (string Id, string Version) Split(string library)
     {

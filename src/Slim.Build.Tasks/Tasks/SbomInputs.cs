@@ -10,10 +10,8 @@ internal static class SbomInputs
     public static SbomRequest Request(string appName, string appVersion, string assetsFile, string targetFramework, string runtimeIdentifier,
         DateTimeOffset timestamp, IDiagnostics diagnostics)
     {
-        var assets = ProjectAssets.Empty;
-        if (File.Exists(assetsFile))
-            assets = ProjectAssets.Read(assetsFile, targetFramework, runtimeIdentifier);
-        else
+        var assets = ProjectAssets.ReadIfRestored(assetsFile, targetFramework, runtimeIdentifier);
+        if (!File.Exists(assetsFile))
             diagnostics.Warning(SlimDiagnostics.SbomWithoutAssets, assetsFile);
         var version = typeof(SbomInputs).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "";
         return new SbomRequest(appName, string.IsNullOrWhiteSpace(appVersion) ? "0.0.0" : appVersion.Trim(), SbomRequest.FromAssets(assets),

@@ -45,11 +45,8 @@ public sealed class SlimBuildImage : SlimTask
     public string SourceRevision { get; set; } = "";
     /// <summary>SlimSbom: true (default) puts a CycloneDX SBOM into the image and writes it to slim/&lt;App&gt;.cdx.json.</summary>
     public bool Sbom { get; set; } = true;
-    /// <summary>obj/project.assets.json ($(ProjectAssetsFile)): the SBOM's NuGet packages and runtime packs.</summary>
-    public string AssetsFile { get; set; } = "";
-    public string TargetFramework { get; set; } = "";
-    /// <summary>The project's Version, the SBOM's metadata.component.version.</summary>
-    public string AppVersion { get; set; } = "";
+    /// <summary>sbom.json from SlimCollectSbom: what the SBOM describes before the base's packages are known.</summary>
+    public string SbomRequestFile { get; set; } = "";
     /// <summary>Where image.json goes; output only when an image was built (empty otherwise, so the report shows none).</summary>
     [Required, Output] public string ImageFile { get; set; } = "";
 
@@ -92,10 +89,10 @@ public sealed class SlimBuildImage : SlimTask
             InsecureRegistries = InsecureRegistries,
             MachineLayerCache = string.IsNullOrWhiteSpace(LayerCacheDirectory) ? LayerCache.UserDirectory() : LayerCacheDirectory.Trim(),
         };
-        if (Sbom)
+        if (Sbom && Slim.Build.Tasks.Sbom.SbomRequestFile.TryLoad(SbomRequestFile) is { } sbom)
         {
-            var sbom = SbomInputs.Request(container.Project.ProjectName, AppVersion, AssetsFile, TargetFramework, RuntimeIdentifier, request.Epoch.Time, diagnostics);
-            request = request with { Sbom = sbom, SbomFile = Path.Combine(OutputDirectory, sbom.FileName) };
+            // The image's epoch: the SBOM in the image must not make its digest depend on when the request was collected.
+            request = request with { Sbom = sbom with { Timestamp = request.Epoch.Time }, SbomFile = Path.Combine(OutputDirectory, sbom.FileName) };
         }
         else
         {

@@ -20,17 +20,9 @@ public sealed class SlimVerifyImage : SlimTask
     public string ImageFile { get; set; } = "";
     /// <summary>needs.json: what the image must provide.</summary>
     public string NeedsFile { get; set; } = "";
-    /// <summary>The compiler's SARIF log, where trim and AOT analysis warnings are read.</summary>
-    public string AnalysisLog { get; set; } = "";
-    /// <summary>ILC (NativeAOT) or ILLink (trimmed): the tool whose warnings only the build log has; empty when nothing trims.</summary>
-    public string TrimmingTool { get; set; } = "";
-    /// <summary>SlimAnalysisWarningsAsErrors: the trimming tool's warnings fail the build.</summary>
-    public bool AnalysisWarningsAsErrors { get; set; }
-    /// <summary>obj/project.assets.json: which package a warned-about assembly comes from.</summary>
-    public string AssetsFile { get; set; } = "";
-    /// <summary>net10.0: the assets file's target.</summary>
-    public string TargetFramework { get; set; } = "";
-    /// <summary>linux-x64: the assets file's target.</summary>
+    /// <summary>analysis-warnings.json from SlimReadAnalysisWarnings: the trim and AOT analysis warnings.</summary>
+    public string AnalysisWarningsFile { get; set; } = "";
+    /// <summary>linux-x64: the image's platform.</summary>
     public string RuntimeIdentifier { get; set; } = "";
     /// <summary>NETCoreSdkPortableRuntimeIdentifier (linux-x64): the image's platform when the publish has no RID.</summary>
     public string HostRuntimeIdentifier { get; set; } = "";
@@ -64,7 +56,7 @@ public sealed class SlimVerifyImage : SlimTask
         var raise = Checks.ChecksAsErrors.Of(settings.RaiseAllChecks, settings.RaisedChecks);
         var image = ImageFileSystem.Read(section.Archive);
         var context = new ImageCheckContext(image, ImageElfFiles.Read(image, string.IsNullOrWhiteSpace(RuntimeIdentifier) ? HostRuntimeIdentifier : RuntimeIdentifier), RuntimeNeeds.TryLoad(NeedsFile),
-            AnalysisWarningSources.Read(AnalysisLog, TrimmingTool, AnalysisWarningsAsErrors, ProjectAssetsFile.Read(AssetsFile, TargetFramework, RuntimeIdentifier)), string.IsNullOrWhiteSpace(BaseImage) ? "auto" : BaseImage.Trim(), maxWaste);
+            Analysis.AnalysisWarningsFile.Load(AnalysisWarningsFile), string.IsNullOrWhiteSpace(BaseImage) ? "auto" : BaseImage.Trim(), maxWaste);
         var results = ImageChecker.Run(ImageChecker.All, context, raise, diagnostics).ToList();
         if (SmokeRun)
             results.AddRange(RunImage(section.Archive, image.Run, raise, diagnostics));

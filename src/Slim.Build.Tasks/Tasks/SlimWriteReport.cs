@@ -1,6 +1,5 @@
 using System.Reflection;
 using Microsoft.Build.Framework;
-using Slim.Build.Tasks.Analysis;
 using Slim.Build.Tasks.Budgets;
 using Slim.Build.Tasks.Checks;
 using Slim.Build.Tasks.Diagnostics;
@@ -31,12 +30,8 @@ public sealed class SlimWriteReport : SlimTask
     public string RuntimeIdentifier { get; set; } = "";
     /// <summary>Properties Slim set, as Name=Value pairs.</summary>
     public ITaskItem[] Switches { get; set; } = [];
-    /// <summary>The compiler's SARIF log, where trim and AOT analysis warnings are counted.</summary>
-    public string AnalysisLog { get; set; } = "";
-    /// <summary>ILC (NativeAOT) or ILLink (trimmed): the tool whose warnings only the build log has; empty when nothing trims.</summary>
-    public string TrimmingTool { get; set; } = "";
-    /// <summary>SlimAnalysisWarningsAsErrors: the trimming tool's warnings fail the build.</summary>
-    public bool AnalysisWarningsAsErrors { get; set; }
+    /// <summary>analysis-warnings.json from SlimReadAnalysisWarnings: the trim and AOT analysis warnings.</summary>
+    public string AnalysisWarningsFile { get; set; } = "";
     /// <summary>budgets.json, as SlimValidateSettings parsed the budgets.</summary>
     [Required] public string BudgetsFile { get; set; } = "";
     /// <summary>needs.json from SlimResolveNeeds; missing when the publish did not reach it.</summary>
@@ -46,14 +41,8 @@ public sealed class SlimWriteReport : SlimTask
     /// <summary>checks.json from the checklist; missing when no image was checked.</summary>
     public string ChecksFile { get; set; } = "";
 
-    /// <summary>obj/project.assets.json: which package each file and assembly comes from.</summary>
-    public string AssetsFile { get; set; } = "";
-    /// <summary>The app's assembly name ($(AssemblyName)), the one a NativeAOT executable is named after.</summary>
-    public string AppAssembly { get; set; } = "";
-    /// <summary>ILC's size map (obj/.../native/&lt;App&gt;.mstat); set only for a NativeAOT publish.</summary>
-    public string MstatFile { get; set; } = "";
-    /// <summary>container.json, for where the app sits in the image.</summary>
-    public string ContainerFile { get; set; } = "";
+    /// <summary>attribution.json from SlimWriteAttribution: every byte by origin; missing when that step did not run.</summary>
+    public string AttributionFile { get; set; } = "";
 
     /// <summary>False: write the files only, without the console summary and GITHUB_STEP_SUMMARY (the report written again after the push).</summary>
     public bool Announce { get; set; } = true;
@@ -62,12 +51,12 @@ public sealed class SlimWriteReport : SlimTask
     {
         var version = typeof(SlimWriteReport).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "";
         string[] reportFiles = [.. new[] { ReportWriter.JsonFileName, ReportWriter.MarkdownFileName, ReportWriter.HtmlFileName }.Select(f => Path.Combine(ReportDirectory, f))];
-        string[] settings = [version, ProjectName, Profile, SizeLevel, TargetFramework, RuntimeIdentifier, PublishDirectory, TrimmingTool, AnalysisWarningsAsErrors.ToString(), .. Switches.Select(s => s.ItemSpec)];
+        string[] settings = [version, ProjectName, Profile, SizeLevel, TargetFramework, RuntimeIdentifier, PublishDirectory, .. Switches.Select(s => s.ItemSpec)];
         var budgets = BudgetSettingsFile.Load(BudgetsFile);
         var baselineFile = budgets.Baseline?.Path ?? "";
         // A baseline that is this very report.json (the previous publish's) would change the key on every publish.
         var baselineInput = Path.GetFullPath(baselineFile == "" ? reportFiles[0] : baselineFile) == Path.GetFullPath(reportFiles[0]) ? "" : baselineFile;
-        var key = ReportState.InputsKey(PublishDirectory, LedgerDirectory, settings, [AnalysisLog, BudgetsFile, NeedsFile, ImageFile, ChecksFile, AssetsFile, MstatFile, baselineInput]);
+        var key = ReportState.InputsKey(PublishDirectory, LedgerDirectory, settings, [AnalysisWarningsFile, BudgetsFile, NeedsFile, ImageFile, ChecksFile, AttributionFile, baselineInput]);
         var state = new ReportState(Path.Combine(StateDirectory, "report.state"));
 
         SizeReport report;
@@ -82,9 +71,9 @@ public sealed class SlimWriteReport : SlimTask
             report = ReportBuilder.Build(PublishDirectory, SizeLedger.LoadAll(LedgerDirectory),
                 new ToolInfo("Slim", version.Split('+')[0]),
                 new ProjectInfo(ProjectName, Profile, SizeLevel, TargetFramework, RuntimeIdentifier),
-                switches, RuntimeNeeds.TryLoad(NeedsFile), AnalysisWarningSources.Read(AnalysisLog, TrimmingTool, AnalysisWarningsAsErrors, ProjectAssetsFile.Read(AssetsFile, TargetFramework, RuntimeIdentifier)), budgets, ImageSection.TryLoad(ImageFile),
+                switches, RuntimeNeeds.TryLoad(NeedsFile), Analysis.AnalysisWarningsFile.Load(AnalysisWarningsFile), budgets, ImageSection.TryLoad(ImageFile),
                 Checks.ChecksFile.TryLoad(ChecksFile), new WireSizeCache(Path.Combine(StateDirectory, "wire-sizes.json"), GzipProcessStream.FindProgram()));
-            report = report with { Attribution = AttributionInputs.Build(report, AssetsFile, TargetFramework, RuntimeIdentifier, AppAssembly, MstatFile, ContainerFile, diagnostics) };
+            report = report with { Attribution = Attribution.AttributionFile.TryLoad(AttributionFile) };
             ReportWriter.Write(report, ReportDirectory, BaselineComparison.TryRead(baselineFile, report));
             state.Record(key, reportFiles);
             var stepSummary = Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY");

@@ -33,4 +33,21 @@ public sealed class ProjectAssetsTests
     {
         Assert.AreEqual(0, ProjectAssets.Read(OwnAssetsFile.Path, "net10.0", "linux-riscv128").Packages.Count);
     }
+
+    [TestMethod]
+    public void The_NuGet_config_files_restore_used_are_read_with_the_rest()
+    {
+        var configs = Read().ConfigFilePaths;
+        Assert.IsTrue(configs.Count > 0, "a real restore records the NuGet.config files it used");
+        Assert.IsTrue(configs.All(c => Path.IsPathFullyQualified(c) && Path.GetFileName(c).Equals("nuget.config", StringComparison.OrdinalIgnoreCase)), string.Join(", ", configs));
+    }
+
+    [TestMethod]
+    public void A_project_never_restored_has_empty_assets_and_no_error()
+    {
+        using var temp = new TempFolder();
+        Assert.AreSame(ProjectAssets.Empty, ProjectAssets.ReadIfRestored(Path.Combine(temp.Path, "obj", "project.assets.json"), "net10.0", ""));
+        Assert.AreSame(ProjectAssets.Empty, ProjectAssets.ReadIfRestored("", "net10.0", ""));
+        Assert.AreEqual("SharpZipLib", ProjectAssets.ReadIfRestored(OwnAssetsFile.Path, "net10.0", "").Packages.Single(p => p.Id == "SharpZipLib").Id);
+    }
 }

@@ -3,7 +3,7 @@ using Slim.Build.Tasks.Tests.TestSupport;
 
 namespace Slim.Build.Tasks.Tests.Tasks;
 
-/// <summary>SlimWriteSbom, the SBOM of a publish without an image, on this test project's own restore.</summary>
+/// <summary>SlimCollectSbom then SlimWriteSbom, the SBOM of a publish without an image, on this test project's own restore.</summary>
 [TestClass]
 public sealed class SbomTaskTests
 {
@@ -12,11 +12,13 @@ public sealed class SbomTaskTests
     {
         using var folder = new TempFolder();
         var engine = new RecordingBuildEngine();
-        var task = new SlimWriteSbom
+        var request = Path.Combine(folder.Path, "obj", "sbom.json");
+        var collect = new SlimCollectSbom
         {
-            BuildEngine = engine, ProjectName = "App", OutputDirectory = folder.Path, AssetsFile = OwnAssetsFile.Path,
-            TargetFramework = "net10.0", AppVersion = "2.0.0",
+            BuildEngine = engine, ProjectName = "App", AssetsFile = OwnAssetsFile.Path, TargetFramework = "net10.0", AppVersion = "2.0.0", RequestFile = request,
         };
+        Assert.IsTrue(collect.Execute(), string.Join("\n", engine.Errors.Select(e => e.Message)));
+        var task = new SlimWriteSbom { BuildEngine = engine, RequestFile = request, OutputDirectory = folder.Path };
         Assert.IsTrue(task.Execute(), string.Join("\n", engine.Errors.Select(e => e.Message)));
         var file = Path.Combine(folder.Path, "App.cdx.json");
         var (valid, output) = CycloneDxSchema.Validate(file);
@@ -34,10 +36,28 @@ public sealed class SbomTaskTests
         using var folder = new TempFolder();
         var engine = new RecordingBuildEngine();
         var missing = Path.Combine(folder.Path, "obj", "project.assets.json");
-        Assert.IsTrue(new SlimWriteSbom { BuildEngine = engine, ProjectName = "App", OutputDirectory = folder.Path, AssetsFile = missing }.Execute());
+        var request = Path.Combine(folder.Path, "obj", "sbom.json");
+        Assert.IsTrue(new SlimCollectSbom { BuildEngine = engine, ProjectName = "App", AssetsFile = missing, RequestFile = request }.Execute());
+        Assert.IsTrue(new SlimWriteSbom { BuildEngine = engine, RequestFile = request, OutputDirectory = folder.Path }.Execute());
         var warning = engine.Warnings.Single();
         Assert.AreEqual("SLIM7040", warning.Code);
         StringAssert.Contains(warning.Message, missing);
         Assert.IsTrue(File.Exists(Path.Combine(folder.Path, "App.cdx.json")));
+    }
+
+    [TestMethod]
+    public void The_request_is_collected_once_and_read_back_as_it_was_written()
+    {
+        using var folder = new TempFolder();
+        var engine = new RecordingBuildEngine();
+        var request = Path.Combine(folder.Path, "sbom.json");
+        Assert.IsTrue(new SlimCollectSbom { BuildEngine = engine, ProjectName = "App", AssetsFile = OwnAssetsFile.Path, TargetFramework = "net10.0", AppVersion = "2.0.0", RequestFile = request }.Execute());
+        var read = Slim.Build.Tasks.Sbom.SbomRequestFile.TryLoad(request);
+        Assert.IsNotNull(read);
+        Assert.AreEqual("App.cdx.json", read.FileName);
+        var expected = Slim.Build.Tasks.Sbom.SbomRequest.FromAssets(Slim.Build.Tasks.Sbom.ProjectAssets.Read(OwnAssetsFile.Path, "net10.0", ""));
+        CollectionAssert.AreEqual(expected.ToList(), read.Components.ToList());
+        Assert.IsTrue(read.Components.Any(c => c.Kind == Slim.Build.Tasks.Sbom.SbomComponentKind.NuGetPackage && c.Name == "SharpZipLib"));
+        Assert.IsNull(Slim.Build.Tasks.Sbom.SbomRequestFile.TryLoad(Path.Combine(folder.Path, "none.json")), "SlimSbom=false collects nothing");
     }
 }
