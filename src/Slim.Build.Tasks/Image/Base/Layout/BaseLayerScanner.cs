@@ -1,3 +1,4 @@
+using Slim.Build.Tasks.Image.Layers;
 using System.Formats.Tar;
 using System.IO.Compression;
 using System.Text;
@@ -38,7 +39,7 @@ internal sealed partial class BaseLayerScanner(string reference, IDiagnostics di
         try
         {
             using var file = new FileStream(blobPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-            using var tarStream = new ReadDigestStream(new GZipStream(file, CompressionMode.Decompress));
+            using var tarStream = new HashingReadStream(new GZipStream(file, CompressionMode.Decompress));
             using (var reader = new TarReader(tarStream, leaveOpen: true))
                 while (reader.GetNextEntry() is { } entry)
                 {

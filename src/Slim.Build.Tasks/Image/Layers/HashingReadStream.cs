@@ -1,11 +1,12 @@
 using Slim.Build.Tasks.Image.Oci;
 using System.Security.Cryptography;
 
-namespace Slim.Build.Tasks.Image;
+namespace Slim.Build.Tasks.Image.Layers;
 
 /// <summary>
-/// A read-only stream that hashes (SHA-256) what is read through it, so a blob copied into the archive is checked
-/// against its digest in the same pass that copies it, not by reading the file twice.
+/// A read-only stream that hashes (SHA-256) and counts what is read through it: a blob copied into the archive is
+/// checked against its digest in the same pass that copies it, and a base layer's diffID and unpacked size come
+/// from the same pass that checks its entries.
 /// </summary>
 internal sealed class HashingReadStream(Stream inner) : Stream
 {
@@ -14,6 +15,15 @@ internal sealed class HashingReadStream(Stream inner) : Stream
 
     /// <summary>The digest of everything read so far ("sha256:...").</summary>
     public string Digest => Sha256Digest.FromHash(_hash.GetCurrentHash());
+
+    public long BytesRead => _read;
+
+    /// <summary>Reads what is left (a tar's trailing blocks the reader stops before), then the digest of everything.</summary>
+    public string DrainAndDigest()
+    {
+        CopyTo(Null);
+        return Digest;
+    }
 
     public override bool CanRead => true;
     public override bool CanSeek => false;
