@@ -84,6 +84,9 @@ internal static class ImageBuilder
                     && previous.Names.SequenceEqual(request.Names.Take(previous.Names.Count)) && previous.Names.Count > 0
             ? previous.Names
             : Writer(request).Write(documents, request.Names, request.ArchivePath).Names;
+        // The other format's archive beside it is an earlier publish's image, not this one.
+        if (Path.GetFileName(request.ArchivePath) == ImageArchiveNames.For(request.Format))
+            File.Delete(Path.Combine(Path.GetDirectoryName(request.ArchivePath)!, ImageArchiveNames.Other(request.Format)));
 
         if (sbom is not null && request.SbomFile is { } sbomFile)
             IO.AtomicFile.WriteAllTextIfChanged(sbomFile, System.Text.Encoding.UTF8.GetString(sbom));
