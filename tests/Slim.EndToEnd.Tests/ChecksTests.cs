@@ -56,6 +56,19 @@ public sealed class ChecksTests
     }
 
     [TestMethod]
+    public void A_upx_packed_program_on_scratch_is_flagged_as_its_original_would_be()
+    {
+        // Measured before: UPX hid PT_INTERP and DT_NEEDED, SLIM7001-7003 passed and the container exited 127.
+        var packed = _app.Publish("-p:ContainerBaseImage=scratch", "-p:SlimUpx=true");
+        Assert.AreEqual(0, packed.ExitCode, packed.Describe());
+        StringAssert.Matches(packed.Output, new System.Text.RegularExpressions.Regex(@"warning SLIM7001: .*ld-linux"), packed.Output);
+        StringAssert.Matches(packed.Output, new System.Text.RegularExpressions.Regex(@"warning SLIM7002: .*libc\.so\.6"), packed.Output);
+        var interpreter = Check(packed, "interpreter");
+        Assert.AreEqual("warn", interpreter.GetProperty("status").GetString(), interpreter.ToString());
+        StringAssert.Contains(interpreter.GetProperty("evidence").ToString(), "read from the file UPX packed");
+    }
+
+    [TestMethod]
     [TestCategory("Container")]
     public void The_smoke_run_passes_a_console_image_that_exits_0_and_fails_one_that_cannot_start()
     {

@@ -93,6 +93,9 @@ public sealed class NeedsTests
         CollectionAssert.Contains(libraries, "libc.so.6");
         var switches = report.GetProperty("switches").EnumerateArray().Select(s => s.GetProperty("name").GetString()).ToList();
         CollectionAssert.DoesNotContain(switches, "InvariantGlobalization", "Slim did not set it: globalization stays on");
+        // Withdrawing a switch once made the whole list one entry named ";EventSourceSupport" (an escaped property).
+        Assert.IsTrue(switches.All(n => System.Text.RegularExpressions.Regex.IsMatch(n!, "^[A-Za-z]+$")), string.Join(" | ", switches));
+        CollectionAssert.Contains(switches, "OptimizationPreference", "the aot profile's switches are each listed");
         StringAssert.Contains(File.ReadAllText(Path.Combine(_aotPublish.SlimDirectory, "report.md")), "### Run-time needs");
     }
 

@@ -44,14 +44,35 @@ public sealed class ProfileTests
         var aspNetCore = Directory.GetDirectories("/usr/share/dotnet/shared/Microsoft.AspNetCore.App").Max()!;
         File.Copy(observesMetrics ? Path.Combine(aspNetCore, "Microsoft.Extensions.Diagnostics.dll") : typeof(ProfileTests).Assembly.Location, app);
 
-        var run = project.Execute("SlimAnalyzeApp");
+        var run = project.Execute("SlimAnalyzeApp", "_SlimCollectSwitches");
 
         Assert.IsTrue(run.Passed, run.Output);
         var knob = run.Instance.GetItems("RuntimeHostConfigurationOption").Where(i => i.EvaluatedInclude == "System.Diagnostics.Metrics.Meter.IsSupported").ToList();
         Assert.AreEqual(observesMetrics ? "" : "false", run["MetricsSupport"]);
         Assert.AreEqual(observesMetrics ? 0 : 1, knob.Count, "the runtime knob ILLink and runtimeconfig.json read");
-        Assert.AreEqual(!observesMetrics, run["_SlimSwitchesSet"].Contains(";MetricsSupport=false"), run["_SlimSwitchesSet"]);
+        var reported = run.Instance.GetItems("_SlimSwitch").Select(i => i.EvaluatedInclude).ToList();
+        Assert.AreEqual(!observesMetrics, reported.Contains("MetricsSupport=false"), "the report's list: " + string.Join(" | ", reported));
         Assert.AreEqual("false", run["DebuggerSupport"], "the other switches stay");
+    }
+
+    [TestMethod]
+    public void The_report_gets_one_item_per_switch_once_the_app_keeps_one()
+    {
+        // Measured: an app with a MeterListener reported {"name": ";EventSourceSupport", "value": "false;HttpActivity..."}.
+        using var project = new SlimProject("<PublishTrimmed>true</PublishTrimmed><SelfContained>true</SelfContained><RuntimeIdentifier>linux-x64</RuntimeIdentifier>");
+        var app = Path.Combine(project.Folder, project["IntermediateOutputPath"].Replace('\\', '/'), "App.dll");
+        Directory.CreateDirectory(Path.GetDirectoryName(app)!);
+        var aspNetCore = Directory.GetDirectories(Path.Combine(project["NetCoreRoot"], "shared", "Microsoft.AspNetCore.App")).Max()!;
+        File.Copy(Path.Combine(aspNetCore, "Microsoft.Extensions.Diagnostics.dll"), app);
+
+        var run = project.Execute("SlimAnalyzeApp", "_SlimCollectSwitches");
+
+        Assert.IsTrue(run.Passed, run.Output);
+        var switches = run.Instance.GetItems("_SlimSwitch").Select(i => i.EvaluatedInclude).ToList();
+        var listed = string.Join(" | ", switches);
+        Assert.IsTrue(switches.All(s => !s.Contains(';') && s.Split('=').Length == 2), listed);
+        CollectionAssert.Contains(switches, "DebuggerSupport=false", listed);
+        CollectionAssert.DoesNotContain(switches, "MetricsSupport=false", "the app observes metrics: " + listed);
     }
 
     [TestMethod]

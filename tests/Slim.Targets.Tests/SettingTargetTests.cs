@@ -67,6 +67,36 @@ public sealed class SettingTargetTests
     }
 
     [TestMethod]
+    [DataRow(true)]
+    [DataRow(false)]
+    public void A_publish_without_an_image_leaves_no_earlier_image_nor_its_sbom_behind(bool sbom)
+    {
+        using var project = new SlimProject($"<SlimReport>false</SlimReport><SlimDockerfile>false</SlimDockerfile><SlimImage>false</SlimImage><SlimSbom>{sbom.ToString().ToLowerInvariant()}</SlimSbom>");
+        Directory.CreateDirectory(Path.Combine(project.Folder, "bin", "publish"));
+        project.Project.SetProperty("PublishDir", "bin/publish/");
+        var slim = Path.Combine(project.Folder, "bin", "slim");
+        Directory.CreateDirectory(slim);
+        // What the previous publish, with an image, left.
+        string[] earlier = ["image.tar", "image.docker.tar", "App.cdx.json"];
+        foreach (var file in earlier)
+            File.WriteAllText(Path.Combine(slim, file), "earlier image");
+        var imageJson = Path.Combine(project.Folder, project["IntermediateOutputPath"].Replace('\\', '/'), "slim", "image.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(imageJson)!);
+        File.WriteAllText(imageJson, "{}");
+
+        var run = project.Execute("SlimAfterPublish");
+
+        Assert.IsTrue(run.Passed, run.Output);
+        Assert.IsFalse(File.Exists(Path.Combine(slim, "image.tar")), "a CI job uploading slim/*.tar would ship the earlier image");
+        Assert.IsFalse(File.Exists(Path.Combine(slim, "image.docker.tar")));
+        Assert.IsFalse(File.Exists(imageJson), "the earlier image's record");
+        var sbomFile = Path.Combine(slim, "App.cdx.json");
+        Assert.AreEqual(sbom, File.Exists(sbomFile), "with SlimSbom the publish folder's SBOM is written again; without, none");
+        if (sbom)
+            Assert.AreNotEqual("earlier image", File.ReadAllText(sbomFile));
+    }
+
+    [TestMethod]
     public void SlimDockerfile_false_skips_the_dockerfile_and_the_container_description()
     {
         using var off = new SlimProject("<SlimReport>false</SlimReport><SlimDockerfile>false</SlimDockerfile><SlimImage>false</SlimImage>");
@@ -175,7 +205,7 @@ public sealed class SettingTargetTests
                     "SlimResolveNeeds", "_SlimPlanUpx", "SlimUpx", "_SlimRecordPackedFiles", "_SlimPublishStepOutputs" },
             Steps(project["SlimProcessPublishFilesDependsOn"]), project["SlimProcessPublishFilesDependsOn"]);
         CollectionAssert.AreEqual(
-            new[] { "_SlimComputePaths", "MyAfterPublish", "SlimDescribeContainer", "SlimDockerfile", "_SlimCollectSbom", "SlimImage", "SlimSbom", "SlimReadAnalysisWarnings",
+            new[] { "_SlimComputePaths", "MyAfterPublish", "SlimDescribeContainer", "SlimDockerfile", "_SlimCollectSbom", "SlimImage", "_SlimForgetImage", "SlimSbom", "SlimReadAnalysisWarnings",
                     "SlimVerifyImage", "_SlimForgetChecks", "SlimWriteAttribution", "SlimReport", "SlimBudgets", "SlimPushImage", "_SlimReportPush" },
             Steps(project["SlimAfterPublishDependsOn"]), project["SlimAfterPublishDependsOn"]);
     }

@@ -12,6 +12,7 @@ internal abstract class ForbiddenProgramsCheck : IImageCheck
 
     public abstract string Name { get; }
     public abstract SlimDiagnostic Diagnostic { get; }
+    /// <summary>What the family is, as a countable noun: "shell".</summary>
     protected abstract string What { get; }
     protected abstract IReadOnlyList<string> Programs { get; }
 
@@ -22,7 +23,7 @@ internal abstract class ForbiddenProgramsCheck : IImageCheck
             .Select(path => "/" + path).ToList();
         return found.Count == 0
             ? CheckFinding.Pass($"No {What} in the image ({string.Join(", ", Programs)} looked for in /{string.Join(", /", BinFolders)}).")
-            : CheckFinding.Fail($"The image carries {What}: {string.Join(", ", found)}.", found, string.Join(", ", found));
+            : CheckFinding.Fail($"The image carries a {What}: {string.Join(", ", found)}.", found, string.Join(", ", found));
     }
 }
 
@@ -30,7 +31,7 @@ internal sealed class ShellCheck : ForbiddenProgramsCheck
 {
     public override string Name => "no-shell";
     public override SlimDiagnostic Diagnostic => SlimDiagnostics.CheckShellInImage;
-    protected override string What => "a shell";
+    protected override string What => "shell";
     protected override IReadOnlyList<string> Programs { get; } = ["sh", "bash", "dash", "ash", "zsh", "busybox"];
 }
 
@@ -38,6 +39,6 @@ internal sealed class PackageManagerCheck : ForbiddenProgramsCheck
 {
     public override string Name => "no-package-manager";
     public override SlimDiagnostic Diagnostic => SlimDiagnostics.CheckPackageManagerInImage;
-    protected override string What => "a package manager";
+    protected override string What => "package manager";
     protected override IReadOnlyList<string> Programs { get; } = ["apt", "apt-get", "dpkg", "apk", "yum", "dnf", "microdnf", "rpm"];
 }

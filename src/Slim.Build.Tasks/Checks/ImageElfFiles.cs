@@ -1,19 +1,26 @@
+using System.Security.Cryptography;
 using Slim.Build.Tasks.Files;
 using Slim.Build.Tasks.Elf;
 
 namespace Slim.Build.Tasks.Checks;
 
 /// <summary>Every ELF file of the image, read once in one pass over the layers, by its path in the image.</summary>
-internal sealed class ImageElfFiles(IReadOnlyDictionary<string, ElfFile> files)
+internal sealed class ImageElfFiles(IReadOnlyDictionary<string, ElfFile> files, IReadOnlySet<string>? readFromOriginal = null)
 {
     private static readonly byte[] Magic = [0x7F, (byte)'E', (byte)'L', (byte)'F'];
 
     public IReadOnlyDictionary<string, ElfFile> Files { get; } = files;
 
+    /// <summary>Image paths whose ELF was read from the unpacked original of a UPX-packed file.</summary>
+    public IReadOnlySet<string> ReadFromOriginal { get; } = readFromOriginal ?? new HashSet<string>();
+
     /// <param name="runtimeIdentifier">The image's platform, e.g. linux-x64: another RID's runtimes/&lt;rid&gt;/ files (a RID-less publish ships them all) are never loaded, so not read.</param>
-    public static ImageElfFiles Read(ImageFileSystem image, string runtimeIdentifier = "")
+    /// <param name="packedOriginals">Lower-case hex SHA-256 of a file UPX packed to the file it was packed from. A packed
+    /// program shows no interpreter, dynamic section nor needed library: the loader sees the original's once UPX unpacks it.</param>
+    public static ImageElfFiles Read(ImageFileSystem image, string runtimeIdentifier = "", IReadOnlyDictionary<string, string>? packedOriginals = null)
     {
         var files = new SortedDictionary<string, ElfFile>(StringComparer.Ordinal);
+        var fromOriginal = new HashSet<string>(StringComparer.Ordinal);
         image.Scan(e => e.Size > Magic.Length && !RuntimeAssetFolders.IsForOtherPlatform(e.Path, runtimeIdentifier), (entry, data) =>
         {
             var head = new byte[Magic.Length];
@@ -24,9 +31,17 @@ internal sealed class ImageElfFiles(IReadOnlyDictionary<string, ElfFile> files)
             copy.Write(head);
             data.CopyTo(copy);
             copy.Position = 0;
+            if (packedOriginals is { Count: > 0 }
+                && packedOriginals.TryGetValue(Convert.ToHexString(SHA256.HashData(copy.GetBuffer().AsSpan(0, (int)copy.Length))).ToLowerInvariant(), out var original)
+                && ElfFile.TryRead(original) is { } unpacked)
+            {
+                files[entry.Path] = unpacked;
+                fromOriginal.Add(entry.Path);
+                return;
+            }
             if (ElfFile.TryRead(copy) is { } elf)
                 files[entry.Path] = elf;
         });
-        return new ImageElfFiles(files);
+        return new ImageElfFiles(files, fromOriginal);
     }
 }

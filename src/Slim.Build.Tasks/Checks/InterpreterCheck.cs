@@ -12,13 +12,16 @@ internal sealed class InterpreterCheck : IImageCheck
     {
         var programs = context.Elf.Files.Where(f => f.Value.Interpreter is not null).ToList();
         var missing = programs.Where(p => context.Image.Resolve(p.Value.Interpreter!) is not { Kind: ImageEntryKind.File })
-            .Select(p => $"{p.Value.Interpreter} (interpreter of /{p.Key})").ToList();
+            .Select(p => $"{p.Value.Interpreter} (interpreter of /{p.Key}{Packed(context, p.Key)})").ToList();
         if (missing.Count == 0)
             return CheckFinding.Pass(programs.Count == 0 ? "No dynamically linked program in the image."
                 : $"The interpreter of each of {programs.Count} programs is in the image.",
-                programs.Select(p => $"/{p.Key}: {p.Value.Interpreter}"));
+                programs.Select(p => $"/{p.Key}: {p.Value.Interpreter}{Packed(context, p.Key)}"));
         var first = programs.First(p => context.Image.Resolve(p.Value.Interpreter!) is not { Kind: ImageEntryKind.File });
         return CheckFinding.Fail($"{missing.Count} programs name an interpreter the image does not hold.", missing,
             first.Value.Interpreter!, "/" + first.Key, context.BaseImage);
     }
+
+    private static string Packed(ImageCheckContext context, string path) =>
+        context.Elf.ReadFromOriginal.Contains(path) ? ", read from the file UPX packed" : "";
 }

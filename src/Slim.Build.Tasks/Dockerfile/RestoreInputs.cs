@@ -1,7 +1,11 @@
 namespace Slim.Build.Tasks.Dockerfile;
 
 /// <summary>What restore reads: the projects of the graph (the app first) and every other file, absolute; a folder feed ends with '/'.</summary>
-internal sealed record RestoreInputSet(IReadOnlyList<string> Projects, IReadOnlyList<string> Others);
+internal sealed record RestoreInputSet(IReadOnlyList<string> Projects, IReadOnlyList<string> Others)
+{
+    /// <summary>Folder feeds the NuGet.config files name by an absolute path: restore in the image cannot see them.</summary>
+    public IReadOnlyList<AbsoluteFolderFeed> AbsoluteFeeds { get; init; } = [];
+}
 
 /// <summary>
 /// Finds the files restore reads the way MSBuild and NuGet find them, with no bound: for each project of the
@@ -25,6 +29,7 @@ internal static class RestoreInputs
 
         var msbuildFiles = new List<string>(appDirectoryFiles.Where(f => !string.IsNullOrWhiteSpace(f) && File.Exists(f)).Select(Path.GetFullPath));
         var others = new SortedSet<string>(StringComparer.Ordinal);
+        var absoluteFeeds = new List<AbsoluteFolderFeed>();
         foreach (var folder in projects.Select(p => Path.GetDirectoryName(p)!))
         {
             foreach (var name in DirectoryFiles)
@@ -43,8 +48,9 @@ internal static class RestoreInputs
             // A feed that holds a project would copy the source into the restore layer.
             foreach (var feed in FolderFeeds.In(config).Where(feed => !projects.Any(p => FolderPaths.IsUnder(p, feed))))
                 others.Add(feed + "/");
+            absoluteFeeds.AddRange(FolderFeeds.Absolute(config));
         }
-        return new RestoreInputSet(projects, others.ToList());
+        return new RestoreInputSet(projects, others.ToList()) { AbsoluteFeeds = absoluteFeeds };
     }
 
     /// <summary>The files themselves and everything they import, followed to the end.</summary>

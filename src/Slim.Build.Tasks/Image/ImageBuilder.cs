@@ -68,9 +68,9 @@ internal static class ImageBuilder
         var holds = baseImage.Layers.Select(_ => baseImage.LayerHolds).Concat(planned.Select(p => p.Holds)).ToList();
         var spec = request.Container.Spec;
         var baseName = baseImage.Name;
-        // container.json's labels name the Dockerfile's base; this image has its own.
+        // container.json's labels name the Dockerfile's base; this image has its own, or none to name.
         var labels = BaseConfigMerge.Merge(baseImage.Labels,
-            [.. spec.Labels.Select(l => l.Name == BaseNameLabel ? l with { Value = baseName } : l)]);
+            [.. spec.Labels.Where(l => l.Name != BaseNameLabel || baseName is not null).Select(l => l.Name == BaseNameLabel ? l with { Value = baseName! } : l)]);
         var environment = BaseConfigMerge.Merge(baseImage.Environment, spec.Environment);
         var config = new ImageConfig(platform, spec.Entrypoint, spec.User, spec.WorkingDirectory, null, environment, spec.Ports, labels, baseImage.History);
         var annotations = new ManifestAnnotations(BaseName: baseName, BaseDigest: baseImage.ManifestDigest,
@@ -84,6 +84,9 @@ internal static class ImageBuilder
                     && previous.Names.SequenceEqual(request.Names.Take(previous.Names.Count)) && previous.Names.Count > 0
             ? previous.Names
             : Writer(request).Write(documents, request.Names, request.ArchivePath).Names;
+        // The other format's archive beside it is an earlier publish's image, not this one.
+        if (Path.GetFileName(request.ArchivePath) == ImageArchiveNames.For(request.Format))
+            File.Delete(Path.Combine(Path.GetDirectoryName(request.ArchivePath)!, ImageArchiveNames.Other(request.Format)));
 
         if (sbom is not null && request.SbomFile is { } sbomFile)
             IO.AtomicFile.WriteAllTextIfChanged(sbomFile, System.Text.Encoding.UTF8.GetString(sbom));

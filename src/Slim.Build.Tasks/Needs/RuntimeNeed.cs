@@ -7,7 +7,7 @@ namespace Slim.Build.Tasks.Needs;
 [JsonConverter(typeof(KebabCaseEnumConverter<NeedKind>))]
 internal enum NeedKind
 {
-    /// <summary>libssl and libcrypto: TLS and any cryptography (ASP.NET Core's data protection loads them at start).</summary>
+    /// <summary>libssl and libcrypto: TLS and any cryptography (loaded on first use, e.g. when ASP.NET Core's data protection first encrypts).</summary>
     Openssl,
     /// <summary>The CA bundle: TLS calls verify the server's certificate against it.</summary>
     CaCertificates,

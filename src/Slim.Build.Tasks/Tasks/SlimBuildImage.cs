@@ -73,7 +73,7 @@ public sealed class SlimBuildImage : SlimTask
         var names = settings.ImageNames;
         var origins = SizeLedger.LoadAll(LedgerDirectory).FirstOrDefault(l => l.Step == LedgerStep.Publish)?.Entries
             .ToDictionary(e => e.Path, e => e.Origin, StringComparer.Ordinal) ?? [];
-        var archive = Path.Combine(OutputDirectory, settings.ImageFormat == ImageFormat.Docker ? "image.docker.tar" : "image.tar");
+        var archive = Path.Combine(OutputDirectory, ImageArchiveNames.For(format));
         // A framework-dependent app without a RID is portable: it runs on this machine's platform.
         var rid = string.IsNullOrWhiteSpace(RuntimeIdentifier) && container.Project.Profile == SizeProfile.Framework
             ? HostRuntimeIdentifier : RuntimeIdentifier;

@@ -31,6 +31,8 @@ public sealed class SlimCollectDockerfileInputs : SlimTask
     {
         var inputs = RestoreInputs.Find(ProjectFile, ProjectReferences.Select(p => p.GetMetadata("FullPath")),
             [DirectoryBuildPropsPath, DirectoryBuildTargetsPath, DirectoryPackagesPropsPath], ProjectAssetsFile);
+        foreach (var feed in inputs.AbsoluteFeeds)
+            diagnostics.Warning(SlimDiagnostics.AbsoluteFolderFeed, feed.Config, feed.Key, feed.Folder);
         var layout = BuildContext.Resolve(inputs, ContextDirectory, Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), diagnostics);
         ResolvedContextDirectory = layout.Root;
         RestoreFiles = layout.AbsoluteRestoreFiles.Select(file => (ITaskItem)new TaskItem(file,

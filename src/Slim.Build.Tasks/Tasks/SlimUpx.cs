@@ -15,10 +15,13 @@ public sealed class SlimUpx : SlimTask
     /// <summary>How long the smoke test may run, in seconds. Default: 30.</summary>
     public int SmokeTestTimeoutSeconds { get; set; } = 30;
     [Required] public string LedgerDirectory { get; set; } = "";
+    /// <summary>obj/.../slim/upx-originals.json: each packed file's hash and the file it was packed from, for the checklist.</summary>
+    public string OriginalsFile { get; set; } = "";
 
     private protected override void Run(IDiagnostics diagnostics)
     {
         var entries = new List<LedgerEntry>();
+        var originals = new List<PackedOriginal>();
         foreach (var file in Files)
         {
             var upx = file.GetMetadata("UpxPath");
@@ -29,9 +32,13 @@ public sealed class SlimUpx : SlimTask
             var item = PublishItems.From(file, "");
             var include = file.GetMetadata("UpxInclude");
             var result = packer.Pack(new UpxCandidate(item, include.Length == 0 ? null : include), file.GetMetadata(PublishItems.StepOutputMetadata));
+            if (result.Action == LedgerAction.Packed)
+                originals.Add(PackedOriginals.Of(item.RelativePath, result.Destination, item.Source));
             entries.Add(new LedgerEntry(item.RelativePath, result.Before, result.After, result.Action, item.Origin, result.GzipBefore, result.GzipAfter));
             diagnostics.Detail($"Slim: upx {result.Action.JsonName()} {item.RelativePath}: {result.Before} -> {result.After} bytes, gzipped {result.GzipBefore} -> {result.GzipAfter}");
         }
         new SizeLedger(LedgerStep.Upx, entries).Save(LedgerDirectory);
+        if (!string.IsNullOrWhiteSpace(OriginalsFile))
+            PackedOriginals.Save(OriginalsFile, originals);
     }
 }

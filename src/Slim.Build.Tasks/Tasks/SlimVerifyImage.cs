@@ -40,6 +40,8 @@ public sealed class SlimVerifyImage : SlimTask
     public string SmokeRunArgs { get; set; } = "";
     /// <summary>SlimHealthPath, e.g. /healthz: what the smoke run asks a service for (/ when empty).</summary>
     public string HealthPath { get; set; } = "";
+    /// <summary>obj/.../slim/upx-originals.json from the UPX step: the ELF checks read a packed file's original.</summary>
+    public string PackedOriginalsFile { get; set; } = "";
     /// <summary>Where checks.json goes; removed when no image was checked.</summary>
     [Required] public string ChecksFile { get; set; } = "";
 
@@ -55,7 +57,7 @@ public sealed class SlimVerifyImage : SlimTask
         var maxWaste = settings.MaxWastedBytes;
         var raise = Checks.ChecksAsErrors.Of(settings.RaiseAllChecks, settings.RaisedChecks);
         var image = ImageFileSystem.Read(section.Archive);
-        var context = new ImageCheckContext(image, ImageElfFiles.Read(image, string.IsNullOrWhiteSpace(RuntimeIdentifier) ? HostRuntimeIdentifier : RuntimeIdentifier), RuntimeNeeds.TryLoad(NeedsFile),
+        var context = new ImageCheckContext(image, ImageElfFiles.Read(image, string.IsNullOrWhiteSpace(RuntimeIdentifier) ? HostRuntimeIdentifier : RuntimeIdentifier, Upx.PackedOriginals.Load(PackedOriginalsFile)), RuntimeNeeds.TryLoad(NeedsFile),
             Analysis.AnalysisWarningsFile.Load(AnalysisWarningsFile), string.IsNullOrWhiteSpace(BaseImage) ? "auto" : BaseImage.Trim(), maxWaste);
         var results = ImageChecker.Run(ImageChecker.All, context, raise, diagnostics).ToList();
         if (SmokeRun)

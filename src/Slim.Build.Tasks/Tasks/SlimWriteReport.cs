@@ -67,7 +67,7 @@ public sealed class SlimWriteReport : SlimTask
         }
         else
         {
-            var switches = Switches.Select(s => s.ItemSpec.Split('=', 2)).Select(p => new SwitchSetting(p[0], p.Length > 1 ? p[1] : "")).ToList();
+            var switches = SwitchList.Parse(Switches.Select(s => s.ItemSpec));
             report = ReportBuilder.Build(PublishDirectory, SizeLedger.LoadAll(LedgerDirectory),
                 new ToolInfo("Slim", version.Split('+')[0]),
                 new ProjectInfo(ProjectName, Profile, SizeLevel, TargetFramework, RuntimeIdentifier),

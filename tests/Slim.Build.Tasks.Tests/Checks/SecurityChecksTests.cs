@@ -39,6 +39,18 @@ public sealed class SecurityChecksTests
     }
 
     [TestMethod]
+    public void The_shell_and_package_manager_checks_read_as_english()
+    {
+        var entries = CheckImage.Healthy();
+        StringAssert.StartsWith(Run(new ShellCheck(), entries).Summary, "No shell in the image (sh, bash");
+        StringAssert.StartsWith(Run(new PackageManagerCheck(), entries).Summary, "No package manager in the image (apt, ");
+        entries.Add(LayerEntry.FromFile("bin/sh", "/bin/true", executable: true));
+        entries.Add(LayerEntry.FromFile("usr/bin/dpkg", "/bin/true", executable: true));
+        Assert.AreEqual("The image carries a shell: /bin/sh.", Run(new ShellCheck(), entries).Summary);
+        Assert.AreEqual("The image carries a package manager: /usr/bin/dpkg.", Run(new PackageManagerCheck(), entries).Summary);
+    }
+
+    [TestMethod]
     public void A_shell_or_a_package_manager_fails()
     {
         var entries = CheckImage.Healthy();

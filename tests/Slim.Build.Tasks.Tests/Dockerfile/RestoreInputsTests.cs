@@ -133,5 +133,28 @@ public sealed class RestoreInputsTests
             "an absolute feed is this machine's folder; a feed holding the projects would copy the source");
     }
 
+    [TestMethod]
+    public void Folder_feeds_named_by_an_absolute_path_are_listed_apart_with_their_config_and_key()
+    {
+        using var temp = new TempFolder();
+        var elsewhere = Path.Combine(temp.Path, "elsewhere");
+        Directory.CreateDirectory(elsewhere);
+        var config = temp.File("sol/NuGet.config", Json($$"""
+            <configuration><packageSources><clear />
+              <add key="local" value="packages" />
+              <add key="machine" value="{{elsewhere}}" />
+              <add key="gone" value="/nonexistent/feed" />
+              <add key="from-env" value="$HOME/feed" />
+              <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+            </packageSources></configuration>
+            """));
+        var app = temp.File("sol/src/App/App.csproj", "<Project />"u8.ToArray());
+
+        var inputs = RestoreInputs.Find(app, [], [], "");
+
+        CollectionAssert.AreEqual(new[] { new AbsoluteFolderFeed(config, "machine", elsewhere), new AbsoluteFolderFeed(config, "gone", "/nonexistent/feed") },
+            inputs.AbsoluteFeeds.ToArray(), string.Join("; ", inputs.AbsoluteFeeds));
+    }
+
     private static byte[] Json(string text) => System.Text.Encoding.UTF8.GetBytes(text);
 }

@@ -34,6 +34,20 @@ public sealed class NeedsResolverTests
     }
 
     [TestMethod]
+    public void A_web_apps_reasons_are_what_happens_at_run_time()
+    {
+        // Measured: a minimal API under load never maps libssl (OpenSSL is loaded on first use), and serving HTTPS
+        // never reads the CA bundle (only a connection the app makes verifies a certificate against it).
+        var needs = NeedsResolver.Resolve(Input(web: true));
+        var openSsl = needs.Of(NeedKind.Openssl)!.Evidence.Single().Detail;
+        StringAssert.Contains(openSsl, "loaded on first use");
+        Assert.IsFalse(openSsl.Contains("at start"), openSsl);
+        var caBundle = needs.Of(NeedKind.CaCertificates)!.Evidence.Single().Detail;
+        StringAssert.Contains(caBundle, "outgoing TLS connections");
+        Assert.IsFalse(caBundle.Contains("serve HTTPS") || caBundle.Contains("Kestrel"), caBundle);
+    }
+
+    [TestMethod]
     public void A_framework_dependent_app_cannot_rule_openssl_out()
     {
         var needs = NeedsResolver.Resolve(Input(profile: "framework"));

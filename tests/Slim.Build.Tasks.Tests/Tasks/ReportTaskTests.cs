@@ -1,3 +1,4 @@
+using Microsoft.Build.Utilities;
 using Slim.Build.Tasks.Budgets;
 using Slim.Build.Tasks.Files;
 using Slim.Build.Tasks.Ledger;
@@ -48,6 +49,32 @@ public sealed class ReportTaskTests
         Assert.IsTrue(engine.Messages.Any(m => m.Message!.Contains("saved by step: symbols 9 KB")));
         Assert.IsTrue(engine.Messages.Any(m => m.Message!.EndsWith("report.md (to look at: " + Path.Combine(temp.Path, "slim", "report.html") + ")")), "the page is not named");
         Assert.AreEqual(0, engine.Errors.Count, "the report only records budgets; SlimEnforceBudgets fails the build");
+    }
+
+    [TestMethod]
+    public void Each_switch_is_one_entry_even_when_msbuild_hands_the_list_over_as_one_item()
+    {
+        // What a property rebuilt with .Replace in a target gave: the list escaped, so one item for all of it.
+        using var temp = new TempFolder();
+        temp.File("publish/App", 4000);
+        var ledgers = Path.Combine(temp.Path, "ledger");
+        new SizeLedger(LedgerStep.Publish, [new("App", 4000, 4000, LedgerAction.Published, FileOrigin.App)]).Save(ledgers);
+        var engine = new RecordingBuildEngine();
+        var task = new SlimWriteReport
+        {
+            BuildEngine = engine, PublishDirectory = Path.Combine(temp.Path, "publish"), LedgerDirectory = ledgers,
+            ReportDirectory = Path.Combine(temp.Path, "slim"), StateDirectory = Path.Combine(temp.Path, "obj"),
+            ProjectName = "App", Profile = "trimmed", BudgetsFile = Path.Combine(temp.Path, "obj", "budgets.json"),
+            Switches = [new TaskItem(";EventSourceSupport=false;HttpActivityPropagationSupport=false;DebuggerSupport=false"), new TaskItem("SatelliteResourceLanguages=en")],
+        };
+        Assert.IsTrue(task.Execute(), string.Join("\n", engine.Errors.Select(e => e.Message)));
+
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(temp.Path, "slim", "report.json")));
+        var switches = json.RootElement.GetProperty("switches").EnumerateArray()
+            .Select(s => s.GetProperty("name").GetString() + "=" + s.GetProperty("value").GetString()).ToArray();
+        CollectionAssert.AreEqual(new[] { "EventSourceSupport=false", "HttpActivityPropagationSupport=false", "DebuggerSupport=false", "SatelliteResourceLanguages=en" }, switches);
+        Assert.IsTrue(engine.Messages.Any(m => m.Message == "Slim: switches set: EventSourceSupport=false, HttpActivityPropagationSupport=false, DebuggerSupport=false, SatelliteResourceLanguages=en"),
+            string.Join("\n", engine.Messages.Select(m => m.Message)));
     }
 
     [TestMethod]

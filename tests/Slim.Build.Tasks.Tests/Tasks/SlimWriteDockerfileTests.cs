@@ -58,6 +58,23 @@ public sealed class SlimWriteDockerfileTests
     }
 
     [TestMethod]
+    public void A_nuget_config_with_an_absolute_folder_feed_warns_naming_the_feed_and_the_file()
+    {
+        using var temp = new TempFolder();
+        var config = temp.File("sol/NuGet.config", System.Text.Encoding.UTF8.GetBytes(
+            "<configuration><packageSources><add key=\"machine-feed\" value=\"/srv/packages/feed\" /></packageSources></configuration>"));
+        var engine = new RecordingBuildEngine();
+        var task = new SlimCollectDockerfileInputs { BuildEngine = engine, ProjectFile = temp.File("sol/App/App.csproj") };
+
+        Assert.IsTrue(task.Execute(), string.Join("\n", engine.Errors.Select(e => e.Message)));
+
+        var warning = engine.Warnings.Single(w => w.Code == "SLIM3012");
+        StringAssert.Contains(warning.Message, "'" + config + "'");
+        StringAssert.Contains(warning.Message, "'machine-feed'");
+        StringAssert.Contains(warning.Message, "'/srv/packages/feed'");
+    }
+
+    [TestMethod]
     public void A_bad_sdk_image_fails_with_SLIM4001_and_writes_nothing()
     {
         using var temp = new TempFolder();

@@ -12,6 +12,6 @@ internal sealed class ScratchBaseSource : IBaseSource
             diagnostics.Notice(SlimDiagnostics.ImageFrameworkNotYet, request.ProjectName, request.Reference.Text);
             return null;
         }
-        return new BaseImage(BaseReference.Scratch, new BaseSummary(BaseReference.Scratch, BaseReference.Scratch, null), [], "", [], [], [], null, null, []);
+        return new BaseImage(null, new BaseSummary(BaseReference.Scratch, BaseReference.Scratch, null), [], "", [], [], [], null, null, []);
     }
 }

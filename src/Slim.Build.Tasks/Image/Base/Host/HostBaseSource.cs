@@ -12,8 +12,6 @@ namespace Slim.Build.Tasks.Image.Base.Host;
 /// </summary>
 internal sealed class HostBaseSource : IBaseSource
 {
-    public const string Name = "slim:auto";
-
     public BaseImage? Resolve(BaseRequest request, IDiagnostics diagnostics)
     {
         var needs = request.Needs;
@@ -34,7 +32,7 @@ internal sealed class HostBaseSource : IBaseSource
             planned.Add(new PlannedLayer(runtime.Holds, runtime.Entries, MachineWide: true));
         var summary = new BaseSummary(BaseReference.Auto, "assembled from this machine's files"
             + (runtime is null ? "" : ", with the shared runtime " + string.Join(", ", runtime.Frameworks)), null);
-        return new BaseImage(Name, summary, [], "", planned, runtime?.Environment.Select(e => new NameValue(e.Name, e.Value)).ToList() ?? [], [],
+        return new BaseImage(null, summary, [], "", planned, runtime?.Environment.Select(e => new NameValue(e.Name, e.Value)).ToList() ?? [], [],
             null, null, host.Packages);
     }
 
