@@ -55,6 +55,11 @@ public sealed class ValidationTargetTests
         Assert.IsFalse(run.Passed, "the bad setting fails at BeforeBuild, before any compile\n" + run.Output);
         StringAssert.Contains(run.Output, "error SLIM1003");
 
+        using var upx = new SlimProject("<PublishAot>true</PublishAot><SlimUpx>maybe</SlimUpx><_IsPublishing>true</_IsPublishing>");
+        var upxRun = upx.Execute("BeforeBuild");
+        Assert.IsFalse(upxRun.Passed, "the UPX settings are checked before the build too\n" + upxRun.Output);
+        StringAssert.Contains(upxRun.Output, "error SLIM1003: SlimUpx");
+
         using var building = new SlimProject("<PublishAot>true</PublishAot><SlimImageFormat>bogus</SlimImageFormat>");
         Assert.IsTrue(building.Execute("BeforeBuild").Passed, "dotnet build is not a publish: Slim checks nothing there");
     }
