@@ -74,6 +74,7 @@ public sealed class SlimPlanPublishFiles : SlimTask
             AtomicFile.WriteAllTextIfChanged(StripSettingsFile, string.Join('\n',
                 [$"SlimStripTool={stripTool ?? StripTool}", .. plan.ToStrip.Select(i => "Strip=" + i.RelativePath).Order(StringComparer.Ordinal)]) + "\n");
 
+        SizeLedger.ForgetIfDamaged(LedgerDirectory, LedgerStep.Strip);
         foreach (var ledger in plan.Ledgers)
             ledger.Save(LedgerDirectory);
         // The strip step records its own sizes when it runs; with nothing to strip it would not run.
