@@ -37,6 +37,7 @@ public sealed class ValidationTargetTests
     [DataRow("<ContainerRepository>Not Valid</ContainerRepository>", "error SLIM4016")]
     [DataRow("<ContainerRegistry>http://registry/x</ContainerRegistry>", "error SLIM5015")]
     [DataRow("<ContainerRegistry>localhost:5000</ContainerRegistry><SlimPushTimeout>soon</SlimPushTimeout>", "error SLIM1040")]
+    [DataRow("<SlimLockTimeout>-5</SlimLockTimeout>", "error SLIM1040: SlimLockTimeout is '-5'")]
     [DataRow("<SlimMaxWastedBytes>abc</SlimMaxWastedBytes>", "error SLIM1001")]
     [DataRow("<SlimChecksAsErrors>SLIM99999</SlimChecksAsErrors>", "error SLIM7030")]
     public void Every_image_and_checklist_setting_family_is_checked_by_the_one_validation_step(string setting, string error)

@@ -64,6 +64,7 @@ internal static class SlimDiagnostics
     public static readonly SlimDiagnostic DockerContextMissesProject = new("SLIM3010", nameof(DockerContextMissesProject));
     public static readonly SlimDiagnostic RestoreInputOutsideContext_Given = new("SLIM3011", nameof(RestoreInputOutsideContext_Given));
     public static readonly SlimDiagnostic RestoreInputOutsideContext_TooWide = new("SLIM3011", nameof(RestoreInputOutsideContext_TooWide));
+    public static readonly SlimDiagnostic StateLocked = new("SLIM3012", nameof(StateLocked));
     // 4xxx image
     public static readonly SlimDiagnostic InvalidImageReference = new("SLIM4001", nameof(InvalidImageReference));
     public static readonly SlimDiagnostic AutoBaseUnsupported_TargetNotLinux = new("SLIM4010", nameof(AutoBaseUnsupported_TargetNotLinux));

@@ -63,6 +63,8 @@ public sealed class SlimValidateSettings : SlimTask
     /// <summary>SlimRegistryTimeout, SlimPushTimeout: seconds (30, 1800); read only when ContainerRegistry is set.</summary>
     public string RegistryTimeout { get; set; } = "";
     public string PushTimeout { get; set; } = "";
+    /// <summary>SlimLockTimeout: seconds a publish waits for another publish of the project (120).</summary>
+    public string LockTimeout { get; set; } = "";
     /// <summary>SlimChecks: when false the checklist's own settings are not read.</summary>
     public bool ChecksEnabled { get; set; } = true;
     /// <summary>SlimMaxWastedBytes: a size (20MB, 1MiB, 0); empty for no limit.</summary>
@@ -78,6 +80,8 @@ public sealed class SlimValidateSettings : SlimTask
             SelfContained, RuntimeIdentifier, CppCompilerAndLinker, string.IsNullOrEmpty(SlimVersion) ? "x.y.z" : SlimVersion) { SysRoot = SysRoot };
         SettingsValidator.Validate(settings, diagnostics, tool => ToolLocator.Find(tool));
         ValidateImageAndChecks(diagnostics);
+        try { SecondsSetting.Parse("SlimLockTimeout", LockTimeout, StateLock.DefaultTimeoutSeconds); }
+        catch (SlimException e) { diagnostics.Error(e.Diagnostic, e.Args); }
         if (!CheckBudgets)
         {
             string[] set = [.. new[] { ("SlimMaxPublishSize", MaxPublishSize), ("SlimMaxFileSize", MaxFileSize), ("SlimMaxGrowth", MaxGrowth), ("SlimMaxImageSize", MaxImageSize), ("SlimMaxImageUnpackedSize", MaxImageUnpackedSize) }

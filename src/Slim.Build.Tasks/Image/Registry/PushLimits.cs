@@ -1,5 +1,4 @@
-using System.Globalization;
-using Slim.Build.Tasks.Diagnostics;
+using Slim.Build.Tasks.Files;
 
 namespace Slim.Build.Tasks.Image.Registry;
 
@@ -14,16 +13,8 @@ internal static class PushLimits
     /// <exception cref="SlimException">SLIM1040 naming the property and its value when it is not seconds above 0.</exception>
     public static RetryPolicy Policy(string requestTimeout, string pushTimeout, DateTimeOffset now) => RetryPolicy.Default with
     {
-        RequestTimeout = Seconds("SlimRegistryTimeout", requestTimeout, DefaultRequestSeconds),
-        Deadline = now + Seconds("SlimPushTimeout", pushTimeout, DefaultPushSeconds),
+        RequestTimeout = SecondsSetting.Parse("SlimRegistryTimeout", requestTimeout, DefaultRequestSeconds),
+        Deadline = now + SecondsSetting.Parse("SlimPushTimeout", pushTimeout, DefaultPushSeconds),
     };
 
-    private static TimeSpan Seconds(string property, string value, double fallback)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-            return TimeSpan.FromSeconds(fallback);
-        if (!double.TryParse(value.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) || seconds <= 0 || seconds > TimeSpan.MaxValue.TotalSeconds / 2)
-            throw new SlimException(SlimDiagnostics.InvalidTimeout, property, value);
-        return TimeSpan.FromSeconds(seconds);
-    }
 }
