@@ -18,6 +18,8 @@ public sealed class SlimBuildImage : SlimTask
     [Required] public string ContainerFile { get; set; } = "";
     [Required] public string NeedsFile { get; set; } = "";
     [Required] public string PublishDirectory { get; set; } = "";
+    /// <summary>obj/.../slim/own-files.txt when several projects publish into one folder (-o out for a solution): only the files it lists go into the image. Empty: the whole folder.</summary>
+    public string OwnFilesList { get; set; } = "";
     [Required] public string LedgerDirectory { get; set; } = "";
     /// <summary>The slim folder, where image.tar goes.</summary>
     [Required] public string OutputDirectory { get; set; } = "";
@@ -93,6 +95,7 @@ public sealed class SlimBuildImage : SlimTask
             Cancellation = Cancellation,
             ProjectDirectory = string.IsNullOrEmpty(ProjectDirectory) ? Directory.GetCurrentDirectory() : ProjectDirectory,
             PruneRuntimePieces = PruneRuntimePieces,
+            OwnFilesList = string.IsNullOrWhiteSpace(OwnFilesList) ? null : OwnFilesList,
             CacheDirectory = CacheDirectory.Trim(),
             InsecureRegistries = InsecureRegistries,
             MachineLayerCache = string.IsNullOrWhiteSpace(LayerCacheDirectory) ? LayerCache.UserDirectory() : LayerCacheDirectory.Trim(),
