@@ -4,6 +4,7 @@ using Slim.Build.Tasks.Checks;
 using Slim.Build.Tasks.Diagnostics;
 using Slim.Build.Tasks.Files;
 using Slim.Build.Tasks.Image;
+using Slim.Build.Tasks.Image.Layers;
 using Slim.Build.Tasks.Image.Registry;
 using Slim.Build.Tasks.IO;
 using Slim.Build.Tasks.Settings;
@@ -63,6 +64,8 @@ public sealed class SlimValidateSettings : SlimTask
     /// <summary>SlimRegistryTimeout, SlimPushTimeout: seconds (30, 1800); read only when ContainerRegistry is set.</summary>
     public string RegistryTimeout { get; set; } = "";
     public string PushTimeout { get; set; } = "";
+    /// <summary>$(SOURCE_DATE_EPOCH), from the environment: whole seconds since 1970 that every time in the image and SBOM takes.</summary>
+    public string SourceDateEpoch { get; set; } = "";
     /// <summary>SlimLockTimeout: seconds a publish waits for another publish of the project (120).</summary>
     public string LockTimeout { get; set; } = "";
     /// <summary>SlimChecks: when false the checklist's own settings are not read.</summary>
@@ -80,6 +83,8 @@ public sealed class SlimValidateSettings : SlimTask
             SelfContained, RuntimeIdentifier, CppCompilerAndLinker, string.IsNullOrEmpty(SlimVersion) ? "x.y.z" : SlimVersion) { SysRoot = SysRoot };
         SettingsValidator.Validate(settings, diagnostics, tool => ToolLocator.Find(tool));
         ValidateImageAndChecks(diagnostics);
+        if (!string.IsNullOrWhiteSpace(SourceDateEpoch) && !ImageEpoch.TryParse(SourceDateEpoch, out _))
+            diagnostics.Error(SlimDiagnostics.InvalidSourceDateEpoch, SourceDateEpoch, ImageEpoch.MaximumSeconds);
         try { SecondsSetting.Parse("SlimLockTimeout", LockTimeout, StateLock.DefaultTimeoutSeconds); }
         catch (SlimException e) { diagnostics.Error(e.Diagnostic, e.Args); }
         if (!CheckBudgets)
