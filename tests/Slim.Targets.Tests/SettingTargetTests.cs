@@ -175,7 +175,7 @@ public sealed class SettingTargetTests
                     "SlimResolveNeeds", "_SlimPlanUpx", "SlimUpx", "_SlimRecordPackedFiles", "_SlimPublishStepOutputs" },
             Steps(project["SlimProcessPublishFilesDependsOn"]), project["SlimProcessPublishFilesDependsOn"]);
         CollectionAssert.AreEqual(
-            new[] { "_SlimComputePaths", "MyAfterPublish", "SlimDescribeContainer", "SlimDockerfile", "SlimImage", "SlimSbom", "SlimVerifyImage", "_SlimForgetChecks", "SlimReport", "SlimBudgets", "SlimPushImage", "_SlimReportPush" },
+            new[] { "_SlimComputePaths", "MyAfterPublish", "_SlimListOwnPublishFiles", "SlimDescribeContainer", "SlimDockerfile", "SlimImage", "SlimSbom", "SlimVerifyImage", "_SlimForgetChecks", "SlimReport", "SlimBudgets", "SlimPushImage", "_SlimReportPush" },
             Steps(project["SlimAfterPublishDependsOn"]), project["SlimAfterPublishDependsOn"]);
     }
 

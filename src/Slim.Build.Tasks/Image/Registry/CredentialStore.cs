@@ -22,8 +22,16 @@ internal sealed class CredentialStore(Func<string, string?> environment)
     public RegistryCredential? Find(string registry)
     {
         for (var i = 0; i < UserVariables.Length; i++)
-            if (environment(UserVariables[i]) is { Length: > 0 } user && environment(PasswordVariables[i]) is { Length: > 0 } password)
+        {
+            var user = environment(UserVariables[i]);
+            var password = environment(PasswordVariables[i]);
+            if (!string.IsNullOrEmpty(user) && !string.IsNullOrEmpty(password))
                 return new RegistryCredential(user, password, $"{UserVariables[i]} / {PasswordVariables[i]}");
+            // Half a pair is a login the user meant to give: say which half is missing, not "no credentials".
+            if (!string.IsNullOrEmpty(user) || !string.IsNullOrEmpty(password))
+                throw new SlimException(SlimDiagnostics.RegistryCredentialHalfSet, string.IsNullOrEmpty(user) ? PasswordVariables[i] : UserVariables[i],
+                    string.IsNullOrEmpty(user) ? UserVariables[i] : PasswordVariables[i], registry);
+        }
 
         var configPath = ConfigPath();
         if (configPath is null || !File.Exists(configPath))

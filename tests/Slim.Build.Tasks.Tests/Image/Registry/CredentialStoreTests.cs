@@ -49,6 +49,21 @@ public sealed class CredentialStoreTests
     }
 
     [TestMethod]
+    [DataRow("DOTNET_CONTAINER_REGISTRY_UNAME", "DOTNET_CONTAINER_REGISTRY_PWORD")]
+    [DataRow("DOTNET_CONTAINER_REGISTRY_PWORD", "DOTNET_CONTAINER_REGISTRY_UNAME")]
+    [DataRow("SDK_CONTAINER_REGISTRY_UNAME", "SDK_CONTAINER_REGISTRY_PWORD")]
+    public void Half_a_credential_pair_in_the_environment_is_SLIM5019_naming_the_missing_variable(string set, string missing)
+    {
+        using var temp = new TempFolder();
+        var store = Store(temp, """{"auths":{"ghcr.io":{"username":"config","password":"x"}}}""", new() { [set] = "alice" });
+
+        var error = Assert.Throws<Slim.Build.Tasks.Diagnostics.SlimException>(() => store.Find("ghcr.io"));
+
+        Assert.AreEqual("SLIM5019", error.Diagnostic.Code);
+        CollectionAssert.AreEqual(new object[] { set, missing, "ghcr.io" }, error.Args);
+    }
+
+    [TestMethod]
     public void SdkEnvironmentVariablesWinOverDockerConfig()
     {
         using var temp = new TempFolder();
