@@ -53,6 +53,20 @@ public sealed class ValidationTargetTests
     }
 
     [TestMethod]
+    [DataRow("Mÿ App", "m-app")]
+    [DataRow("My.App_2", "my.app_2")]
+    [DataRow("--Ünïcödé--", "n-c-d")]
+    [DataRow("ÿ", "app")]
+    public void A_project_name_that_is_no_image_name_gives_a_valid_default_repository(string name, string repository)
+    {
+        using var project = new SlimProject("<PublishAot>true</PublishAot>", name: name);
+        Assert.AreEqual(repository, project["ContainerRepository"]);
+        var (passed, output) = project.Run("SlimValidateSettings");
+        Assert.IsTrue(passed, output);
+        Assert.IsFalse(output.Contains("SLIM4016"), output);
+    }
+
+    [TestMethod]
     public void A_valid_SOURCE_DATE_EPOCH_and_tag_list_pass_the_validation_step()
     {
         using var project = new SlimProject("<PublishAot>true</PublishAot><SOURCE_DATE_EPOCH> 1700000000 </SOURCE_DATE_EPOCH><ContainerImageTags>1.0;latest;</ContainerImageTags>");
