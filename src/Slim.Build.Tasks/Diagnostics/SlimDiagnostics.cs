@@ -99,6 +99,7 @@ internal static class SlimDiagnostics
     public static readonly SlimDiagnostic ImageBudgetsWithoutImage = new("SLIM4043", nameof(ImageBudgetsWithoutImage));
     public static readonly SlimDiagnostic ArchiveBlobDamaged = new("SLIM4044", nameof(ArchiveBlobDamaged));
     public static readonly SlimDiagnostic CachedLayerRemade = new("SLIM4045", nameof(CachedLayerRemade));
+    public static readonly SlimDiagnostic LayerCacheUnwritable = new("SLIM4046", nameof(LayerCacheUnwritable));
     // 5001-5039 registry push and pull
     public static readonly SlimDiagnostic RegistryUnauthorized = new("SLIM5001", nameof(RegistryUnauthorized));
     public static readonly SlimDiagnostic RegistryForbidden = new("SLIM5002", nameof(RegistryForbidden));

@@ -98,7 +98,7 @@ public sealed class SlimBuildImage : SlimTask
             OwnFilesList = string.IsNullOrWhiteSpace(OwnFilesList) ? null : OwnFilesList,
             CacheDirectory = CacheDirectory.Trim(),
             InsecureRegistries = InsecureRegistries,
-            MachineLayerCache = string.IsNullOrWhiteSpace(LayerCacheDirectory) ? LayerCache.UserDirectory() : LayerCacheDirectory.Trim(),
+            MachineLayerCache = MachineLayerCache(diagnostics),
         };
         if (Sbom)
         {
@@ -111,5 +111,15 @@ public sealed class SlimBuildImage : SlimTask
             File.Delete(Path.Combine(OutputDirectory, container.Project.ProjectName + ".cdx.json"));
         }
         return ImageBuilder.Build(request, diagnostics);
+    }
+
+    /// <summary>SlimLayerCacheDirectory, or null (layers under obj/ only) with SLIM4046 when it cannot be written: a cache never fails a publish.</summary>
+    private string? MachineLayerCache(IDiagnostics diagnostics)
+    {
+        var folder = string.IsNullOrWhiteSpace(LayerCacheDirectory) ? LayerCache.UserDirectory() : LayerCacheDirectory.Trim();
+        if (folder is null || LayerCache.WhyNotWritable(folder) is not { } why)
+            return folder;
+        diagnostics.Warning(SlimDiagnostics.LayerCacheUnwritable, folder, why);
+        return null;
     }
 }
