@@ -36,12 +36,22 @@ internal static class AtomicFile
             if (File.Exists(temp))
                 File.Delete(temp);
         }
-        RemoveAbandoned(folder, Path.GetFileName(path));
+        RemoveAbandoned(folder, Path.GetFileName(path) + ".*.slim-tmp");
     }
 
-    private static void RemoveAbandoned(string folder, string name)
+    /// <summary>
+    /// Removes the temporary files (*.slim-tmp) in <paramref name="folder"/> that a publish killed mid-write left there
+    /// longer than <see cref="AbandonedAfter"/> ago; a fresh one may be another writer's and stays.
+    /// </summary>
+    public static void RemoveAbandoned(string folder)
     {
-        foreach (var abandoned in Directory.EnumerateFiles(folder, name + ".*.slim-tmp"))
+        if (Directory.Exists(folder))
+            RemoveAbandoned(folder, "*.slim-tmp");
+    }
+
+    private static void RemoveAbandoned(string folder, string pattern)
+    {
+        foreach (var abandoned in Directory.EnumerateFiles(folder, pattern))
             try
             {
                 if (DateTime.UtcNow - File.GetLastWriteTimeUtc(abandoned) > AbandonedAfter)

@@ -1,6 +1,7 @@
 using Microsoft.Build.Framework;
 using Slim.Build.Tasks.Container;
 using Slim.Build.Tasks.Diagnostics;
+using Slim.Build.Tasks.IO;
 using Slim.Build.Tasks.Image;
 using Slim.Build.Tasks.Image.Layers;
 using Slim.Build.Tasks.Ledger;
@@ -61,6 +62,9 @@ public sealed class SlimBuildImage : SlimTask
     {
         var imageFile = ImageFile;
         ImageFile = "";
+        // What a publish killed mid-write left (a half image.tar, half layer blobs) is removed once it is old.
+        foreach (var folder in new[] { OutputDirectory, StateDirectory, Path.Combine(StateDirectory, "image", "layers") })
+            AtomicFile.RemoveAbandoned(folder);
         var image = Build(ImageSection.TryLoad(imageFile), diagnostics);
         if (image is null)
         {
@@ -118,7 +122,11 @@ public sealed class SlimBuildImage : SlimTask
     {
         var folder = string.IsNullOrWhiteSpace(LayerCacheDirectory) ? LayerCache.UserDirectory() : LayerCacheDirectory.Trim();
         if (folder is null || LayerCache.WhyNotWritable(folder) is not { } why)
+        {
+            if (folder is not null)
+                AtomicFile.RemoveAbandoned(folder);
             return folder;
+        }
         diagnostics.Warning(SlimDiagnostics.LayerCacheUnwritable, folder, why);
         return null;
     }

@@ -77,4 +77,23 @@ public sealed class AtomicFileTests
         Assert.IsFalse(File.Exists(abandoned), "the abandoned temporary file is still there");
         Assert.IsTrue(File.Exists(fresh), "a temporary file another writer may still be writing was removed");
     }
+
+    [TestMethod]
+    public void A_folder_sweep_removes_every_old_temporary_file_and_keeps_fresh_ones_and_other_files()
+    {
+        using var temp = new TempFolder();
+        var old = Path.Combine(temp.Path, "image.tar.slim-tmp");
+        var oldLayer = Path.Combine(temp.Path, "abc.tar.gz.4242-7.slim-tmp");
+        var fresh = Path.Combine(temp.Path, "def.tar.gz.4243-1.slim-tmp");
+        var kept = Path.Combine(temp.Path, "image.tar");
+        foreach (var file in new[] { old, oldLayer, fresh, kept })
+            File.WriteAllText(file, "x");
+        foreach (var file in new[] { old, oldLayer, kept })
+            File.SetLastWriteTimeUtc(file, DateTime.UtcNow - AtomicFile.AbandonedAfter - TimeSpan.FromMinutes(5));
+
+        AtomicFile.RemoveAbandoned(temp.Path);
+        AtomicFile.RemoveAbandoned(Path.Combine(temp.Path, "missing"));
+
+        CollectionAssert.AreEquivalent(new[] { fresh, kept }, Directory.GetFiles(temp.Path));
+    }
 }
