@@ -39,4 +39,19 @@ public sealed class BadInputTests
         Assert.IsFalse(result.Output.Contains("SLIM"), result.Output);
         Assert.IsFalse(Directory.Exists(result.SlimDirectory), "a slim folder was written for a library");
     }
+
+    [TestMethod]
+    public void A_layer_cache_that_is_a_file_warns_naming_SlimLayerCacheDirectory_and_the_image_is_still_made()
+    {
+        var app = TestApp.Console("CacheIsAFile", SlimForm.PackageReference, "<SlimProfile>framework</SlimProfile>");
+        var notAFolder = app.Write("layers-file", "not a folder");
+
+        var result = app.Publish($"-p:SlimLayerCacheDirectory={notAFolder}");
+
+        Assert.AreEqual(0, result.ExitCode, result.Describe());
+        StringAssert.Contains(result.Output, $"warning SLIM4046: SlimLayerCacheDirectory '{notAFolder}' cannot be written");
+        Assert.IsFalse(result.Output.Contains("SLIM9001") || result.Output.Contains("SLIM3002"), result.Output);
+        Assert.IsTrue(File.Exists(Path.Combine(result.SlimDirectory, "image.tar")), "no image was made");
+        Assert.AreEqual("not a folder", File.ReadAllText(notAFolder));
+    }
 }

@@ -205,7 +205,7 @@ public sealed class SettingTargetTests
                     "SlimResolveNeeds", "_SlimPlanUpx", "SlimUpx", "_SlimRecordPackedFiles", "_SlimPublishStepOutputs" },
             Steps(project["SlimProcessPublishFilesDependsOn"]), project["SlimProcessPublishFilesDependsOn"]);
         CollectionAssert.AreEqual(
-            new[] { "_SlimComputePaths", "MyAfterPublish", "SlimDescribeContainer", "SlimDockerfile", "_SlimCollectSbom", "SlimImage", "_SlimForgetImage", "SlimSbom", "SlimReadAnalysisWarnings",
+            new[] { "_SlimComputePaths", "MyAfterPublish", "_SlimListOwnPublishFiles", "SlimDescribeContainer", "SlimDockerfile", "_SlimCollectSbom", "SlimImage", "_SlimForgetImage", "SlimSbom", "SlimReadAnalysisWarnings",
                     "SlimVerifyImage", "_SlimForgetChecks", "SlimWriteAttribution", "SlimReport", "SlimBudgets", "SlimPushImage", "_SlimReportPush" },
             Steps(project["SlimAfterPublishDependsOn"]), project["SlimAfterPublishDependsOn"]);
     }

@@ -18,7 +18,8 @@ internal sealed class SlimProject : IDisposable
 
     private readonly ProjectCollection _collection = new();
 
-    public SlimProject(string properties, bool sdkForm = false, string sdk = "Microsoft.NET.Sdk")
+    /// <param name="name">The project file's name without .csproj: $(MSBuildProjectName).</param>
+    public SlimProject(string properties, bool sdkForm = false, string sdk = "Microsoft.NET.Sdk", string name = "App")
     {
         Folder = Path.Combine(Path.GetTempPath(), "slim-targets-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(Folder);
@@ -26,7 +27,7 @@ internal sealed class SlimProject : IDisposable
         var sdkMapping = sdkForm ? $"<BeforeMicrosoftNETSdkTargets>{SdkFolder}/Slim.Profile.targets</BeforeMicrosoftNETSdkTargets>" : "";
         // NuGet imports a package's props from Microsoft.Common.props, just after Directory.Build.props.
         File.WriteAllText(Path.Combine(Folder, "Directory.Build.props"), $"<Project><Import Project=\"{BuildFolder}/Slim.Build.Tasks.props\" /></Project>");
-        ProjectFile = Path.Combine(Folder, "App.csproj");
+        ProjectFile = Path.Combine(Folder, name + ".csproj");
         File.WriteAllText(ProjectFile, $"""
             <Project Sdk="{sdk}">
               <PropertyGroup>

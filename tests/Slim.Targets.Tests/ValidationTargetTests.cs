@@ -37,6 +37,11 @@ public sealed class ValidationTargetTests
     [DataRow("<ContainerRepository>Not Valid</ContainerRepository>", "error SLIM4016")]
     [DataRow("<ContainerRegistry>http://registry/x</ContainerRegistry>", "error SLIM5015")]
     [DataRow("<ContainerRegistry>localhost:5000</ContainerRegistry><SlimPushTimeout>soon</SlimPushTimeout>", "error SLIM1040")]
+    [DataRow("<SlimLockTimeout>-5</SlimLockTimeout>", "error SLIM1040: SlimLockTimeout is '-5'")]
+    [DataRow("<SOURCE_DATE_EPOCH>abc</SOURCE_DATE_EPOCH>", "error SLIM1041: SOURCE_DATE_EPOCH is 'abc'")]
+    [DataRow("<SOURCE_DATE_EPOCH>-5</SOURCE_DATE_EPOCH>", "error SLIM1041: SOURCE_DATE_EPOCH is '-5'")]
+    [DataRow("<SOURCE_DATE_EPOCH>99999999999</SOURCE_DATE_EPOCH>", "error SLIM1041: SOURCE_DATE_EPOCH is '99999999999'")]
+    [DataRow("<ContainerImageTags>;</ContainerImageTags>", "error SLIM4016: ContainerImageTags is ';', which names no tag")]
     [DataRow("<SlimMaxWastedBytes>abc</SlimMaxWastedBytes>", "error SLIM1001")]
     [DataRow("<SlimChecksAsErrors>SLIM99999</SlimChecksAsErrors>", "error SLIM7030")]
     public void Every_image_and_checklist_setting_family_is_checked_by_the_one_validation_step(string setting, string error)
@@ -45,6 +50,29 @@ public sealed class ValidationTargetTests
         var (passed, output) = project.Run("SlimValidateSettings");
         Assert.IsFalse(passed, output);
         StringAssert.Contains(output, error);
+    }
+
+    [TestMethod]
+    [DataRow("Mÿ App", "m-app")]
+    [DataRow("My.App_2", "my.app_2")]
+    [DataRow("--Ünïcödé--", "n-c-d")]
+    [DataRow("ÿ", "app")]
+    public void A_project_name_that_is_no_image_name_gives_a_valid_default_repository(string name, string repository)
+    {
+        using var project = new SlimProject("<PublishAot>true</PublishAot>", name: name);
+        Assert.AreEqual(repository, project["ContainerRepository"]);
+        var (passed, output) = project.Run("SlimValidateSettings");
+        Assert.IsTrue(passed, output);
+        Assert.IsFalse(output.Contains("SLIM4016"), output);
+    }
+
+    [TestMethod]
+    public void A_valid_SOURCE_DATE_EPOCH_and_tag_list_pass_the_validation_step()
+    {
+        using var project = new SlimProject("<PublishAot>true</PublishAot><SOURCE_DATE_EPOCH> 1700000000 </SOURCE_DATE_EPOCH><ContainerImageTags>1.0;latest;</ContainerImageTags>");
+        var (passed, output) = project.Run("SlimValidateSettings");
+        Assert.IsTrue(passed, output);
+        Assert.IsFalse(output.Contains("SLIM1041") || output.Contains("SLIM4016"), output);
     }
 
     [TestMethod]

@@ -10,5 +10,5 @@ internal static class ChecksFile
     public static bool Save(string path, IReadOnlyList<CheckResult> checks) => StateFile.Save(path, checks);
 
     public static IReadOnlyList<CheckResult> TryLoad(string? path) =>
-        !string.IsNullOrEmpty(path) && File.Exists(path) ? StateFile.Load<List<CheckResult>>(path, "checks") : [];
+        !string.IsNullOrEmpty(path) ? StateFile.TryLoad<List<CheckResult>>(path) ?? [] : [];
 }

@@ -1,8 +1,9 @@
 using Slim.Build.Tasks.Diagnostics;
+using Slim.Build.Tasks.Elf;
 
 namespace Slim.Build.Tasks.Checks;
 
-/// <summary>The program the image starts exists and is executable.</summary>
+/// <summary>The program the image starts exists, is executable, and is a program the kernel can start (ELF or #!).</summary>
 internal sealed class EntrypointCheck : IImageCheck
 {
     public string Name => "entrypoint";
@@ -22,11 +23,40 @@ internal sealed class EntrypointCheck : IImageCheck
         foreach (var candidate in candidates)
             if (context.Image.Resolve(candidate) is { Kind: ImageEntryKind.File } file)
             {
-                evidence.Add($"{candidate}: mode 0{Convert.ToString(file.Mode, 8)}");
-                return file.IsExecutable
-                    ? CheckFinding.Pass($"The entrypoint {candidate} exists and is executable.", evidence)
-                    : CheckFinding.Fail($"The entrypoint {candidate} is not executable.", evidence, candidate, "is not executable (mode 0" + Convert.ToString(file.Mode, 8) + ")");
+                evidence.Add($"{candidate}: mode 0{Convert.ToString(file.Mode, 8)}, {file.Size} bytes");
+                if (!file.IsExecutable)
+                    return CheckFinding.Fail($"The entrypoint {candidate} is not executable.", evidence, candidate, "is not executable (mode 0" + Convert.ToString(file.Mode, 8) + ")");
+                return WhyNotAProgram(context, file) is { } why
+                    ? CheckFinding.Fail($"The entrypoint {candidate} {why}.", evidence, candidate, why)
+                    : CheckFinding.Pass($"The entrypoint {candidate} exists and is executable.", evidence);
             }
         return CheckFinding.Fail($"The entrypoint {program} is not in the image.", evidence, program, "is not in the image");
+    }
+
+    /// <summary>
+    /// The kernel starts an ELF executable or a #! script; anything else (a half-written NativeAOT binary that a racing
+    /// link left behind, a text file with the executable bit) fails at start with "exec format error".
+    /// </summary>
+    private static string? WhyNotAProgram(ImageCheckContext context, ImageFileEntry file)
+    {
+        if (context.Elf.Files.TryGetValue(file.Path, out var elf))
+            return elf.Type is ElfType.Executable or ElfType.SharedObject ? null : $"is an ELF file of type {elf.Type}, not a program";
+        var head = Head(context.Image, file);
+        if (head.AsSpan().StartsWith("#!"u8))
+            return null;
+        if (head.AsSpan().StartsWith("\u007FELF"u8))
+            return "is a damaged or truncated ELF file";
+        return $"is not an ELF program or a #! script ({file.Size} bytes starting {Convert.ToHexString(head).ToLowerInvariant()})";
+    }
+
+    private static byte[] Head(ImageFileSystem image, ImageFileEntry file)
+    {
+        var head = Array.Empty<byte>();
+        image.Scan(e => e.Path == file.Path, (_, data) =>
+        {
+            var buffer = new byte[8];
+            head = buffer[..data.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false)];
+        });
+        return head;
     }
 }

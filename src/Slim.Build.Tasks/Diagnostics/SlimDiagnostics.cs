@@ -41,6 +41,7 @@ internal static class SlimDiagnostics
     public static readonly SlimDiagnostic ContainerWorkingDirectoryNotAbsolute = new("SLIM1034", nameof(ContainerWorkingDirectoryNotAbsolute));
     public static readonly SlimDiagnostic CommittedDockerfileSharedByProjects = new("SLIM1035", nameof(CommittedDockerfileSharedByProjects));
     public static readonly SlimDiagnostic InvalidTimeout = new("SLIM1040", nameof(InvalidTimeout));
+    public static readonly SlimDiagnostic InvalidSourceDateEpoch = new("SLIM1041", nameof(InvalidSourceDateEpoch));
     // 2xxx host tools
     public static readonly SlimDiagnostic NativeToolchainMissing = new("SLIM2001", nameof(NativeToolchainMissing));
     public static readonly SlimDiagnostic StripMissing = new("SLIM2002", nameof(StripMissing));
@@ -65,6 +66,7 @@ internal static class SlimDiagnostics
     public static readonly SlimDiagnostic RestoreInputOutsideContext_Given = new("SLIM3011", nameof(RestoreInputOutsideContext_Given));
     public static readonly SlimDiagnostic RestoreInputOutsideContext_TooWide = new("SLIM3011", nameof(RestoreInputOutsideContext_TooWide));
     public static readonly SlimDiagnostic AbsoluteFolderFeed = new("SLIM3012", nameof(AbsoluteFolderFeed));
+    public static readonly SlimDiagnostic StateLocked = new("SLIM3013", nameof(StateLocked));
     // 4xxx image
     public static readonly SlimDiagnostic InvalidImageReference = new("SLIM4001", nameof(InvalidImageReference));
     public static readonly SlimDiagnostic AutoBaseUnsupported_TargetNotLinux = new("SLIM4010", nameof(AutoBaseUnsupported_TargetNotLinux));
@@ -77,6 +79,7 @@ internal static class SlimDiagnostics
     public static readonly SlimDiagnostic ImageNeedsLinuxRid = new("SLIM4013", nameof(ImageNeedsLinuxRid));
     public static readonly SlimDiagnostic ImageFrameworkNotYet = new("SLIM4015", nameof(ImageFrameworkNotYet));
     public static readonly SlimDiagnostic InvalidImageName = new("SLIM4016", nameof(InvalidImageName));
+    public static readonly SlimDiagnostic InvalidImageName_NoTag = new("SLIM4016", nameof(InvalidImageName_NoTag));
     public static readonly SlimDiagnostic BaseLayoutNotFound = new("SLIM4020", nameof(BaseLayoutNotFound));
     public static readonly SlimDiagnostic BaseLayoutInvalid = new("SLIM4021", nameof(BaseLayoutInvalid));
     public static readonly SlimDiagnostic BaseImageNotFound_Name = new("SLIM4022", nameof(BaseImageNotFound_Name));
@@ -97,6 +100,7 @@ internal static class SlimDiagnostics
     public static readonly SlimDiagnostic ImageBudgetsWithoutImage = new("SLIM4043", nameof(ImageBudgetsWithoutImage));
     public static readonly SlimDiagnostic ArchiveBlobDamaged = new("SLIM4044", nameof(ArchiveBlobDamaged));
     public static readonly SlimDiagnostic CachedLayerRemade = new("SLIM4045", nameof(CachedLayerRemade));
+    public static readonly SlimDiagnostic LayerCacheUnwritable = new("SLIM4046", nameof(LayerCacheUnwritable));
     // 5001-5039 registry push and pull
     public static readonly SlimDiagnostic RegistryUnauthorized = new("SLIM5001", nameof(RegistryUnauthorized));
     public static readonly SlimDiagnostic RegistryForbidden = new("SLIM5002", nameof(RegistryForbidden));
@@ -115,6 +119,8 @@ internal static class SlimDiagnostics
     public static readonly SlimDiagnostic InvalidRegistry = new("SLIM5015", nameof(InvalidRegistry));
     public static readonly SlimDiagnostic AutoBaseReplacedByOfficial = new("SLIM5016", nameof(AutoBaseReplacedByOfficial));
     public static readonly SlimDiagnostic PushDeadlineExceeded = new("SLIM5017", nameof(PushDeadlineExceeded));
+    public static readonly SlimDiagnostic DockerConfigInvalid = new("SLIM5018", nameof(DockerConfigInvalid));
+    public static readonly SlimDiagnostic RegistryCredentialHalfSet = new("SLIM5019", nameof(RegistryCredentialHalfSet));
     // 6xxx budgets
     public static readonly SlimDiagnostic BudgetExceeded_Publish = new("SLIM6001", nameof(BudgetExceeded_Publish));
     public static readonly SlimDiagnostic BudgetExceeded_File = new("SLIM6002", nameof(BudgetExceeded_File));

@@ -40,18 +40,10 @@ internal sealed class WireSizeCache(string? cacheFile, string? gzipProgram)
 
     private IReadOnlyDictionary<string, KeptSize> Load()
     {
-        if (cacheFile is null || !File.Exists(cacheFile))
-            return new Dictionary<string, KeptSize>();
-        try
-        {
-            var sizes = StateFile.Load<KeptSizes>(cacheFile, "wire sizes");
-            return sizes.Format == WireSize.Format && sizes.Files is not null ? sizes.Files : new Dictionary<string, KeptSize>();
-        }
-        catch (JsonException)
-        {
-            // Only an estimate is lost: measure again and write the file anew.
-            return new Dictionary<string, KeptSize>();
-        }
+        // A missing or damaged file loses only an estimate: measure again and write the file anew.
+        return cacheFile is not null && StateFile.TryLoad<KeptSizes>(cacheFile) is { Files: not null } sizes && sizes.Format == WireSize.Format
+            ? sizes.Files
+            : new Dictionary<string, KeptSize>();
     }
 
     internal sealed record KeptSizes(string Format, Dictionary<string, KeptSize>? Files);

@@ -7,15 +7,28 @@ internal static class AtomicFile
 {
     private static readonly UTF8Encoding Utf8NoBom = new(false);
 
+    /// <summary>The temporary file of a step's own copy (strip, UPX): one writer at a time, under the project's state lock.</summary>
     public static string TempPathFor(string path) => path + ".slim-tmp";
 
+    /// <summary>A temporary file left by a publish that was killed mid-write is this old before a later write removes it.</summary>
+    internal static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Each write has its own temporary file: two writers of one path (two publishes of a project at once) never
+    /// write into the same temporary file, so the rename always moves a whole file into place.
+    /// </summary>
     public static void WriteAllText(string path, string content)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var temp = TempPathFor(path);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(folder);
+        var temp = $"{path}.{Guid.NewGuid():N}.slim-tmp";
         try
         {
-            File.WriteAllText(temp, content, Utf8NoBom);
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(Utf8NoBom.GetBytes(content));
+                stream.Flush(flushToDisk: true);
+            }
             File.Move(temp, path, overwrite: true);
         }
         finally
@@ -23,6 +36,31 @@ internal static class AtomicFile
             if (File.Exists(temp))
                 File.Delete(temp);
         }
+        RemoveAbandoned(folder, Path.GetFileName(path) + ".*.slim-tmp");
+    }
+
+    /// <summary>
+    /// Removes the temporary files (*.slim-tmp) in <paramref name="folder"/> that a publish killed mid-write left there
+    /// longer than <see cref="AbandonedAfter"/> ago; a fresh one may be another writer's and stays.
+    /// </summary>
+    public static void RemoveAbandoned(string folder)
+    {
+        if (Directory.Exists(folder))
+            RemoveAbandoned(folder, "*.slim-tmp");
+    }
+
+    private static void RemoveAbandoned(string folder, string pattern)
+    {
+        foreach (var abandoned in Directory.EnumerateFiles(folder, pattern))
+            try
+            {
+                if (DateTime.UtcNow - File.GetLastWriteTimeUtc(abandoned) > AbandonedAfter)
+                    File.Delete(abandoned);
+            }
+            catch (IOException)
+            {
+                // Another publish removed it first.
+            }
     }
 
     /// <summary>Returns true when the file was written; an identical file keeps its timestamp.</summary>

@@ -47,7 +47,7 @@ internal static class ImageBuilder
         var reference = BaseSources.Choose(request, diagnostics);
         var entrypoint = request.Container.Spec.Entrypoint;
         var baseRequest = new BaseRequest(reference, platform, request.RuntimeIdentifier, request.Needs,
-            ShippedElfFiles(request.PublishDirectory, request.RuntimeIdentifier),
+            ShippedElfFiles(request.PublishDirectory, request.OwnFilesList, request.RuntimeIdentifier),
             Framework: request.Container.Project.Profile == SizeProfile.Framework,
             request.Container.Project.ProjectName,
             RuntimeConfig: Path.Combine(request.PublishDirectory, request.Container.Project.AppName + ".runtimeconfig.json"),
@@ -57,7 +57,7 @@ internal static class ImageBuilder
             return null;
 
         var planned = new List<PlannedLayer>(baseImage.Planned);
-        planned.AddRange(AppLayers.Plan(request.PublishDirectory, request.Origins, request.Container.Spec.WorkingDirectory));
+        planned.AddRange(AppLayers.Plan(request.PublishDirectory, request.Origins, request.Container.Spec.WorkingDirectory, request.OwnFilesList));
         var sbom = request.Sbom is { } sbomRequest ? ImageSbom.AddTo(planned, sbomRequest, baseImage.Packages, request.Container.Spec.WorkingDirectory) : null;
 
         var cache = new LayerCache(Path.Combine(request.WorkDirectory, "layers"), new LayerWriter(request.Epoch, gzipProgram: Files.GzipProcessStream.FindProgram(), cancellation: request.Cancellation), request.MachineLayerCache);
@@ -99,11 +99,9 @@ internal static class ImageBuilder
         request.Format.Equals("docker", StringComparison.OrdinalIgnoreCase) ? new DockerArchiveWriter(request.Epoch) : new OciArchiveWriter(request.Epoch);
 
     /// <summary>The ELF files the image's platform loads: another RID's runtimes/&lt;rid&gt;/ assets (a RID-less publish ships them all) never are.</summary>
-    private static IReadOnlyList<(string File, ElfFile Elf)> ShippedElfFiles(string publishDirectory, string runtimeIdentifier) =>
-        [.. Directory.EnumerateFiles(publishDirectory, "*", SearchOption.AllDirectories)
+    private static IReadOnlyList<(string File, ElfFile Elf)> ShippedElfFiles(string publishDirectory, string? ownFilesList, string runtimeIdentifier) =>
+        [.. Files.PublishFolder.RelativeFiles(publishDirectory, ownFilesList)
             .Where(f => !f.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) && !f.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-            .Order(StringComparer.Ordinal)
-            .Select(f => Path.GetRelativePath(publishDirectory, f).Replace('\\', '/'))
             .Where(f => !Files.RuntimeAssetFolders.IsForOtherPlatform(f, runtimeIdentifier))
             .Select(f => (File: f, Elf: ElfFile.TryRead(Path.Combine(publishDirectory, f))))
             .Where(s => s.Elf is not null).Select(s => (s.File, s.Elf!))];

@@ -20,6 +20,8 @@ internal static class ImageNames
             diagnostics.Error(SlimDiagnostics.InvalidImageName, "ContainerRepository", repository);
         var property = string.IsNullOrWhiteSpace(tags) ? "ContainerImageTag" : "ContainerImageTags";
         var given = (string.IsNullOrWhiteSpace(tags) ? tag : tags).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (given.Length == 0 && !string.IsNullOrWhiteSpace(tags))
+            diagnostics.Error(SlimDiagnostics.InvalidImageName_NoTag, tags);
         foreach (var bad in given.Where(t => !Tag.IsMatch(t)))
             diagnostics.Error(SlimDiagnostics.InvalidImageName, property, bad);
         return given.Length == 0 ? [name + ":latest"] : given.Distinct().Select(t => name + ":" + t).ToList();

@@ -31,6 +31,9 @@ internal sealed record ImageRequest(
     /// <summary>The build's cancellation (Ctrl+C): the base pull and the layer writing stop at once; nothing half written lands.</summary>
     public CancellationToken Cancellation { get; init; }
 
+    /// <summary>obj/.../slim/own-files.txt when several projects publish into one folder: only those files go into the image.</summary>
+    public string? OwnFilesList { get; init; }
+
     /// <summary>The project folder, where a relative ContainerBaseImage path starts.</summary>
     public string ProjectDirectory { get; init; } = Directory.GetCurrentDirectory();
 

@@ -36,6 +36,6 @@ internal sealed record ImageSection(
 
     public bool Save(string path) => StateFile.Save(path, this);
 
-    public static ImageSection? TryLoad(string path) =>
-        File.Exists(path) ? StateFile.Load<ImageSection>(path, "image") : null;
+    /// <summary>Null when the file is missing or damaged: the image step builds again.</summary>
+    public static ImageSection? TryLoad(string path) => StateFile.TryLoad<ImageSection>(path);
 }

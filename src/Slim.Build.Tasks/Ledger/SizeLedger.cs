@@ -31,13 +31,36 @@ internal sealed class SizeLedger
     public void Save(string ledgerDirectory) =>
         AtomicFile.WriteAllTextIfChanged(FileFor(ledgerDirectory, Step), JsonSerializer.Serialize(new StepFile(Step, Entries.ToList()), Json));
 
-    /// <summary>All steps recorded in the folder, in pipeline order.</summary>
+    /// <summary>All steps recorded in the folder, in pipeline order; a missing or damaged file counts as a step not recorded.</summary>
     public static IReadOnlyList<SizeLedger> LoadAll(string ledgerDirectory) =>
-        StepOrder.Select(step => FileFor(ledgerDirectory, step))
-            .Where(File.Exists)
-            .Select(file => JsonSerializer.Deserialize<StepFile>(File.ReadAllText(file), Json)!)
-            .Select(s => new SizeLedger(s.Step, s.Entries))
-            .ToList();
+        StepOrder.Select(step => TryLoad(FileFor(ledgerDirectory, step))).OfType<SizeLedger>().ToList();
+
+    /// <summary>
+    /// Deletes the step's file when it cannot be read (a publish killed while an older Slim wrote it): a step that
+    /// lists the file in its Outputs then runs again instead of leaving it damaged.
+    /// </summary>
+    public static void ForgetIfDamaged(string ledgerDirectory, LedgerStep step)
+    {
+        var file = FileFor(ledgerDirectory, step);
+        if (File.Exists(file) && TryLoad(file) is null)
+            File.Delete(file);
+    }
+
+    private static SizeLedger? TryLoad(string file)
+    {
+        if (!File.Exists(file))
+            return null;
+        try
+        {
+            return JsonSerializer.Deserialize<StepFile>(File.ReadAllText(file), Json) is { Entries: not null } s && s.Entries.All(e => e?.Path is not null)
+                ? new SizeLedger(s.Step, s.Entries)
+                : null;
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException or ArgumentException)
+        {
+            return null;
+        }
+    }
 
     private sealed record StepFile(LedgerStep Step, List<LedgerEntry> Entries);
 }

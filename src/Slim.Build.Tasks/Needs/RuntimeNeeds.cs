@@ -30,5 +30,5 @@ internal sealed record RuntimeNeeds(
     public static RuntimeNeeds Load(string path) =>
         StateFile.Load<RuntimeNeeds>(path, "run-time needs");
 
-    public static RuntimeNeeds? TryLoad(string path) => File.Exists(path) ? Load(path) : null;
+    public static RuntimeNeeds? TryLoad(string path) => StateFile.TryLoad<RuntimeNeeds>(path);
 }

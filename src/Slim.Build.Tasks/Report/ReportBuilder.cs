@@ -22,11 +22,12 @@ internal static class ReportBuilder
         BudgetSettings budgets,
         ImageSection? image = null,
         IReadOnlyList<CheckResult>? checks = null,
-        WireSizeCache? wireSizes = null)
+        WireSizeCache? wireSizes = null,
+        string? ownFilesList = null)
     {
         var origins = ledgers.FirstOrDefault(l => l.Step == LedgerStep.Publish)?.Entries
             .ToDictionary(e => e.Path, e => e.Origin, StringComparer.Ordinal) ?? [];
-        var files = Measure(publishDirectory, origins);
+        var files = Measure(publishDirectory, origins, ownFilesList);
         var steps = ledgers.Where(l => l.Step != LedgerStep.Publish)
             .Select(l => new StepSummary(l.Step, l.BytesSaved, l.Entries)).ToList();
         // What the folder holds plus what Slim took out: files the SDK copies outside ResolvedFileToPublish
@@ -37,12 +38,10 @@ internal static class ReportBuilder
             files, steps, BudgetEvaluator.Evaluate(files, budgets, image?.Layers.Select(l => (l.Holds, l.WireBytes, l.UnpackedBytes)).ToList()), checks ?? [], image);
     }
 
-    public static List<PublishedFile> Measure(string publishDirectory, IReadOnlyDictionary<string, FileOrigin> origins)
+    /// <param name="ownFilesList">obj/.../slim/own-files.txt when several projects publish into one folder (<see cref="PublishFolder"/>).</param>
+    public static List<PublishedFile> Measure(string publishDirectory, IReadOnlyDictionary<string, FileOrigin> origins, string? ownFilesList = null)
     {
-        if (!Directory.Exists(publishDirectory))
-            return [];
-        return Directory.EnumerateFiles(publishDirectory, "*", SearchOption.AllDirectories)
-            .Select(full => Path.GetRelativePath(publishDirectory, full).Replace('\\', '/'))
+        return PublishFolder.RelativeFiles(publishDirectory, ownFilesList)
             .Select(path => new PublishedFile(path, new FileInfo(Path.Combine(publishDirectory, path)).Length,
                 origins.TryGetValue(path, out var origin) ? origin : FileOrigin.Other))
             .OrderByDescending(f => f.Size).ThenBy(f => f.Path, StringComparer.Ordinal)

@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Slim.Build.Tasks.IO;
 
+using Slim.Build.Tasks.Files;
+
 namespace Slim.Build.Tasks.Report;
 
 /// <summary>
@@ -14,15 +16,16 @@ internal sealed class ReportState(string stateFile)
 {
     /// <param name="settings">Every setting the report depends on, as text.</param>
     /// <param name="inputFiles">Other files the report reads (budgets, analysis log); missing ones count as missing.</param>
-    public static string InputsKey(string publishDirectory, string ledgerDirectory, IEnumerable<string> settings, IEnumerable<string> inputFiles)
+    /// <param name="ownFilesList">obj/.../slim/own-files.txt when several projects publish into one folder: only those files count.</param>
+    public static string InputsKey(string publishDirectory, string ledgerDirectory, IEnumerable<string> settings, IEnumerable<string> inputFiles, string? ownFilesList = null)
     {
         var text = new StringBuilder();
         foreach (var setting in settings)
             text.Append("setting ").Append(setting).Append('\n');
-        foreach (var file in Files(publishDirectory))
+        foreach (var relative in PublishFolder.RelativeFiles(publishDirectory, ownFilesList))
         {
-            var info = new FileInfo(file);
-            text.Append("published ").Append(Path.GetRelativePath(publishDirectory, file)).Append(' ')
+            var info = new FileInfo(Path.Combine(publishDirectory, relative));
+            text.Append("published ").Append(relative).Append(' ')
                 .Append(info.Length).Append(' ').Append(info.LastWriteTimeUtc.Ticks).Append('\n');
         }
         foreach (var file in Files(ledgerDirectory).Concat(inputFiles.Where(f => !string.IsNullOrEmpty(f))))

@@ -1,6 +1,7 @@
 using Microsoft.Build.Framework;
 using Slim.Build.Tasks.Container;
 using Slim.Build.Tasks.Diagnostics;
+using Slim.Build.Tasks.IO;
 using Slim.Build.Tasks.Image;
 using Slim.Build.Tasks.Image.Layers;
 using Slim.Build.Tasks.Ledger;
@@ -20,6 +21,8 @@ public sealed class SlimBuildImage : SlimTask
     [Required] public string ContainerFile { get; set; } = "";
     [Required] public string NeedsFile { get; set; } = "";
     [Required] public string PublishDirectory { get; set; } = "";
+    /// <summary>obj/.../slim/own-files.txt when several projects publish into one folder (-o out for a solution): only the files it lists go into the image. Empty: the whole folder.</summary>
+    public string OwnFilesList { get; set; } = "";
     [Required] public string LedgerDirectory { get; set; } = "";
     /// <summary>The slim folder, where image.tar goes.</summary>
     [Required] public string OutputDirectory { get; set; } = "";
@@ -54,6 +57,9 @@ public sealed class SlimBuildImage : SlimTask
     {
         var imageFile = ImageFile;
         ImageFile = "";
+        // What a publish killed mid-write left (a half image.tar, half layer blobs) is removed once it is old.
+        foreach (var folder in new[] { OutputDirectory, StateDirectory, Path.Combine(StateDirectory, "image", "layers") })
+            AtomicFile.RemoveAbandoned(folder);
         var image = Build(ImageSection.TryLoad(imageFile), diagnostics);
         if (image is null)
         {
@@ -85,9 +91,10 @@ public sealed class SlimBuildImage : SlimTask
             Cancellation = Cancellation,
             ProjectDirectory = string.IsNullOrEmpty(ProjectDirectory) ? Directory.GetCurrentDirectory() : ProjectDirectory,
             PruneRuntimePieces = PruneRuntimePieces,
+            OwnFilesList = string.IsNullOrWhiteSpace(OwnFilesList) ? null : OwnFilesList,
             CacheDirectory = CacheDirectory.Trim(),
             InsecureRegistries = InsecureRegistries,
-            MachineLayerCache = string.IsNullOrWhiteSpace(LayerCacheDirectory) ? LayerCache.UserDirectory() : LayerCacheDirectory.Trim(),
+            MachineLayerCache = MachineLayerCache(diagnostics),
         };
         if (Sbom && Slim.Build.Tasks.Sbom.SbomRequestFile.TryLoad(SbomRequestFile) is { } sbom)
         {
@@ -100,5 +107,19 @@ public sealed class SlimBuildImage : SlimTask
             File.Delete(Path.Combine(OutputDirectory, container.Project.ProjectName + ".cdx.json"));
         }
         return ImageBuilder.Build(request, diagnostics);
+    }
+
+    /// <summary>SlimLayerCacheDirectory, or null (layers under obj/ only) with SLIM4046 when it cannot be written: a cache never fails a publish.</summary>
+    private string? MachineLayerCache(IDiagnostics diagnostics)
+    {
+        var folder = string.IsNullOrWhiteSpace(LayerCacheDirectory) ? LayerCache.UserDirectory() : LayerCacheDirectory.Trim();
+        if (folder is null || LayerCache.WhyNotWritable(folder) is not { } why)
+        {
+            if (folder is not null)
+                AtomicFile.RemoveAbandoned(folder);
+            return folder;
+        }
+        diagnostics.Warning(SlimDiagnostics.LayerCacheUnwritable, folder, why);
+        return null;
     }
 }

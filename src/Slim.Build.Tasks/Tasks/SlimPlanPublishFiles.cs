@@ -38,7 +38,7 @@ public sealed class SlimPlanPublishFiles : SlimTask
     /// <summary>Where stripped copies go (obj/.../slim/strip/).</summary>
     [Required] public string StripDirectory { get; set; } = "";
     [Required] public string LedgerDirectory { get; set; } = "";
-    /// <summary>obj/.../slim/strip-settings.txt: an input of the strip step, written only when the tool changed.</summary>
+    /// <summary>obj/.../slim/strip-settings.txt: an input of the strip step (the tool, the files to strip), written only when it changed.</summary>
     public string StripSettingsFile { get; set; } = "";
 
     /// <summary>Every item of Files, with %(SlimOrigin) and %(SlimContent): ResolvedFileToPublish from now on.</summary>
@@ -68,10 +68,13 @@ public sealed class SlimPlanPublishFiles : SlimTask
 
         var stripTool = plan.ToStrip.Count == 0 ? null : ToolLocator.Find(StripTool)
             ?? throw new SlimException(SlimDiagnostics.StripMissing, $"{plan.ToStrip.Count} file(s) such as '{plan.ToStrip[0].RelativePath}'", StripTool, ToolLocator.WhyNotFound(StripTool));
-        // Always written (an input that does not exist would make the strip step run every time).
+        // Always written (an input that does not exist would make the strip step run every time). The list of files is
+        // in it too: a file a new SlimStripExclude takes out changes no other file's time, yet strip.json must drop it.
         if (StripSettingsFile.Length > 0)
-            AtomicFile.WriteAllTextIfChanged(StripSettingsFile, $"SlimStripTool={stripTool ?? StripTool}\n");
+            AtomicFile.WriteAllTextIfChanged(StripSettingsFile, string.Join('\n',
+                [$"SlimStripTool={stripTool ?? StripTool}", .. plan.ToStrip.Select(i => "Strip=" + i.RelativePath).Order(StringComparer.Ordinal)]) + "\n");
 
+        SizeLedger.ForgetIfDamaged(LedgerDirectory, LedgerStep.Strip);
         foreach (var ledger in plan.Ledgers)
             ledger.Save(LedgerDirectory);
         // The strip step records its own sizes when it runs; with nothing to strip it would not run.

@@ -46,6 +46,7 @@ public sealed class SlimPlanUpx : SlimTask
             File.Delete(SizeLedger.FileFor(LedgerDirectory, LedgerStep.Upx));
             return;
         }
+        SizeLedger.ForgetIfDamaged(LedgerDirectory, LedgerStep.Upx);
         var byItem = Files.GroupBy(f => PublishItems.From(f, ProjectDirectory)).ToDictionary(g => g.Key, g => g.First());
         var includes = PatternItems.Read("SlimUpxInclude", Include, PatternSources, diagnostics).Select(p => p.Pattern).ToList();
         var executable = Executable.Length == 0 ? null : Path.GetFullPath(Executable, ProjectDirectory);

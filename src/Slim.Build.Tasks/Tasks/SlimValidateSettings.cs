@@ -1,6 +1,8 @@
 using Microsoft.Build.Framework;
 using Slim.Build.Tasks.Budgets;
 using Slim.Build.Tasks.Diagnostics;
+using Slim.Build.Tasks.Files;
+using Slim.Build.Tasks.Image.Layers;
 using Slim.Build.Tasks.IO;
 using Slim.Build.Tasks.Settings;
 
@@ -59,6 +61,10 @@ public sealed class SlimValidateSettings : SlimTask
     /// <summary>SlimRegistryTimeout, SlimPushTimeout: seconds (30, 1800); read only when ContainerRegistry is set.</summary>
     public string RegistryTimeout { get; set; } = "";
     public string PushTimeout { get; set; } = "";
+    /// <summary>$(SOURCE_DATE_EPOCH), from the environment: whole seconds since 1970 that every time in the image and SBOM takes.</summary>
+    public string SourceDateEpoch { get; set; } = "";
+    /// <summary>SlimLockTimeout: seconds a publish waits for another publish of the project (120).</summary>
+    public string LockTimeout { get; set; } = "";
     /// <summary>SlimChecks: when false the checklist's own settings are not read.</summary>
     public bool ChecksEnabled { get; set; } = true;
     /// <summary>SlimMaxWastedBytes: a size (20MB, 1MiB, 0); empty for no limit.</summary>
@@ -76,6 +82,10 @@ public sealed class SlimValidateSettings : SlimTask
             SelfContained, RuntimeIdentifier, CppCompilerAndLinker, string.IsNullOrEmpty(SlimVersion) ? "x.y.z" : SlimVersion) { SysRoot = SysRoot };
         SettingsValidator.Validate(settings, diagnostics, tool => ToolLocator.Find(tool));
         var stepSettings = StepSettingsValidator.Validate(this, diagnostics);
+        if (!string.IsNullOrWhiteSpace(SourceDateEpoch) && !ImageEpoch.TryParse(SourceDateEpoch, out _))
+            diagnostics.Error(SlimDiagnostics.InvalidSourceDateEpoch, SourceDateEpoch, ImageEpoch.MaximumSeconds);
+        try { SecondsSetting.Parse("SlimLockTimeout", LockTimeout, StateLock.DefaultTimeoutSeconds); }
+        catch (SlimException e) { diagnostics.Error(e.Diagnostic, e.Args); }
         if (stepSettings is not null && !diagnostics.HasErrors && SettingsFile.Length > 0)
             stepSettings.Save(SettingsFile);
         if (!CheckBudgets)

@@ -15,6 +15,8 @@ namespace Slim.Build.Tasks;
 public sealed class SlimWriteAttribution : SlimTask
 {
     [Required] public string PublishDirectory { get; set; } = "";
+    /// <summary>obj/.../slim/own-files.txt when the publish folder is shared (-o outside the project): only these files are this project's.</summary>
+    public string OwnFilesList { get; set; } = "";
     /// <summary>obj/.../slim/ledger/: each published file's origin.</summary>
     [Required] public string LedgerDirectory { get; set; } = "";
     /// <summary>obj/project.assets.json: which package or runtime pack each file and assembly comes from.</summary>
@@ -35,13 +37,13 @@ public sealed class SlimWriteAttribution : SlimTask
     private protected override void Run(IDiagnostics diagnostics)
     {
         string[] settings = [AppAssembly, TargetFramework, RuntimeIdentifier];
-        var key = ReportState.InputsKey(PublishDirectory, LedgerDirectory, settings, [AssetsFile, MstatFile, ImageFile, ContainerFile]);
+        var key = ReportState.InputsKey(PublishDirectory, LedgerDirectory, settings, [AssetsFile, MstatFile, ImageFile, ContainerFile], OwnFilesList);
         var state = new ReportState(AttributionFile + ".state");
         if (state.IsCurrent(key, [AttributionFile]))
             return;
         var ledgers = SizeLedger.LoadAll(LedgerDirectory);
         var origins = ledgers.FirstOrDefault(l => l.Step == LedgerStep.Publish)?.Entries.ToDictionary(e => e.Path, e => e.Origin, StringComparer.Ordinal) ?? [];
-        var attribution = AttributionInputs.Build(ReportBuilder.Measure(PublishDirectory, origins), ImageSection.TryLoad(ImageFile), AssetsFile,
+        var attribution = AttributionInputs.Build(ReportBuilder.Measure(PublishDirectory, origins, OwnFilesList), ImageSection.TryLoad(ImageFile), AssetsFile,
             TargetFramework, RuntimeIdentifier, AppAssembly, MstatFile, ContainerFile, diagnostics);
         Attribution.AttributionFile.Save(AttributionFile, attribution);
         state.Record(key, [AttributionFile]);

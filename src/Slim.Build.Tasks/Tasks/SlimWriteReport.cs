@@ -18,6 +18,8 @@ namespace Slim.Build.Tasks;
 public sealed class SlimWriteReport : SlimTask
 {
     [Required] public string PublishDirectory { get; set; } = "";
+    /// <summary>obj/.../slim/own-files.txt when several projects publish into one folder (-o out for a solution): only the files it lists are measured. Empty: the whole folder.</summary>
+    public string OwnFilesList { get; set; } = "";
     [Required] public string LedgerDirectory { get; set; } = "";
     /// <summary>The slim folder beside the publish folder.</summary>
     [Required] public string ReportDirectory { get; set; } = "";
@@ -56,7 +58,7 @@ public sealed class SlimWriteReport : SlimTask
         var baselineFile = budgets.Baseline?.Path ?? "";
         // A baseline that is this very report.json (the previous publish's) would change the key on every publish.
         var baselineInput = Path.GetFullPath(baselineFile == "" ? reportFiles[0] : baselineFile) == Path.GetFullPath(reportFiles[0]) ? "" : baselineFile;
-        var key = ReportState.InputsKey(PublishDirectory, LedgerDirectory, settings, [AnalysisWarningsFile, BudgetsFile, NeedsFile, ImageFile, ChecksFile, AttributionFile, baselineInput]);
+        var key = ReportState.InputsKey(PublishDirectory, LedgerDirectory, settings, [AnalysisWarningsFile, BudgetsFile, NeedsFile, ImageFile, ChecksFile, AttributionFile, baselineInput], OwnFilesList);
         var state = new ReportState(Path.Combine(StateDirectory, "report.state"));
 
         SizeReport report;
@@ -72,7 +74,8 @@ public sealed class SlimWriteReport : SlimTask
                 new ToolInfo("Slim", version.Split('+')[0]),
                 new ProjectInfo(ProjectName, Profile, SizeLevel, TargetFramework, RuntimeIdentifier),
                 switches, RuntimeNeeds.TryLoad(NeedsFile), Analysis.AnalysisWarningsFile.Load(AnalysisWarningsFile), budgets, ImageSection.TryLoad(ImageFile),
-                Checks.ChecksFile.TryLoad(ChecksFile), new WireSizeCache(Path.Combine(StateDirectory, "wire-sizes.json"), GzipProcessStream.FindProgram()));
+                Checks.ChecksFile.TryLoad(ChecksFile), new WireSizeCache(Path.Combine(StateDirectory, "wire-sizes.json"), GzipProcessStream.FindProgram()),
+                OwnFilesList);
             report = report with { Attribution = Attribution.AttributionFile.TryLoad(AttributionFile) };
             ReportWriter.Write(report, ReportDirectory, BaselineComparison.TryRead(baselineFile, report));
             state.Record(key, reportFiles);

@@ -35,8 +35,8 @@ internal static class StepSettingsValidator
         {
             if (!RegistryHost.IsValid(registry))
                 diagnostics.Error(SlimDiagnostics.InvalidRegistry, raw.Registry);
-            requestTimeout = Seconds(() => PushLimits.Seconds("SlimRegistryTimeout", raw.RegistryTimeout, PushLimits.DefaultRequestSeconds), requestTimeout, diagnostics);
-            pushTimeout = Seconds(() => PushLimits.Seconds("SlimPushTimeout", raw.PushTimeout, PushLimits.DefaultPushSeconds), pushTimeout, diagnostics);
+            requestTimeout = Seconds(() => SecondsSetting.Parse("SlimRegistryTimeout", raw.RegistryTimeout, PushLimits.DefaultRequestSeconds), requestTimeout, diagnostics);
+            pushTimeout = Seconds(() => SecondsSetting.Parse("SlimPushTimeout", raw.PushTimeout, PushLimits.DefaultPushSeconds), pushTimeout, diagnostics);
         }
 
         long? maxWaste = null;

@@ -86,4 +86,26 @@ public sealed class SecurityChecksTests
         StringAssert.StartsWith((string)notExecutable.Problem![1], "is not executable");
         Assert.AreEqual("/srv/app", Run(new WorkingDirectoryCheck(), CheckImage.Healthy(), CheckImage.Config(workingDirectory: "/srv/app")).Problem?[0]);
     }
+
+    [TestMethod]
+    public void An_executable_entrypoint_that_is_not_an_ELF_program_fails_but_a_script_passes()
+    {
+        var garbage = new string('x', 151);
+        var truncated = File.ReadAllBytes("/bin/true")[..100];
+        using var temp = new TempFolder();
+        var truncatedFile = Path.Combine(temp.Path, "truncated");
+        File.WriteAllBytes(truncatedFile, truncated);
+        var entries = CheckImage.Healthy();
+        entries.Add(LayerEntry.FromText("app/App", garbage, 0x1ED)); // 0755: the 151-byte non-ELF file a racing link left
+        entries.Add(LayerEntry.FromFile("app/Half", truncatedFile, executable: true));
+        entries.Add(LayerEntry.FromText("app/start.sh", "#!/app/true\n", 0x1ED));
+
+        var text = Run(new EntrypointCheck(), entries, CheckImage.Config(entrypoint: "/app/App"));
+        Assert.AreEqual("/app/App", text.Problem?[0], text.Summary);
+        StringAssert.StartsWith((string)text.Problem![1], "is not an ELF program or a #! script (151 bytes starting 7878");
+        var half = Run(new EntrypointCheck(), entries, CheckImage.Config(entrypoint: "/app/Half"));
+        Assert.AreEqual("is a damaged or truncated ELF file", half.Problem?[1], half.Summary);
+        Assert.IsNull(Run(new EntrypointCheck(), entries, CheckImage.Config(entrypoint: "/app/start.sh")).Problem);
+        Assert.IsNull(Run(new EntrypointCheck(), entries, CheckImage.Config(entrypoint: "/app/true")).Problem, "an ELF executable must pass");
+    }
 }

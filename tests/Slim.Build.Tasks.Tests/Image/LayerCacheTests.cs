@@ -97,4 +97,18 @@ public sealed class LayerCacheTests
         File.SetLastWriteTimeUtc(file, time);
         Assert.AreNotEqual(first.DiffId, cache.Write(entries, Epoch.Rfc3339).DiffId);
     }
+
+    [TestMethod]
+    public void A_shared_folder_that_cannot_be_written_says_why_and_a_writable_one_is_left_clean()
+    {
+        using var temp = new TempFolder();
+        var file = Path.Combine(temp.Path, "layers-is-a-file");
+        File.WriteAllText(file, "x");
+
+        Assert.IsNotNull(LayerCache.WhyNotWritable(file), "a file where the folder should be");
+        Assert.IsNotNull(LayerCache.WhyNotWritable(Path.Combine(file, "slim", "layers")), "a folder under a file");
+        var writable = Path.Combine(temp.Path, "cache", "slim", "layers");
+        Assert.IsNull(LayerCache.WhyNotWritable(writable));
+        Assert.AreEqual(0, Directory.GetFileSystemEntries(writable).Length, "the probe file was left behind");
+    }
 }

@@ -16,12 +16,13 @@ internal static class AppLayers
 {
     /// <param name="origins">Each published file's origin (the ledger's publish step); files not in it count as the app's.</param>
     /// <param name="workingDirectory">Where the files go in the image, e.g. /app.</param>
-    public static IReadOnlyList<PlannedLayer> Plan(string publishDirectory, IReadOnlyDictionary<string, FileOrigin> origins, string workingDirectory)
+    /// <param name="ownFilesList">obj/.../slim/own-files.txt when the publish folder is shared by several projects (<see cref="PublishFolder"/>).</param>
+    public static IReadOnlyList<PlannedLayer> Plan(string publishDirectory, IReadOnlyDictionary<string, FileOrigin> origins, string workingDirectory, string? ownFilesList = null)
     {
         var groups = new Dictionary<string, List<LayerEntry>> { ["runtime"] = [], ["packages"] = [], ["app"] = [] };
-        foreach (var file in Directory.EnumerateFiles(publishDirectory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        foreach (var relative in PublishFolder.RelativeFiles(publishDirectory, ownFilesList))
         {
-            var relative = Path.GetRelativePath(publishDirectory, file).Replace('\\', '/');
+            var file = Path.Combine(publishDirectory, relative);
             var origin = origins.TryGetValue(relative, out var known) ? known : FileOrigin.App;
             var layer = origin switch { FileOrigin.Runtime => "runtime", FileOrigin.Package => "packages", _ => "app" };
             groups[layer].Add(LayerEntry.FromFile(workingDirectory.TrimEnd('/') + "/" + relative, file, IsExecutable(file)));

@@ -28,6 +28,26 @@ internal sealed class LayerCache(string directory, LayerWriter writer, string? m
         return cache is null ? null : Path.Combine(cache, "slim", "layers");
     }
 
+    /// <summary>
+    /// Why the shared folder cannot hold blobs (a file where the folder should be, a read-only disk, a HOME that cannot
+    /// be written), or null when a file can be written there.
+    /// </summary>
+    public static string? WhyNotWritable(string machineDirectory)
+    {
+        try
+        {
+            Directory.CreateDirectory(machineDirectory);
+            var probe = Path.Combine(machineDirectory, $".slim-probe-{Guid.NewGuid():N}");
+            File.WriteAllBytes(probe, []);
+            File.Delete(probe);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return e.Message.TrimEnd('.');
+        }
+    }
+
     /// <param name="machineWide">The entries come from this machine's files only, so the blob may live in the shared folder.</param>
     public LayerBlob Write(IReadOnlyList<LayerEntry> entries, string epochKey, bool machineWide = false)
     {

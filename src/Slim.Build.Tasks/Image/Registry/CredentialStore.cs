@@ -22,22 +22,41 @@ internal sealed class CredentialStore(Func<string, string?> environment)
     public RegistryCredential? Find(string registry)
     {
         for (var i = 0; i < UserVariables.Length; i++)
-            if (environment(UserVariables[i]) is { Length: > 0 } user && environment(PasswordVariables[i]) is { Length: > 0 } password)
+        {
+            var user = environment(UserVariables[i]);
+            var password = environment(PasswordVariables[i]);
+            if (!string.IsNullOrEmpty(user) && !string.IsNullOrEmpty(password))
                 return new RegistryCredential(user, password, $"{UserVariables[i]} / {PasswordVariables[i]}");
+            // Half a pair is a login the user meant to give: say which half is missing, not "no credentials".
+            if (!string.IsNullOrEmpty(user) || !string.IsNullOrEmpty(password))
+                throw new SlimException(SlimDiagnostics.RegistryCredentialHalfSet, string.IsNullOrEmpty(user) ? PasswordVariables[i] : UserVariables[i],
+                    string.IsNullOrEmpty(user) ? UserVariables[i] : PasswordVariables[i], registry);
+        }
 
         var configPath = ConfigPath();
         if (configPath is null || !File.Exists(configPath))
             return null;
-        using var config = JsonDocument.Parse(File.ReadAllText(configPath));
-        var root = config.RootElement;
-        var keys = KeysFor(registry);
-        if (Entry(root, "credHelpers", keys) is { ValueKind: JsonValueKind.String } helper)
-            return FromHelper(helper.GetString()!, registry);
-        if (Entry(root, "auths", keys) is { ValueKind: JsonValueKind.Object } auth && FromAuth(auth, configPath) is { } found)
-            return found;
-        if (root.TryGetProperty("credsStore", out var store) && store.GetString() is { Length: > 0 } storeName)
-            return FromHelper(storeName, registry);
-        return null;
+        // A hand-edited or half-written config.json is the user's file to fix, named as such, not a bug in Slim.
+        string? helperName;
+        try
+        {
+            using var config = JsonDocument.Parse(File.ReadAllText(configPath));
+            var root = config.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+                throw new SlimException(SlimDiagnostics.DockerConfigInvalid, configPath, $"it holds a JSON {root.ValueKind.ToString().ToLowerInvariant()}, not an object", registry);
+            var keys = KeysFor(registry);
+            if (Entry(root, "credHelpers", keys) is { ValueKind: JsonValueKind.String } helper)
+                helperName = helper.GetString();
+            else if (Entry(root, "auths", keys) is { ValueKind: JsonValueKind.Object } auth && FromAuth(auth, configPath) is { } found)
+                return found;
+            else
+                helperName = root.TryGetProperty("credsStore", out var store) && store.ValueKind == JsonValueKind.String ? store.GetString() : null;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        {
+            throw new SlimException(SlimDiagnostics.DockerConfigInvalid, configPath, e.Message.TrimEnd('.'), registry);
+        }
+        return helperName is { Length: > 0 } name ? FromHelper(name, registry) : null;
     }
 
     private string? ConfigPath()

@@ -1,5 +1,4 @@
-using System.Globalization;
-using Slim.Build.Tasks.Diagnostics;
+using Slim.Build.Tasks.Files;
 
 namespace Slim.Build.Tasks.Image.Registry;
 
@@ -13,19 +12,10 @@ internal static class PushLimits
     /// <param name="pushTimeout">SlimPushTimeout, e.g. "1800"; empty: the default.</param>
     /// <exception cref="SlimException">SLIM1040 naming the property and its value when it is not seconds above 0.</exception>
     public static RetryPolicy Policy(string requestTimeout, string pushTimeout, DateTimeOffset now) =>
-        Policy(Seconds("SlimRegistryTimeout", requestTimeout, DefaultRequestSeconds), Seconds("SlimPushTimeout", pushTimeout, DefaultPushSeconds), now);
+        Policy(SecondsSetting.Parse("SlimRegistryTimeout", requestTimeout, DefaultRequestSeconds), SecondsSetting.Parse("SlimPushTimeout", pushTimeout, DefaultPushSeconds), now);
 
     /// <summary>The policy of timeouts already checked (settings.json).</summary>
     public static RetryPolicy Policy(TimeSpan requestTimeout, TimeSpan pushTimeout, DateTimeOffset now) =>
         RetryPolicy.Default with { RequestTimeout = requestTimeout, Deadline = now + pushTimeout };
 
-    /// <exception cref="SlimException">SLIM1040 naming the property and its value when it is not seconds above 0.</exception>
-    public static TimeSpan Seconds(string property, string value, double fallback)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-            return TimeSpan.FromSeconds(fallback);
-        if (!double.TryParse(value.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) || seconds <= 0 || seconds > TimeSpan.MaxValue.TotalSeconds / 2)
-            throw new SlimException(SlimDiagnostics.InvalidTimeout, property, value);
-        return TimeSpan.FromSeconds(seconds);
-    }
 }

@@ -31,6 +31,39 @@ public sealed class CredentialStoreTests
     }
 
     [TestMethod]
+    [DataRow("{\"auths\":{\"ghcr.io\":", "Expected depth to be zero")]
+    [DataRow("[1, 2]", "it holds a JSON array, not an object")]
+    [DataRow("{\"auths\":{\"ghcr.io\":{\"auth\":\"not base64!\"}}}", "")]
+    [DataRow("{\"auths\":{\"ghcr.io\":{\"identitytoken\":42}}}", "")]
+    public void A_malformed_docker_config_is_SLIM5018_naming_the_file_not_a_bug_in_slim(string content, string why)
+    {
+        using var temp = new TempFolder();
+        var store = Store(temp, content);
+
+        var error = Assert.Throws<Slim.Build.Tasks.Diagnostics.SlimException>(() => store.Find("ghcr.io"));
+
+        Assert.AreEqual("SLIM5018", error.Diagnostic.Code);
+        StringAssert.EndsWith((string)error.Args[0], "config.json");
+        StringAssert.Contains((string)error.Args[1], why);
+        Assert.AreEqual("ghcr.io", error.Args[2]);
+    }
+
+    [TestMethod]
+    [DataRow("DOTNET_CONTAINER_REGISTRY_UNAME", "DOTNET_CONTAINER_REGISTRY_PWORD")]
+    [DataRow("DOTNET_CONTAINER_REGISTRY_PWORD", "DOTNET_CONTAINER_REGISTRY_UNAME")]
+    [DataRow("SDK_CONTAINER_REGISTRY_UNAME", "SDK_CONTAINER_REGISTRY_PWORD")]
+    public void Half_a_credential_pair_in_the_environment_is_SLIM5019_naming_the_missing_variable(string set, string missing)
+    {
+        using var temp = new TempFolder();
+        var store = Store(temp, """{"auths":{"ghcr.io":{"username":"config","password":"x"}}}""", new() { [set] = "alice" });
+
+        var error = Assert.Throws<Slim.Build.Tasks.Diagnostics.SlimException>(() => store.Find("ghcr.io"));
+
+        Assert.AreEqual("SLIM5019", error.Diagnostic.Code);
+        CollectionAssert.AreEqual(new object[] { set, missing, "ghcr.io" }, error.Args);
+    }
+
+    [TestMethod]
     public void SdkEnvironmentVariablesWinOverDockerConfig()
     {
         using var temp = new TempFolder();
