@@ -21,6 +21,16 @@ internal sealed class SmokeRun(IToolRunner runner, string engine, IReadOnlyList<
     public const int GraceSeconds = 10;
     private const int LogLines = 5;
 
+    /// <summary>
+    /// Null when the engine can run containers here; otherwise what its <c>info</c> said (a docker CLI with no daemon,
+    /// a podman whose storage cannot be used), so a broken engine is never reported as the image failing.
+    /// </summary>
+    public string? EngineProblem()
+    {
+        var info = Engine(["info"]);
+        return info.ExitCode == 0 ? null : $"'{engine} info' exited {info.ExitCode}: {Last(info.Output)}";
+    }
+
     public IReadOnlyList<(string Name, SlimDiagnostic Diagnostic, CheckFinding Finding)> Run(string archive, ImageRunSettings run, string healthPath)
     {
         var load = Engine(["load", "-i", archive]);

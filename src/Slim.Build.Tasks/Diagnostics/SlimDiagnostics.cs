@@ -151,6 +151,7 @@ internal static class SlimDiagnostics
     public static readonly SlimDiagnostic SmokeRunNoEngine = new("SLIM7023", nameof(SmokeRunNoEngine));
     public static readonly SlimDiagnostic ChecksAsErrorsUnknownCode = new("SLIM7030", nameof(ChecksAsErrorsUnknownCode));
     public static readonly SlimDiagnostic ImageArchiveUnreadable = new("SLIM7031", nameof(ImageArchiveUnreadable));
+    public static readonly SlimDiagnostic SmokeRunEngineUnusable = new("SLIM7032", nameof(SmokeRunEngineUnusable));
     // 7040-7059 SBOM and attribution
     public static readonly SlimDiagnostic SbomWithoutAssets = new("SLIM7040", nameof(SbomWithoutAssets));
     public static readonly SlimDiagnostic AttributionWithoutMstat = new("SLIM7041", nameof(AttributionWithoutMstat));

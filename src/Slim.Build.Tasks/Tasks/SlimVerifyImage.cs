@@ -78,6 +78,11 @@ public sealed class SlimVerifyImage : SlimTask
         static string[] Words(string text) => text.Split([' ', '\t', ';'], StringSplitOptions.RemoveEmptyEntries);
         var smoke = new Checks.SmokeRun(new ToolRunner(TimeSpan.FromMinutes(2), Cancellation), engine, Words(SmokeRunEngineArgs), Words(SmokeRunArgs),
             cleanup: new ToolRunner(TimeSpan.FromSeconds(30)));
+        if (smoke.EngineProblem() is { } problem)
+        {
+            diagnostics.Warning(SlimDiagnostics.SmokeRunEngineUnusable, engine, problem);
+            return [];
+        }
         return smoke.Run(archive, run, HealthPath).Select(s => ImageChecker.Report(s.Name, s.Diagnostic, s.Finding, raise, diagnostics)).ToList();
     }
 }

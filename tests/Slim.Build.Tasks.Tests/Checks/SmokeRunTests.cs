@@ -50,6 +50,19 @@ public sealed class SmokeRunTests
     }
 
     [TestMethod]
+    public void An_engine_that_cannot_run_containers_is_named_as_the_problem_and_a_working_one_is_not()
+    {
+        Assert.IsNull(_smoke.EngineProblem(), "podman with the test's own store works");
+        var docker = _temp.File("docker", System.Text.Encoding.ASCII.GetBytes(
+            "#!/bin/sh\necho 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?' >&2\nexit 1\n"));
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(docker, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var problem = new SmokeRun(new ToolRunner(TimeSpan.FromSeconds(30)), docker, [], []).EngineProblem();
+        StringAssert.Contains(problem, "info' exited 1");
+        StringAssert.Contains(problem, "Cannot connect to the Docker daemon");
+    }
+
+    [TestMethod]
     public void A_console_image_that_exits_0_passes_and_one_that_cannot_start_fails()
     {
         var (archive, image) = Write("good", CheckImage.Config(entrypoint: "/app/hello"));
@@ -67,13 +80,23 @@ public sealed class SmokeRunTests
     [TestMethod]
     public void A_service_that_exits_at_once_is_not_up()
     {
-        var config = CheckImage.Config(entrypoint: "/app/hello") with { Ports = [new Slim.Build.Tasks.Container.ContainerPort(18089, "tcp")] };
+        var config = CheckImage.Config(entrypoint: "/app/hello") with { Ports = [new Slim.Build.Tasks.Container.ContainerPort(FreePort(), "tcp")] };
         var (archive, image) = Write("service", config);
         var results = _smoke.Run(archive, image.Run, "/healthz");
         var up = results.Single();
         Assert.AreEqual("smoke-service-up", up.Name);
         Assert.IsNotNull(up.Finding.Problem, up.Finding.Summary);
         StringAssert.Contains(string.Join(" ", up.Finding.Evidence), "running: False");
+    }
+
+    /// <summary>A port no one listens on now: the services run on the host's network, so two test runs at once must not share one.</summary>
+    private static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
     }
 
     private static IReadOnlyList<(string Name, SlimDiagnostic Diagnostic, CheckFinding Finding)> RunService(string name, int port, int? exitOnTerm)
@@ -86,11 +109,12 @@ public sealed class SmokeRunTests
     [TestMethod]
     public void A_service_that_answers_its_health_path_as_its_user_and_exits_0_on_SIGTERM_passes_both_checks()
     {
-        var results = RunService("healthy", 18091, exitOnTerm: 0);
+        var port = FreePort();
+        var results = RunService("healthy", port, exitOnTerm: 0);
         CollectionAssert.AreEqual(new[] { "smoke-service-up", "smoke-service-stop" }, results.Select(r => r.Name).ToArray());
         var up = results[0].Finding;
         Assert.IsNull(up.Problem, string.Join(" / ", up.Evidence));
-        CollectionAssert.Contains(up.Evidence.ToList(), "GET http://127.0.0.1:18091/healthz: 200");
+        CollectionAssert.Contains(up.Evidence.ToList(), $"GET http://127.0.0.1:{port}/healthz: 200");
         StringAssert.Matches(up.Evidence.Single(e => e.StartsWith("process user: ")), new System.Text.RegularExpressions.Regex("^process user: (app|1654)$"));
         var stop = results[1].Finding;
         Assert.IsNull(stop.Problem, string.Join(" / ", stop.Evidence));
@@ -100,7 +124,7 @@ public sealed class SmokeRunTests
     [TestMethod]
     public void A_service_that_ignores_SIGTERM_or_exits_non_zero_on_it_fails_the_stop_check_with_the_exit_code_and_seconds()
     {
-        var ignoring = RunService("ignores-term", 18092, exitOnTerm: null);
+        var ignoring = RunService("ignores-term", FreePort(), exitOnTerm: null);
         Assert.IsNull(ignoring[0].Finding.Problem, string.Join(" / ", ignoring[0].Finding.Evidence));
         var killed = ignoring[1].Finding;
         Assert.AreEqual(SlimDiagnostics.SmokeRunStopFailed, ignoring[1].Diagnostic);
@@ -108,7 +132,7 @@ public sealed class SmokeRunTests
         Assert.AreEqual("137", killed.Problem[2], "killed after the grace period: " + killed.Evidence[0]);
         Assert.IsTrue(double.Parse((string)killed.Problem[3], System.Globalization.CultureInfo.InvariantCulture) >= SmokeRun.GraceSeconds, killed.Evidence[0]);
 
-        var failing = RunService("exits-3", 18093, exitOnTerm: 3);
+        var failing = RunService("exits-3", FreePort(), exitOnTerm: 3);
         Assert.AreEqual("3", failing[1].Finding.Problem?[2], string.Join(" / ", failing[1].Finding.Evidence));
     }
 }
