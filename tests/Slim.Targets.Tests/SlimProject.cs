@@ -19,11 +19,19 @@ internal sealed class SlimProject : IDisposable
     private readonly ProjectCollection _collection = new();
 
     /// <param name="name">The project file's name without .csproj: $(MSBuildProjectName).</param>
-    public SlimProject(string properties, bool sdkForm = false, string sdk = "Microsoft.NET.Sdk", string name = "App")
+    /// <param name="files">Project files written before the project is evaluated (relative path to text); Program.cs replaces the default one.</param>
+    public SlimProject(string properties, bool sdkForm = false, string sdk = "Microsoft.NET.Sdk", string name = "App",
+        IReadOnlyDictionary<string, string>? files = null)
     {
         Folder = Path.Combine(Path.GetTempPath(), "slim-targets-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(Folder);
         File.WriteAllText(Path.Combine(Folder, "Program.cs"), "System.Console.WriteLine(1);");
+        foreach (var (path, text) in files ?? new Dictionary<string, string>())
+        {
+            var full = Path.Combine(Folder, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            File.WriteAllText(full, text);
+        }
         var sdkMapping = sdkForm ? $"<BeforeMicrosoftNETSdkTargets>{SdkFolder}/Slim.Profile.targets</BeforeMicrosoftNETSdkTargets>" : "";
         // NuGet imports a package's props from Microsoft.Common.props, just after Directory.Build.props.
         File.WriteAllText(Path.Combine(Folder, "Directory.Build.props"), $"<Project><Import Project=\"{BuildFolder}/Slim.Build.Tasks.props\" /></Project>");

@@ -28,8 +28,11 @@ internal static class SlimDiagnostics
     public static readonly SlimDiagnostic BudgetsWithoutReport = new("SLIM1016", nameof(BudgetsWithoutReport));
     public static readonly SlimDiagnostic GlobalizationKept = new("SLIM1017", nameof(GlobalizationKept));
     public static readonly SlimDiagnostic TlsOptedOut = new("SLIM1018", nameof(TlsOptedOut));
+    public static readonly SlimDiagnostic ProfileChosen = new("SLIM1019", nameof(ProfileChosen));
     public static readonly SlimDiagnostic ProcessStart = new("SLIM1090", nameof(ProcessStart));
     public static readonly SlimDiagnostic FeatureSwitchKept = new("SLIM1091", nameof(FeatureSwitchKept));
+    public static readonly SlimDiagnostic UnsupportedByProfile_Chosen = new("SLIM1092", nameof(UnsupportedByProfile_Chosen));
+    public static readonly SlimDiagnostic UnsupportedByProfile_Set = new("SLIM1092", nameof(UnsupportedByProfile_Set));
     public static readonly SlimDiagnostic UpxArgsReserved = new("SLIM1020", nameof(UpxArgsReserved));
     public static readonly SlimDiagnostic UpxIncludeMatchesNothing = new("SLIM1021", nameof(UpxIncludeMatchesNothing));
     public static readonly SlimDiagnostic UpxNothingToPack = new("SLIM1022", nameof(UpxNothingToPack));

@@ -37,6 +37,10 @@ public sealed class SlimAnalyzeApp : SlimTask
     /// <summary>The project uses Microsoft.NET.Sdk.Web.</summary>
     public bool IsWebApp { get; set; }
     public string Profile { get; set; } = "";
+    /// <summary>Slim.Sdk chose the profile (the project set none): an unsupported framework part is then an error.</summary>
+    public bool ProfileChosenBySdk { get; set; }
+    /// <summary>Why Slim.Sdk chose it: the project files that showed MVC, Razor Pages or Razor components, or empty.</summary>
+    public string ProfileEvidence { get; set; } = "";
     /// <summary>obj/.../slim/app-scan.json.</summary>
     [Required] public string ScanFile { get; set; } = "";
 
@@ -50,6 +54,7 @@ public sealed class SlimAnalyzeApp : SlimTask
     {
         if (!File.Exists(AppAssembly))
             return;
+        CheckProfileSupportsApp(diagnostics);
         var calls = AppScan.ScanAssemblies(
             References.Select(RoleOf).OfType<(string, AssemblyRole)>().Prepend((AppAssembly, AssemblyRole.App)));
         var cultureCalls = calls.Where(c => c.Kind == AppCallScanner.Culture && c.Role != AssemblyRole.Package)
@@ -80,6 +85,33 @@ public sealed class SlimAnalyzeApp : SlimTask
         if (SizeProfiles.Parse(Profile) == SizeProfile.Trimmed
             && calls.Any(c => c.Kind == AppCallScanner.SlimBuilder && c.Role == AssemblyRole.App))
             diagnostics.Warning(SlimDiagnostics.SlimBuilderTrimmed, Path.GetFileName(AppAssembly));
+    }
+
+    private void CheckProfileSupportsApp(IDiagnostics diagnostics)
+    {
+        var profile = SizeProfiles.TryParse(Profile, out var parsed) ? parsed : SizeProfile.Framework;
+        if (ProfileChosenBySdk)
+            diagnostics.Notice(SlimDiagnostics.ProfileChosen, profile.JsonName(), ProfileReason(profile));
+        if (profile == SizeProfile.Framework || UnsupportedFrameworkUse.Find(AppAssembly) is not var (feature, assembly))
+            return;
+        var app = Path.GetFileName(AppAssembly);
+        if (ProfileChosenBySdk)
+            diagnostics.Error(SlimDiagnostics.UnsupportedByProfile_Chosen, app, feature, assembly, profile.JsonName());
+        else
+            diagnostics.Warning(SlimDiagnostics.UnsupportedByProfile_Set, app, feature, assembly, profile.JsonName());
+    }
+
+    private string ProfileReason(SizeProfile profile)
+    {
+        var evidence = ProfileEvidence.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (evidence.Length == 0)
+            return profile == SizeProfile.Aot
+                ? "no MVC, Razor Pages or Razor components in the project's files, so NativeAOT gives the smallest image"
+                : "the project's files show nothing NativeAOT does not support";
+        var projectDirectory = Path.GetDirectoryName(ProjectFile) ?? "";
+        var first = Path.GetRelativePath(projectDirectory, evidence[0]);
+        var more = evidence.Length > 1 ? $" and {evidence.Length - 1} more file(s)" : "";
+        return $"{first}{more} show MVC, Razor Pages or Razor components, which NativeAOT and trimming do not support";
     }
 
     private static (string File, string Culture) CultureOf(ITaskItem resource)
