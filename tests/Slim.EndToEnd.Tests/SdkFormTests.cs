@@ -47,4 +47,29 @@ public sealed class SdkFormTests
         Assert.IsTrue(File.Exists(Path.Combine(result.PublishDirectory, app.Name + ".dll")), "framework profile should publish the IL assembly");
         StringAssert.Contains(result.Output, "SLIM1010");
     }
+
+    [TestMethod]
+    public async Task Sdk_added_to_a_razor_pages_app_chooses_framework_and_the_app_serves()
+    {
+        // Measured: Slim.Sdk's old default compiled this app NativeAOT; it died at start in ApplicationPartFactory.
+        var app = TestApp.Web("SdkRazor", SlimForm.SdkAdded);
+        app.Write("Program.cs", """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddRazorPages();
+            var app = builder.Build();
+            app.MapRazorPages();
+            app.Run();
+            """);
+        app.Write("Pages/_ViewImports.cshtml", "@addTagHelper *, Microsoft.AspNetCore.Mvc.TagHelpers");
+        app.Write("Pages/Index.cshtml", "@page\n<html><body><p>Hello from @(\"Razor\")</p></body></html>");
+
+        var result = app.Publish();
+
+        Assert.AreEqual(0, result.ExitCode, result.Describe());
+        StringAssert.Contains(result.Output, "SLIM1019: Slim.Sdk chose the framework profile: Pages/");
+        Assert.IsFalse(Files.IsElf(Path.Combine(result.PublishDirectory, app.Name + ".dll")));
+        Assert.IsTrue(File.Exists(Path.Combine(result.PublishDirectory, app.Name + ".dll")), "framework-dependent: the IL assembly ships");
+        var page = await TestApp.GetFromRunningApp(Path.Combine(result.PublishDirectory, app.Name), 18232, TimeSpan.FromSeconds(30));
+        StringAssert.Contains(page, "Hello from Razor");
+    }
 }
