@@ -69,6 +69,7 @@ internal static class SlimDiagnostics
     public static readonly SlimDiagnostic RestoreInputOutsideContext_Given = new("SLIM3011", nameof(RestoreInputOutsideContext_Given));
     public static readonly SlimDiagnostic RestoreInputOutsideContext_TooWide = new("SLIM3011", nameof(RestoreInputOutsideContext_TooWide));
     public static readonly SlimDiagnostic AbsoluteFolderFeed = new("SLIM3012", nameof(AbsoluteFolderFeed));
+    public static readonly SlimDiagnostic OutputFolderNotWritable = new("SLIM3014", nameof(OutputFolderNotWritable));
     public static readonly SlimDiagnostic StateLocked = new("SLIM3013", nameof(StateLocked));
     // 4xxx image
     public static readonly SlimDiagnostic InvalidImageReference = new("SLIM4001", nameof(InvalidImageReference));

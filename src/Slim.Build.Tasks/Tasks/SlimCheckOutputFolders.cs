@@ -1,0 +1,22 @@
+using Microsoft.Build.Framework;
+using Slim.Build.Tasks.Diagnostics;
+using Slim.Build.Tasks.IO;
+
+namespace Slim.Build.Tasks;
+
+/// <summary>
+/// Before the first step: the folders Slim writes its outputs to (report, symbols, image) can take files. One that
+/// cannot fails here with SLIM3014 naming the folder and the property that sets it, before anything is half done.
+/// </summary>
+public sealed class SlimCheckOutputFolders : SlimTask
+{
+    /// <summary>One item per folder; %(Property) is the setting that chooses it, e.g. SlimOutputDirectory.</summary>
+    public ITaskItem[] Folders { get; set; } = [];
+
+    private protected override void Run(IDiagnostics diagnostics)
+    {
+        foreach (var folder in Folders)
+            if (WritableFolder.WhyNot(folder.ItemSpec) is { } reason)
+                diagnostics.Error(SlimDiagnostics.OutputFolderNotWritable, folder.ItemSpec, folder.GetMetadata("Property"), reason);
+    }
+}
