@@ -15,8 +15,12 @@ public sealed class SlimCheckOutputFolders : SlimTask
 
     private protected override void Run(IDiagnostics diagnostics)
     {
+        // The first folder that fails is the one to fix: the symbols folder sits inside the output folder.
         foreach (var folder in Folders)
             if (WritableFolder.WhyNot(folder.ItemSpec) is { } reason)
+            {
                 diagnostics.Error(SlimDiagnostics.OutputFolderNotWritable, folder.ItemSpec, folder.GetMetadata("Property"), reason);
+                return;
+            }
     }
 }
