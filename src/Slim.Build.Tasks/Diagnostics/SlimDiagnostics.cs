@@ -125,6 +125,7 @@ internal static class SlimDiagnostics
     public static readonly SlimDiagnostic PushDeadlineExceeded = new("SLIM5017", nameof(PushDeadlineExceeded));
     public static readonly SlimDiagnostic DockerConfigInvalid = new("SLIM5018", nameof(DockerConfigInvalid));
     public static readonly SlimDiagnostic RegistryCredentialHalfSet = new("SLIM5019", nameof(RegistryCredentialHalfSet));
+    public static readonly SlimDiagnostic CachedBaseDamaged = new("SLIM5020", nameof(CachedBaseDamaged));
     // 6xxx budgets
     public static readonly SlimDiagnostic BudgetExceeded_Publish = new("SLIM6001", nameof(BudgetExceeded_Publish));
     public static readonly SlimDiagnostic BudgetExceeded_File = new("SLIM6002", nameof(BudgetExceeded_File));

@@ -28,7 +28,7 @@ internal static class RegistryBaseSource
             return null;
         }
         var record = RecordPath(cacheRoot, parsed, platform);
-        if (parsed.Digest is not null && Cached(record) is { } pinned)
+        if (parsed.Digest is not null && Cached(record, cacheRoot, reference, diagnostics) is { } pinned)
             return pinned;
         var endpoint = RegistryEndpoint.For(parsed.Registry, insecureRegistries);
         try
@@ -41,7 +41,7 @@ internal static class RegistryBaseSource
         }
         catch (SlimException e) when (e.Diagnostic == SlimDiagnostics.RegistryUnreachable)
         {
-            if (Cached(record) is { } cached)
+            if (Cached(record, cacheRoot, reference, diagnostics) is { } cached)
             {
                 diagnostics.Notice(SlimDiagnostics.BaseFromCacheOffline, parsed.ToString(), endpoint.Registry, cached);
                 return cached;
@@ -77,7 +77,7 @@ internal static class RegistryBaseSource
         }
         var manifest = Read(() => OciJsonReader.ReadManifest(content), reference);
         var layout = Path.Combine(cacheRoot, "layouts", Sha256Digest.Hex(digest));
-        if (File.Exists(Path.Combine(layout, "index.json")))
+        if (CachedLayout.IsIntact(layout, cacheRoot, reference.ToString(), diagnostics))
             return layout;
         var store = Path.Combine(cacheRoot, "blobs", "sha256");
         long downloaded = 0;
@@ -116,12 +116,12 @@ internal static class RegistryBaseSource
         return Path.Combine(cacheRoot, "refs", safeRegistry, reference.Repository, name);
     }
 
-    private static string? Cached(string record)
+    private static string? Cached(string record, string cacheRoot, string reference, IDiagnostics diagnostics)
     {
         if (!File.Exists(record))
             return null;
         var layout = File.ReadAllText(record).Trim();
-        return File.Exists(Path.Combine(layout, "index.json")) ? layout : null;
+        return CachedLayout.IsIntact(layout, cacheRoot, reference, diagnostics) ? layout : null;
     }
 
     /// <summary>A hard link where the file system allows it (the blob is stored once), else a copy.</summary>
