@@ -49,9 +49,16 @@ internal static class AtomicFile
             RemoveAbandoned(folder, "*.slim-tmp");
     }
 
-    private static void RemoveAbandoned(string folder, string pattern)
+    /// <summary>As <see cref="RemoveAbandoned(string)"/>, in the folder and every folder under it (a step's copies keep the publish folder's tree).</summary>
+    public static void RemoveAbandonedUnder(string folder)
     {
-        foreach (var abandoned in Directory.EnumerateFiles(folder, pattern))
+        if (Directory.Exists(folder))
+            RemoveAbandoned(folder, "*.slim-tmp", SearchOption.AllDirectories);
+    }
+
+    private static void RemoveAbandoned(string folder, string pattern, SearchOption search = SearchOption.TopDirectoryOnly)
+    {
+        foreach (var abandoned in Directory.EnumerateFiles(folder, pattern, search))
             try
             {
                 if (DateTime.UtcNow - File.GetLastWriteTimeUtc(abandoned) > AbandonedAfter)

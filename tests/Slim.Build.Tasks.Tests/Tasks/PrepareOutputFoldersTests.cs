@@ -9,7 +9,7 @@ namespace Slim.Build.Tasks.Tests.Tasks;
 /// property. Measured: a read-only slim/ gave ten MSB3026 retries and a raw MSB3027 from the SDK's Copy task.
 /// </summary>
 [TestClass]
-public sealed class OutputFoldersTests
+public sealed class PrepareOutputFoldersTests
 {
     [TestMethod]
     public void A_writable_folder_passes_is_created_when_missing_and_keeps_no_probe()
@@ -27,7 +27,7 @@ public sealed class OutputFoldersTests
         using var temp = new TempFolder();
         var blocked = temp.File("bin/slim", 3);
         var engine = new RecordingBuildEngine();
-        var passed = new SlimCheckOutputFolders
+        var passed = new SlimPrepareOutputFolders
         {
             BuildEngine = engine,
             Folders = [new TaskItem(Path.Combine(temp.Path, "ok")), Folder(blocked, "SlimOutputDirectory")],
@@ -64,5 +64,21 @@ public sealed class OutputFoldersTests
         var item = new TaskItem(path);
         item.SetMetadata("Property", property);
         return item;
+    }
+
+    [TestMethod]
+    public void Temporary_files_a_killed_step_left_under_the_folders_go_once_old_and_fresh_ones_stay()
+    {
+        using var temp = new TempFolder();
+        var old = temp.File("obj/slim/strip/runtimes/linux-x64/native/libe_sqlite3.so.slim-tmp", 5);
+        File.SetLastWriteTimeUtc(old, DateTime.UtcNow - AtomicFile.AbandonedAfter - TimeSpan.FromMinutes(1));
+        var fresh = temp.File("obj/slim/upx/App.slim-tmp", 5);
+        var kept = temp.File("obj/slim/strip/runtimes/linux-x64/native/libe_sqlite3.so", 5);
+
+        Assert.IsTrue(new SlimPrepareOutputFolders { BuildEngine = new RecordingBuildEngine(), Folders = [Folder(Path.Combine(temp.Path, "obj", "slim"), "IntermediateOutputPath")] }.Execute());
+
+        Assert.IsFalse(File.Exists(old), "an abandoned temporary file deep in the step folder stays forever otherwise");
+        Assert.IsTrue(File.Exists(fresh), "a fresh one may be another writer's");
+        Assert.IsTrue(File.Exists(kept));
     }
 }

@@ -5,10 +5,11 @@ using Slim.Build.Tasks.IO;
 namespace Slim.Build.Tasks;
 
 /// <summary>
-/// Before the first step: the folders Slim writes its outputs to (report, symbols, image) can take files. One that
-/// cannot fails here with SLIM3014 naming the folder and the property that sets it, before anything is half done.
+/// Before the first step: the folders Slim writes to can take files, and hold no temporary file a killed publish
+/// left behind. A folder that cannot take files fails here with SLIM3014 naming the folder and the property that
+/// sets it, before anything is half done.
 /// </summary>
-public sealed class SlimCheckOutputFolders : SlimTask
+public sealed class SlimPrepareOutputFolders : SlimTask
 {
     /// <summary>One item per folder; %(Property) is the setting that chooses it, e.g. SlimOutputDirectory.</summary>
     public ITaskItem[] Folders { get; set; } = [];
@@ -22,5 +23,7 @@ public sealed class SlimCheckOutputFolders : SlimTask
                 diagnostics.Error(SlimDiagnostics.OutputFolderNotWritable, folder.ItemSpec, folder.GetMetadata("Property"), reason);
                 return;
             }
+        foreach (var folder in Folders)
+            AtomicFile.RemoveAbandonedUnder(folder.ItemSpec);
     }
 }
