@@ -151,4 +151,14 @@ public sealed class ProfileTests
         Assert.AreEqual("true", project["PublishAot"]);
         Assert.AreEqual("linux-arm64", project["RuntimeIdentifier"]);
     }
+
+    [TestMethod]
+    public void The_analysis_log_is_an_output_of_the_compile_so_a_missing_one_compiles_again()
+    {
+        using var project = new SlimProject("<PublishAot>true</PublishAot>");
+        var log = project["_SlimAnalysisLog"];
+        StringAssert.EndsWith(log, "slim-analysis.sarif");
+        StringAssert.StartsWith(project["ErrorLog"], log);
+        CollectionAssert.Contains(project.Project.GetItems("CustomAdditionalCompileOutputs").Select(i => i.EvaluatedInclude).ToList(), log);
+    }
 }
