@@ -13,7 +13,23 @@ public sealed class VerifyImageTaskTests
     [TestMethod]
     [DataRow("slim-no-such-engine", "SlimSmokeRunEngine is 'slim-no-such-engine', which is not a program on PATH")]
     [DataRow("/nowhere/podman", "SlimSmokeRunEngine is '/nowhere/podman', which does not exist")]
+    [DataRow("", "neither podman nor docker is on PATH")]
     public void A_smoke_run_engine_that_is_not_there_is_warning_SLIM7023_quoting_it_and_the_checklist_still_runs(string engineValue, string expected)
+    {
+        var path = Environment.GetEnvironmentVariable("PATH");
+        try
+        {
+            if (engineValue.Length == 0)
+                Environment.SetEnvironmentVariable("PATH", "/nowhere");
+            SmokeRunWith(engineValue, expected);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("PATH", path);
+        }
+    }
+
+    private static void SmokeRunWith(string engineValue, string expected)
     {
         using var temp = new TempFolder();
         // The checklist's findings on this one-file image are warnings of their own; only SLIM7023 is looked at.

@@ -11,7 +11,8 @@ namespace Slim.Build.Tasks.Tests.Image.Registry;
 /// </summary>
 internal sealed class StandInRegistry : IDisposable
 {
-    private readonly TcpListener listener = new(IPAddress.Any, 0);
+    // Every address, IPv4 and IPv6: the host name may resolve to either.
+    private readonly TcpListener listener = new(IPAddress.IPv6Any, 0) { Server = { DualMode = true } };
     private readonly List<string> requests = [];
 
     /// <param name="answer">From a request's line and headers, the status ("401 Unauthorized"), headers (each ending in CRLF) and body.</param>
