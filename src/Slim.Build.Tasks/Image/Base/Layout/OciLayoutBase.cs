@@ -26,7 +26,7 @@ internal static class OciLayoutBase
         var folder = Folder(reference, workDirectory, diagnostics);
         if (folder is null)
             return null;
-        var blobs = new LayoutBlobs(folder, reference.Text, diagnostics);
+        var blobs = new LayoutBlobs(folder, reference.Path!, reference.Text, diagnostics);
         var selector = new ManifestSelector(blobs, reference, reference.Path!, diagnostics);
 
         var index = selector.Parse(File.ReadAllBytes(Path.Combine(folder, "index.json")), "index.json", OciJsonReader.ReadIndex);
