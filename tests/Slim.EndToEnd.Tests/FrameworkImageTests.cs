@@ -42,7 +42,7 @@ public sealed class FrameworkImageTests
         var holds = image.GetProperty("layers").EnumerateArray().Select(l => l.GetProperty("holds").GetString()!).ToList();
         Assert.AreEqual(3, holds.Count, string.Join(" / ", holds));
         StringAssert.StartsWith(holds[0], "base: glibc, openssl, ca-certificates", string.Join(" / ", holds));
-        var version = Directory.GetDirectories("/usr/share/dotnet/shared/Microsoft.AspNetCore.App").Select(Path.GetFileName).Max();
+        var version = Directory.GetDirectories(DotnetRoot.Shared("Microsoft.AspNetCore.App")).Select(Path.GetFileName).Max();
         StringAssert.Contains(holds[1], "shared runtime: Microsoft.NETCore.App ", string.Join(" / ", holds));
         StringAssert.Contains(holds[1], "Microsoft.AspNetCore.App " + version, string.Join(" / ", holds));
         Assert.AreEqual("app", holds[2]);
