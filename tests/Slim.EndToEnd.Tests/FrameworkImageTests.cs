@@ -82,6 +82,24 @@ public sealed class FrameworkImageTests
     }
 
     [TestMethod]
+    public void The_web_publish_s_report_html_renders_in_a_browser_with_its_image_layers()
+    {
+        Chromium.RequireOrSkip();
+        var (dom, log) = Chromium.DumpDom(Path.Combine(_webPublish.SlimDirectory, "report.html"));
+
+        var errors = Chromium.ConsoleLines(log);
+        Assert.AreEqual(0, errors.Count, "script errors:\n" + string.Join("\n", errors));
+        StringAssert.Contains(dom, "data-rendered=\"true\"", "the script did not finish:\n" + log);
+        Assert.IsFalse(dom.Contains("<p class=\"error\">"), "a section failed to draw:\n" + System.Text.RegularExpressions.Regex.Match(dom, "<p class=\"error\">[^<]*").Value);
+        StringAssert.Contains(dom, "<h1 id=\"app-name\">FdWeb</h1>");
+        StringAssert.Contains(dom, " on the wire");
+        foreach (var layer in new[] { "layer: base: glibc", "layer: shared runtime: Microsoft.NETCore.App", "layer: app" })
+            StringAssert.Contains(dom, layer, "the treemap lacks a rectangle for the image's " + layer);
+        var rectangles = System.Text.RegularExpressions.Regex.Matches(dom, "class=\"tm-node ").Count;
+        Assert.IsTrue(rectangles >= 6, $"the treemap drew {rectangles} rectangle(s) for an image of three layers");
+    }
+
+    [TestMethod]
     public void A_publish_folder_inside_the_project_gives_one_digest_with_web_config_and_without_slims_own_files()
     {
         // -o publish puts Slim's folder (report.json...) in the project, where the Web SDK globs *.json as content,
