@@ -37,6 +37,9 @@ public sealed class ImageBudgetTests
         Assert.AreEqual(_archive.UnpackedBytes, image.GetProperty("unpackedBytes").GetInt64(), "report.json's unpackedBytes against the layers gunzipped");
         Assert.IsTrue(_archive.WireBytes < WireBound, $"the image is {_archive.WireBytes:N0} B on the wire, over {WireBound:N0} B");
         Assert.IsTrue(_archive.UnpackedBytes < UnpackedBound, $"the image unpacks to {_archive.UnpackedBytes:N0} B, over {UnpackedBound:N0} B");
+        // The run's own layer cache (SlimFeed's XDG_CACHE_HOME) took the layers, not the user's ~/.cache/slim.
+        var layers = Path.Combine(SlimFeed.RunRoot, "cache", "slim", "layers");
+        Assert.IsTrue(Directory.Exists(layers) && Directory.EnumerateFiles(layers, "*.tar.gz").Any(), "no layer in the run's cache " + layers);
     }
 
     [TestMethod]
