@@ -41,7 +41,7 @@ public sealed class ProfileTests
         var app = Path.Combine(project.Folder, project["IntermediateOutputPath"].Replace('\\', '/'), "App.dll");
         Directory.CreateDirectory(Path.GetDirectoryName(app)!);
         // An assembly that uses System.Diagnostics.Metrics (Microsoft.Extensions.Diagnostics), or one that does not (Slim's gzip program).
-        var aspNetCore = Directory.GetDirectories("/usr/share/dotnet/shared/Microsoft.AspNetCore.App").Max()!;
+        var aspNetCore = Directory.GetDirectories(DotnetRoot.Shared("Microsoft.AspNetCore.App")).Max()!;
         File.Copy(observesMetrics ? Path.Combine(aspNetCore, "Microsoft.Extensions.Diagnostics.dll") : typeof(ProfileTests).Assembly.Location, app);
 
         var run = project.Execute("SlimAnalyzeApp", "_SlimCollectSwitches");
