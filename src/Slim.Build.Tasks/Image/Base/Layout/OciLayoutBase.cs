@@ -83,7 +83,7 @@ internal static class OciLayoutBase
         var libc6 = packages.FirstOrDefault(p => p.Name == "libc6");
         var glibc = libc6 is null ? libcGlibc : GlibcVersion.FromPackageVersion(libc6.Version) ?? libcGlibc;
         return new ExternalBase(reference.KindName, reference.Text, manifestDigest, read, BaseConfig.From(config),
-            [.. packages.Select(p => new BasePackage(p.Name, p.Version, p.Architecture, p.Source, []))], glibc);
+            [.. packages.Select(p => new BasePackage(p.Name, p.Version, p.Architecture, p.Source, []) { SourceVersion = p.SourceVersion })], glibc);
     }
 
     /// <summary>The installed packages of every status file, once each by name.</summary>
