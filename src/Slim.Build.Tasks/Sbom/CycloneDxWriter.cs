@@ -144,6 +144,12 @@ internal static class CycloneDxWriter
         });
         if (component.NotShippedBecause is not null)
             Property(json, "slim:not-shipped", component.NotShippedBecause);
+        // trivy matches Debian advisories by source package but reads no purl upstream qualifier, only its own properties.
+        if (component.Kind == SbomComponentKind.DebianPackage && component.Source is not null)
+        {
+            Property(json, "aquasecurity:trivy:SrcName", component.Source);
+            Property(json, "aquasecurity:trivy:SrcVersion", component.SourceVersion ?? component.Version);
+        }
         json.WriteEndArray();
         json.WriteEndObject();
     }

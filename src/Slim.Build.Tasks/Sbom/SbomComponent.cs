@@ -26,6 +26,10 @@ internal sealed record SbomComponent(SbomComponentKind Kind, string Name, string
     /// package trimmed away. Null: it ships.
     /// </summary>
     public string? NotShippedBecause { get; init; }
+    /// <summary>A Debian package's source package (glibc for libc6); null when it is built from its own-named source.</summary>
+    public string? Source { get; init; }
+    /// <summary>That source package's version when dpkg records one apart from the binary's.</summary>
+    public string? SourceVersion { get; init; }
 
     public static SbomComponent NuGet(string id, string version, SbomComponentKind kind = SbomComponentKind.NuGetPackage) =>
         new(kind, id, version, PackageUrl.NuGet(id, version));
@@ -33,7 +37,10 @@ internal sealed record SbomComponent(SbomComponentKind Kind, string Name, string
     /// <param name="distro">"debian-12", from the base's /etc/os-release.</param>
     /// <param name="source">dpkg's Source: field without its version (glibc for libc6); null when it is the package's own name.</param>
     public static SbomComponent Debian(string name, string version, string architecture, string? distro, string? source = null, string? sourceVersion = null) =>
-        new(SbomComponentKind.DebianPackage, name, version, PackageUrl.Debian(name, version, architecture, distro, source, sourceVersion));
+        new(SbomComponentKind.DebianPackage, name, version, PackageUrl.Debian(name, version, architecture, distro, source, sourceVersion))
+        {
+            Source = source, SourceVersion = sourceVersion,
+        };
 
     /// <summary>This package with the license and hash the NuGet cache holds for it.</summary>
     public SbomComponent With(NuGetCacheEntry entry) => this with

@@ -137,6 +137,21 @@ public sealed class CycloneDxWriterTests
     }
 
     [TestMethod]
+    public void Trivy_which_reads_no_upstream_qualifier_gets_the_source_package_in_its_own_properties()
+    {
+        var request = Request with
+        {
+            Components = [SbomComponent.Debian("libc6", "2.36-9+deb12u10", "amd64", "debian-12", "glibc"), SbomComponent.Debian("libblkid1", "2.38.1-5+b1", "amd64", "debian-12", "util-linux", "2.38.1-5")],
+        };
+        using var bom = JsonDocument.Parse(CycloneDxWriter.Write(request));
+        var properties = bom.RootElement.GetProperty("components").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!,
+            c => c.GetProperty("properties").EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!, p => p.GetProperty("value").GetString()));
+        Assert.AreEqual("glibc", properties["libc6"]["aquasecurity:trivy:SrcName"]);
+        Assert.AreEqual("2.36-9+deb12u10", properties["libc6"]["aquasecurity:trivy:SrcVersion"]);
+        Assert.AreEqual("2.38.1-5", properties["libblkid1"]["aquasecurity:trivy:SrcVersion"]);
+    }
+
+    [TestMethod]
     public void Licenses_hashes_and_not_shipped_components_are_written_as_the_schema_asks()
     {
         var sha = new string('a', 128);
