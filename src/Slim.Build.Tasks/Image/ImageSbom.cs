@@ -13,11 +13,13 @@ namespace Slim.Build.Tasks.Image;
 internal static class ImageSbom
 {
     /// <returns>The SBOM's bytes; the last layer (the app's) gains the file.</returns>
-    public static byte[] AddTo(List<PlannedLayer> planned, SbomRequest sbom, IReadOnlyList<BasePackage> packages, string workingDirectory)
+    /// <param name="baseOsRelease">The os-release text of a base taken unchanged (an image layout); Slim's own bases plan theirs.</param>
+    public static byte[] AddTo(List<PlannedLayer> planned, SbomRequest sbom, IReadOnlyList<BasePackage> packages, string? baseOsRelease, string workingDirectory)
     {
-        var system = planned.SelectMany(l => l.Entries).LastOrDefault(e => e.Path == "etc/os-release") is { } osRelease
-            ? OsRelease.Parse(osRelease.Content is { } content ? Encoding.UTF8.GetString(content) : File.ReadAllText(osRelease.SourceFile!))
-            : null;
+        var text = planned.SelectMany(l => l.Entries).LastOrDefault(e => e.Path == "etc/os-release") is { } osRelease
+            ? osRelease.Content is { } content ? Encoding.UTF8.GetString(content) : File.ReadAllText(osRelease.SourceFile!)
+            : baseOsRelease;
+        var system = text is null ? null : OsRelease.Parse(text);
         var bytes = CycloneDxWriter.Write(sbom with
         {
             OperatingSystem = system,
