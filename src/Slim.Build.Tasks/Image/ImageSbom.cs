@@ -6,20 +6,24 @@ using Slim.Build.Tasks.Sbom;
 namespace Slim.Build.Tasks.Image;
 
 /// <summary>
-/// Completes the SBOM with the base's Debian packages and puts it into the app's layer beside the app
-/// (/app/&lt;App&gt;.cdx.json), where trivy's image scan finds it: an AOT image has no .deps.json to read.
+/// Completes the SBOM with the image's operating system (its /etc/os-release) and the base's Debian packages (with
+/// their source packages) and puts it into the app's layer beside the app (/app/&lt;App&gt;.cdx.json), where trivy's
+/// image scan finds it: an AOT image has no .deps.json to read.
 /// </summary>
 internal static class ImageSbom
 {
     /// <returns>The SBOM's bytes; the last layer (the app's) gains the file.</returns>
-    public static byte[] AddTo(List<PlannedLayer> planned, SbomRequest sbom, IReadOnlyList<BasePackage> packages, string workingDirectory)
+    /// <param name="baseOsRelease">The os-release text of a base taken unchanged (an image layout); Slim's own bases plan theirs.</param>
+    public static byte[] AddTo(List<PlannedLayer> planned, SbomRequest sbom, IReadOnlyList<BasePackage> packages, string? baseOsRelease, string workingDirectory)
     {
-        var distro = planned.SelectMany(l => l.Entries).FirstOrDefault(e => e.Path == "etc/os-release") is { } osRelease
-            ? OsRelease.Distro(osRelease.Content is { } content ? Encoding.UTF8.GetString(content) : File.ReadAllText(osRelease.SourceFile!))
-            : null;
+        var text = planned.SelectMany(l => l.Entries).LastOrDefault(e => e.Path == "etc/os-release") is { } osRelease
+            ? osRelease.Content is { } content ? Encoding.UTF8.GetString(content) : File.ReadAllText(osRelease.SourceFile!)
+            : baseOsRelease;
+        var system = text is null ? null : OsRelease.Parse(text);
         var bytes = CycloneDxWriter.Write(sbom with
         {
-            Components = [.. sbom.Components, .. packages.Select(p => SbomComponent.Debian(p.Name, p.Version, p.Architecture, distro))],
+            OperatingSystem = system,
+            Components = [.. sbom.Components, .. packages.Select(p => SbomComponent.Debian(p.Name, p.Version, p.Architecture, system?.Distro, p.Source, p.SourceVersion))],
         });
         var entry = new LayerEntry(workingDirectory.TrimEnd('/') + "/" + sbom.FileName, LayerEntryKind.File, LayerEntry.Regular, Content: bytes);
         var last = planned[^1];
