@@ -32,6 +32,16 @@ public sealed class PlainPublishFigureTests
         var beforeSteps = totals.GetProperty("beforeStepsBytes").GetInt64();
         Assert.IsTrue(Math.Abs(beforeSteps - real) > real / 100, $"Slim's switches should change the executable: {beforeSteps:N0} B before Slim's steps, {real:N0} B plain");
 
+        // Unchanged: the plain publish is up to date, and it left Slim's compiled assembly alone (ILC's IlcCompile runs
+        // Compile even under NoBuild: without Slim's PathMap it would compile it again, and so would Slim after it).
+        var assembly = Path.Combine(Path.GetDirectoryName(published.PublishDirectory)!.Replace("bin", "obj"), "PlainAot.dll");
+        var compiled = File.GetLastWriteTimeUtc(assembly);
+        var unchanged = slim.Publish();
+        Assert.AreEqual(0, unchanged.ExitCode, unchanged.Describe());
+        Assert.AreEqual(compiled, File.GetLastWriteTimeUtc(assembly), $"an unchanged republish compiled {assembly} again");
+        StringAssert.DoesNotMatch(unchanged.Output, new System.Text.RegularExpressions.Regex("slim/plain/publish/"), "an unchanged republish made the plain publish again");
+        Assert.AreEqual(claimed, Totals(unchanged).GetProperty("plainPublishBytes").GetInt64());
+
         var unmeasured = slim.Publish("-p:SlimMeasurePlainPublish=false");
         Assert.AreEqual(0, unmeasured.ExitCode, unmeasured.Describe());
         var off = Totals(unmeasured);
