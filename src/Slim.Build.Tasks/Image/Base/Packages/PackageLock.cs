@@ -55,6 +55,6 @@ internal sealed record PackageLock(int LockVersion, string Distribution, string 
 
     public string ToJson() => JsonSerializer.Serialize(this with
     {
-        Packages = [.. Packages.OrderBy(p => p.Architecture, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal)],
+        Packages = [.. Packages.OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Architecture, StringComparer.Ordinal)],
     }, Json) + "\n";
 }

@@ -61,4 +61,57 @@ public sealed class PackageBaseBuilderTests
         Assert.IsNotNull(Entry(image, "usr/lib/x86_64-linux-gnu/libicudata.so.72"));
         Assert.IsFalse(image.Packages.Any(p => p.Name == "gcc-12-base"), "a dependency that carries only documentation is not in the base");
     }
+
+    private static PackageLock LockOf(PackageBase image) => PackageLock.Empty(["bookworm", "bookworm-updates", "bookworm-security"]) with { Packages = image.Taken };
+
+    [TestMethod]
+    public void With_the_lock_and_a_warm_cache_no_archive_is_needed_and_the_base_is_the_same()
+    {
+        var needs = Needs(NeedKind.Openssl, NeedKind.Tzdata);
+        var first = Build(needs);
+
+        var offline = Build(needs, LockOf(first), sources: []);
+
+        CollectionAssert.AreEqual(first.Entries.Select(e => (e.Path, e.Kind, e.Mode, e.LinkTarget, e.SourceFile)).ToList(),
+            offline.Entries.Select(e => (e.Path, e.Kind, e.Mode, e.LinkTarget, e.SourceFile)).ToList());
+    }
+
+    [TestMethod]
+    public void Locked_mode_refuses_a_package_the_lock_lacks_and_names_it()
+    {
+        var glibcOnly = LockOf(Build(Needs()));
+
+        var error = Assert.ThrowsExactly<SlimException>(() => Build(Needs(NeedKind.Openssl), glibcOnly, lockedMode: true));
+
+        Assert.AreEqual(SlimDiagnostics.PackageNotLocked, error.Diagnostic);
+        Assert.AreEqual("libssl3", error.Args[0]);
+        Assert.AreEqual("openssl", error.Args[1]);
+        Build(Needs(), glibcOnly, lockedMode: true); // what the lock has is fine
+    }
+
+    [TestMethod]
+    public void A_locked_sha256_the_archive_file_does_not_have_is_refused_and_nothing_is_cached()
+    {
+        var real = LockOf(Build(Needs()));
+        var tampered = real with { Packages = [.. real.Packages.Select(p => p.Name == "libc6" ? p with { Sha256 = new string('a', 64) } : p)] };
+        using var temp = new TempFolder();
+
+        var error = Assert.ThrowsExactly<SlimException>(() => Build(Needs(), tampered, cache: new PackageCache(temp.Path)));
+
+        Assert.AreEqual(SlimDiagnostics.PackageDownloadMismatch, error.Diagnostic);
+        StringAssert.StartsWith((string)error.Args[0], "libc6 ");
+        Assert.IsFalse(File.Exists(new PackageCache(temp.Path).PathOf(new string('a', 64))));
+    }
+
+    [TestMethod]
+    public void A_package_the_archive_does_not_have_is_named()
+    {
+        var needs = Needs() with { NativeLibraries = [new NativeLibraryNeed("libslim-nowhere.so.7", false, null, null, ["app"])] };
+
+        var error = Assert.ThrowsExactly<SlimException>(() => Build(needs));
+
+        Assert.AreEqual(SlimDiagnostics.PackageNotInArchive, error.Diagnostic);
+        Assert.AreEqual("libslim-nowhere7", error.Args[0]);
+        StringAssert.Contains((string)error.Args[1], "libslim-nowhere.so.7");
+    }
 }
