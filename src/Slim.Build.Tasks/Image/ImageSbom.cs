@@ -14,7 +14,8 @@ internal static class ImageSbom
     /// <returns>The SBOM's bytes; the last layer (the app's) gains the file.</returns>
     public static byte[] AddTo(List<PlannedLayer> planned, SbomRequest sbom, IReadOnlyList<BasePackage> packages, string workingDirectory)
     {
-        var distro = planned.SelectMany(l => l.Entries).FirstOrDefault(e => e.Path == "etc/os-release") is { } osRelease
+        var entries = planned.SelectMany(l => l.Entries).GroupBy(e => e.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var distro = OsReleaseFile(entries) is { } osRelease
             ? OsRelease.Distro(osRelease.Content is { } content ? Encoding.UTF8.GetString(content) : File.ReadAllText(osRelease.SourceFile!))
             : null;
         var bytes = CycloneDxWriter.Write(sbom with
@@ -25,5 +26,17 @@ internal static class ImageSbom
         var last = planned[^1];
         planned[^1] = last with { Entries = [.. last.Entries, entry] };
         return bytes;
+    }
+
+    /// <summary>etc/os-release, or the file its link names (Debian's base-files links it to ../usr/lib/os-release).</summary>
+    private static LayerEntry? OsReleaseFile(IReadOnlyDictionary<string, LayerEntry> entries)
+    {
+        var entry = entries.GetValueOrDefault("etc/os-release");
+        for (var hops = 0; entry is { Kind: LayerEntryKind.Symlink, LinkTarget: { } target } && hops < 8; hops++)
+        {
+            var path = target.StartsWith('/') ? target : Path.GetDirectoryName("/" + entry.Path)!.Replace('\\', '/') + "/" + target;
+            entry = entries.GetValueOrDefault(LayerEntry.Normalize(Path.GetFullPath(path, "/").Replace('\\', '/')));
+        }
+        return entry is { Kind: LayerEntryKind.File } ? entry : null;
     }
 }

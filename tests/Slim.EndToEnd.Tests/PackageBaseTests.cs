@@ -1,0 +1,107 @@
+using System.Text.Json;
+using Slim.EndToEnd.Tests.Infrastructure;
+
+namespace Slim.EndToEnd.Tests;
+
+/// <summary>
+/// SlimBaseSource=packages (issue 27, phase 1): a NativeAOT app asking for a culture, a time zone and an HTTPS call
+/// gets its base from Debian 12 packages fetched from the archive this machine's apt sources name, pinned in
+/// slim.packages.lock.json beside the project; the image runs in podman as the app user and prints what the host
+/// prints. The package cache is the test's own (SlimCacheDirectory under /tmp), never ~/.cache.
+/// </summary>
+[TestClass]
+[TestCategory("Container")]
+public sealed class PackageBaseTests
+{
+    private const string Program = """
+        using System.Globalization;
+        var uid = File.ReadLines("/proc/self/status").First(l => l.StartsWith("Uid:")).Split('\t')[1];
+        var de = CultureInfo.GetCultureInfo("de-DE");
+        string tls;
+        try
+        {
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };
+            tls = ((int)(await http.GetAsync("https://api.nuget.org/v3/index.json")).StatusCode).ToString();
+        }
+        catch (Exception e) { tls = e.GetType().Name + ": " + e.Message; }
+        Console.WriteLine($"uid {uid}|{(1234.5).ToString("N2", de)}|{TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo").BaseUtcOffset}|tls {tls}");
+        """;
+
+    /// <summary>Kept between runs so the archive's index and .deb files are downloaded once.</summary>
+    private static readonly string PackageCache = Path.Combine(Path.GetTempPath(), "slim-e2e-package-cache");
+
+    private static TestApp _app = null!;
+    private static PublishResult _publish = null!;
+    private static string LockFile => Path.Combine(_app.Directory, "slim.packages.lock.json");
+    private static string[] Properties => ["-p:SlimBaseSource=packages", "-p:SlimCacheDirectory=" + PackageCache];
+
+    [ClassInitialize]
+    public static void PublishOnce(TestContext _)
+    {
+        Podman.RequireOrSkip();
+        _app = TestApp.Console("PackageBaseApp", SlimForm.PackageReference, "<PublishAot>true</PublishAot>", "", Program);
+        _publish = _app.Publish(Properties);
+        Assert.AreEqual(0, _publish.ExitCode, _publish.Describe());
+    }
+
+    [TestMethod]
+    public void The_image_on_debian_packages_runs_as_the_app_user_and_prints_what_the_host_prints()
+    {
+        var host = ProcessRunner.Run(Path.Combine(_publish.PublishDirectory, "PackageBaseApp"), [], _publish.PublishDirectory).Output.Trim();
+        StringAssert.EndsWith(host, "|1.234,50|09:00:00|tls 200", "the app itself misbehaves on this machine");
+
+        var loaded = Podman.Run(_app.Directory, "load", "-i", Path.Combine(_publish.SlimDirectory, "image.tar"));
+        Assert.AreEqual(0, loaded.ExitCode, loaded.Output);
+        var run = Podman.Run(_app.Directory, "run", "--rm", "--network", "host", "localhost/packagebaseapp:1.0.0");
+        Assert.AreEqual(0, run.ExitCode, run.Output);
+        Assert.AreEqual("uid 1654" + host[host.IndexOf('|')..], run.Output.Trim(), "the image does not behave as the host: " + run.Output);
+    }
+
+    [TestMethod]
+    public void The_lock_beside_the_project_pins_every_package_the_image_names_and_the_report_names_the_source()
+    {
+        Assert.IsTrue(File.Exists(LockFile), "slim.packages.lock.json beside the project after the first publish");
+        using var lockJson = JsonDocument.Parse(File.ReadAllText(LockFile));
+        var locked = lockJson.RootElement.GetProperty("packages").EnumerateArray()
+            .ToDictionary(p => p.GetProperty("name").GetString()!, p => (Version: p.GetProperty("version").GetString()!, Sha: p.GetProperty("sha256").GetString()!));
+        foreach (var name in new[] { "libc6", "libssl3", "ca-certificates", "libicu72", "tzdata", "base-files" })
+            Assert.IsTrue(locked.ContainsKey(name), $"{name} is locked: {string.Join(", ", locked.Keys)}");
+
+        var image = Files.Json(Path.Combine(_publish.SlimDirectory, "report.json")).GetProperty("image");
+        Assert.AreEqual("packages", image.GetProperty("base").GetProperty("kind").GetString());
+        var packages = image.GetProperty("packages").EnumerateArray().ToList();
+        foreach (var package in packages)
+        {
+            var name = package.GetProperty("name").GetString()!;
+            Assert.IsTrue(locked.TryGetValue(name, out var pin), $"the image holds {name}, which the lock does not pin");
+            Assert.AreEqual(pin.Version, package.GetProperty("version").GetString(), name);
+        }
+        Assert.AreEqual("glibc", packages.Single(p => p.GetProperty("name").GetString() == "libc6").GetProperty("source").GetString());
+        StringAssert.Contains(_publish.Output, "Debian 12 packages pinned in slim.packages.lock.json");
+    }
+
+    /// <summary>The image step alone, in locked mode, with libssl3 taken out of the lock: refused, naming it; the lock is left as it was.</summary>
+    [TestMethod]
+    public void Locked_mode_refuses_a_need_the_lock_lacks_and_names_the_package()
+    {
+        var original = File.ReadAllText(LockFile);
+        var node = System.Text.Json.Nodes.JsonNode.Parse(original)!;
+        var packages = node["packages"]!.AsArray();
+        packages.Remove(packages.Single(p => p!["name"]!.GetValue<string>() == "libssl3"));
+        File.WriteAllText(LockFile, node.ToJsonString());
+        var withoutTls = File.ReadAllText(LockFile);
+        try
+        {
+            var build = ProcessRunner.Run("dotnet", ["msbuild", "-t:SlimImage", "-p:Configuration=Release", "-p:_IsPublishing=true", "-p:SlimLockedMode=true",
+                "-p:SlimOutputDirectory=" + Path.Combine(_app.Directory, "locked"), .. Properties], _app.Directory, SlimFeed.Environment());
+
+            Assert.AreNotEqual(0, build.ExitCode, build.Output);
+            StringAssert.Matches(build.Output, new System.Text.RegularExpressions.Regex(@"error SLIM4053: .*libssl3"));
+            Assert.AreEqual(withoutTls, File.ReadAllText(LockFile), "locked mode never writes the lock");
+        }
+        finally
+        {
+            File.WriteAllText(LockFile, original);
+        }
+    }
+}
