@@ -114,4 +114,18 @@ public sealed class PackageBaseBuilderTests
         Assert.AreEqual("libslim-nowhere7", error.Args[0]);
         StringAssert.Contains((string)error.Args[1], "libslim-nowhere.so.7");
     }
+
+    [TestMethod]
+    public void The_sbom_reads_the_os_through_base_files_link_and_names_each_package_for_debian_12()
+    {
+        var image = Build(Needs());
+        var planned = new List<PlannedLayer> { new("base", image.Entries, MachineWide: true), new("app", [], MachineWide: false) };
+        var request = new Slim.Build.Tasks.Sbom.SbomRequest("App", "1.0.0", [], DateTimeOffset.UnixEpoch, "test");
+
+        var sbom = System.Text.Encoding.UTF8.GetString(Slim.Build.Tasks.Image.ImageSbom.AddTo(planned, request, image.Packages, "/app"));
+
+        Assert.AreEqual(LayerEntryKind.Symlink, Entry(image, "etc/os-release").Kind);
+        StringAssert.Contains(sbom, "pkg:deb/debian/libc6@");
+        StringAssert.Contains(sbom, "distro=debian-12");
+    }
 }
