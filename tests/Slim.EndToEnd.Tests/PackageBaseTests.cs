@@ -44,11 +44,20 @@ public sealed class PackageBaseTests
         Assert.AreEqual(0, _publish.ExitCode, _publish.Describe());
     }
 
+    /// <summary>
+    /// The host run is given the image's CA bundle (SSL_CERT_FILE, and no certificate folder): the base carries Debian's
+    /// ca-certificates, never the build machine's own CAs, so where this machine reaches the internet through a
+    /// TLS-intercepting proxy whose CA only it trusts, host and image both fail the HTTPS call, and elsewhere both get 200.
+    /// </summary>
     [TestMethod]
     public void The_image_on_debian_packages_runs_as_the_app_user_and_prints_what_the_host_prints()
     {
-        var host = ProcessRunner.Run(Path.Combine(_publish.PublishDirectory, "PackageBaseApp"), [], _publish.PublishDirectory).Output.Trim();
-        StringAssert.EndsWith(host, "|1.234,50|09:00:00|tls 200", "the app itself misbehaves on this machine");
+        var bundle = Path.Combine(_app.Directory, "image-ca-certificates.crt");
+        File.WriteAllBytes(bundle, BaseLayerFile("etc/ssl/certs/ca-certificates.crt"));
+        var noFolder = Directory.CreateDirectory(Path.Combine(_app.Directory, "no-certificate-folder")).FullName;
+        var host = ProcessRunner.Run(Path.Combine(_publish.PublishDirectory, "PackageBaseApp"), [], _publish.PublishDirectory,
+            new Dictionary<string, string> { ["SSL_CERT_FILE"] = bundle, ["SSL_CERT_DIR"] = noFolder }).Output.Trim();
+        StringAssert.Contains(host, "|1.234,50|09:00:00|tls ", "the app itself misbehaves on this machine");
 
         var loaded = Podman.Run(_app.Directory, "load", "-i", Path.Combine(_publish.SlimDirectory, "image.tar"));
         Assert.AreEqual(0, loaded.ExitCode, loaded.Output);
@@ -103,5 +112,32 @@ public sealed class PackageBaseTests
         {
             File.WriteAllText(LockFile, original);
         }
+    }
+
+    /// <summary>A file of the image's first layer (the base), read as a client would: index, manifest, gzip, tar.</summary>
+    private static byte[] BaseLayerFile(string path)
+    {
+        using var tar = new System.Formats.Tar.TarReader(File.OpenRead(Path.Combine(_publish.SlimDirectory, "image.tar")));
+        var blobs = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        for (var entry = tar.GetNextEntry(); entry is not null; entry = tar.GetNextEntry())
+            if (entry.DataStream is { } data)
+            {
+                using var copy = new MemoryStream();
+                data.CopyTo(copy);
+                blobs[entry.Name.TrimStart('.', '/')] = copy.ToArray();
+            }
+        string Digest(JsonElement descriptor) => "blobs/" + descriptor.GetProperty("digest").GetString()!.Replace(':', '/');
+        var index = JsonDocument.Parse(blobs["index.json"]).RootElement;
+        var manifest = JsonDocument.Parse(blobs[Digest(index.GetProperty("manifests")[0])]).RootElement;
+        using var layer = new System.IO.Compression.GZipStream(new MemoryStream(blobs[Digest(manifest.GetProperty("layers")[0])]), System.IO.Compression.CompressionMode.Decompress);
+        using var files = new System.Formats.Tar.TarReader(layer);
+        for (var entry = files.GetNextEntry(); entry is not null; entry = files.GetNextEntry())
+            if (entry.Name.TrimStart('.', '/') == path && entry.DataStream is { } data)
+            {
+                using var copy = new MemoryStream();
+                data.CopyTo(copy);
+                return copy.ToArray();
+            }
+        throw new AssertFailedException($"no {path} in the base layer");
     }
 }
