@@ -9,6 +9,8 @@ namespace Slim.Build.Tasks.Image.Base.Packages;
 /// </summary>
 internal sealed class ArchiveDownloader(PackageCache cache, HttpClient http, CancellationToken cancellation = default)
 {
+    public string CacheRoot => cache.Root;
+
     /// <summary>The cached path of the file; throws a SlimException naming <paramref name="what"/> when no archive gives the right bytes.</summary>
     public string Get(string what, string sha256, IReadOnlyList<string> urls)
     {

@@ -51,7 +51,7 @@ internal sealed class DebianArchive(IReadOnlyList<AptSource> sources, string arc
         var url = source.DistsUrl(suite, "InRelease");
         var failures = new List<string>();
         var document = downloader.GetText([url], failures)
-            ?? throw new SlimException(SlimDiagnostics.PackageArchiveUnreachable, $"the {suite} InRelease", string.Join("; ", failures), "(not cached: it is read anew)");
+            ?? throw new SlimException(SlimDiagnostics.PackageArchiveUnreachable, $"the {suite} InRelease", string.Join("; ", failures), downloader.CacheRoot);
         var signed = ClearsignedText.Verify(document, keyring, out var whyNot)
             ?? throw new SlimException(SlimDiagnostics.PackageReleaseUnverified, url, whyNot ?? "no signature verifies", keyringPath);
         var release = InRelease.Parse(signed);
