@@ -64,6 +64,9 @@ internal sealed class PackageBaseSource : IBaseSource
             var sources = string.IsNullOrWhiteSpace(settings.Mirror)
                 ? AptSources.OfMachine(DebianRelease.Codename)
                 : AptSources.FromMirror(settings.Mirror, DebianRelease.Codename);
+            // A keyring the project names wins over the one apt's source names.
+            if (!string.IsNullOrWhiteSpace(settings.Keyring))
+                sources = [.. sources.Select(s => s with { SignedBy = null })];
             var cache = PackageCache.Under(RegistryBaseSource.CacheRoot(request.CacheDirectory, Environment.GetEnvironmentVariable));
             var downloader = new ArchiveDownloader(cache, SharedHttpClient.Instance, request.Cancellation);
             var archive = new DebianArchive(sources, debianArchitecture, settings.KeyringPath, downloader);
