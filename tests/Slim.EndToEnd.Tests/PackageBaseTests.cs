@@ -114,6 +114,30 @@ public sealed class PackageBaseTests
         }
     }
 
+    /// <summary>
+    /// A framework-dependent app: the shared runtime's layer sits on the package base, and what the runtime's own
+    /// native files need (libstdc++, libgcc_s) comes from Debian packages like the app's needs.
+    /// </summary>
+    [TestMethod]
+    public void A_framework_dependent_app_runs_on_the_package_base_with_the_shared_runtime()
+    {
+        var app = TestApp.Console("PackageFrameworkApp", SlimForm.PackageReference, "", "", """
+            using System.Globalization;
+            Console.WriteLine($"{(1234.5).ToString("N2", CultureInfo.GetCultureInfo("de-DE"))}|{TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo").BaseUtcOffset}");
+            """);
+        var publish = app.Publish(Properties);
+        Assert.AreEqual(0, publish.ExitCode, publish.Describe());
+        var locked = File.ReadAllText(Path.Combine(app.Directory, "slim.packages.lock.json"));
+        foreach (var name in new[] { "\"libstdc++6\"", "\"libgcc-s1\"", "\"libicu72\"", "\"tzdata\"" })
+            StringAssert.Contains(locked, name);
+
+        var loaded = Podman.Run(app.Directory, "load", "-i", Path.Combine(publish.SlimDirectory, "image.tar"));
+        Assert.AreEqual(0, loaded.ExitCode, loaded.Output);
+        var run = Podman.Run(app.Directory, "run", "--rm", "localhost/packageframeworkapp:1.0.0");
+        Assert.AreEqual(0, run.ExitCode, run.Output);
+        Assert.AreEqual("1.234,50|09:00:00", run.Output.Trim());
+    }
+
     /// <summary>A file of the image's first layer (the base), read as a client would: index, manifest, gzip, tar.</summary>
     private static byte[] BaseLayerFile(string path)
     {

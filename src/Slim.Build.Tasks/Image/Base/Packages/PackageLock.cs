@@ -19,6 +19,8 @@ internal sealed record PackageLock(int LockVersion, string Distribution, string 
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        // A lock is reviewed by people: 2.36-9+deb12u10 and libstdc++6 as written, not with \u002B.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public static PackageLock Empty(IReadOnlyList<string> suites) =>

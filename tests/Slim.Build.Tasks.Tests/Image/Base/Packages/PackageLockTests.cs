@@ -22,6 +22,7 @@ public sealed class PackageLockTests
         var read = PackageLock.Read(path)!;
 
         Assert.AreEqual(written.ToJson(), read.ToJson());
+        StringAssert.Contains(File.ReadAllText(path), "\"version\": \"2.36-9+deb12u10\"", "versions read as Debian writes them");
         Assert.AreEqual("libc6", read.Packages[0].Name, "sorted by name, then architecture: the same lock gives the same bytes");
         Assert.AreEqual(Libc6, read.Find("libc6", "amd64")! with { NeededFor = Libc6.NeededFor });
         Assert.IsNull(read.Find("libc6", "arm64"));
