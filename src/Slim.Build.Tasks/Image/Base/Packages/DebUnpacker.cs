@@ -104,7 +104,7 @@ internal static class DebUnpacker
                 continue;
             if (path.Split('/').Contains(".."))
                 throw new InvalidDataException($"its data entry '{entry.Name}' leaves the package's tree");
-            var mode = entry.TarHeader.Mode & 0x3FF & ~0xC00;
+            var mode = entry.TarHeader.Mode & 0x3FF; // permissions and the sticky bit; set-id bits dropped
             switch (entry.TarHeader.TypeFlag)
             {
                 case TarHeader.LF_DIR:
