@@ -2,9 +2,9 @@
 # Installs what Slim's samples and tests need on a Debian 12 machine:
 # binutils (strip), gcc (NativeAOT linker, test fixtures), upx (bookworm-backports),
 # podman with runc (no Docker engine here), skopeo, debootstrap (stand-in images), file, curl, python3,
-# chromium (report.html is checked in a headless browser), Debian's docker-registry binary (downloaded and
+# chromium (report.html is checked in a headless browser), node and npm (the SBOM schema check), Debian's docker-registry binary (downloaded and
 # unpacked into artifacts/tools, never installed: its package starts a system service on :5000), and the
-# npm packages the SBOM test validates with (ajv, the CycloneDX JSON schemas) into artifacts/tools.
+# npm packages the SBOM test validates with (ajv, the CycloneDX JSON schemas, exact versions) into artifacts/tools.
 # Idempotent: a machine that has everything does nothing.
 # First checks the one thing it does not install: the .NET SDK of the band global.json pins.
 set -euo pipefail
@@ -47,7 +47,7 @@ fi
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 
 need_apt=()
-for tool in strip:binutils gcc:gcc clang:clang file:file curl:curl podman:podman runc:runc skopeo:skopeo debootstrap:debootstrap chromium:chromium; do
+for tool in strip:binutils gcc:gcc clang:clang file:file curl:curl podman:podman runc:runc skopeo:skopeo debootstrap:debootstrap chromium:chromium node:nodejs npm:npm; do
   command -v "${tool%%:*}" >/dev/null 2>&1 || need_apt+=("${tool##*:}")
 done
 # NativeAOT links against zlib.
@@ -94,10 +94,14 @@ if [ ! -x "$registry_bin" ]; then
   rm -f "$tools/docker-registry"/docker-registry_*.deb
 fi
 
-# The SBOM test validates against CycloneDX's own JSON schemas with ajv.
-if [ ! -d "$tools/node/node_modules/ajv" ] && command -v npm >/dev/null 2>&1; then
-  mkdir -p "$tools/node"
-  ( cd "$tools/node" && npm install --silent --no-audit --no-fund --prefix . ajv@8 ajv-formats@3 @cyclonedx/cyclonedx-library@6 >/dev/null )
+# The SBOM test validates against CycloneDX's own JSON schemas with ajv. Exact versions: the schema a test
+# checks against changes only when this line does (a changed pin installs again).
+node_pins="ajv@8.20.0 ajv-formats@3.0.1 @cyclonedx/cyclonedx-library@6.13.1"
+if [ "$(cat "$tools/node/pins" 2>/dev/null)" != "$node_pins" ]; then
+  rm -rf "$tools/node"; mkdir -p "$tools/node"
+  # shellcheck disable=SC2086 # one word per package
+  ( cd "$tools/node" && npm install --silent --no-audit --no-fund --save-exact --prefix . $node_pins >/dev/null )
+  echo "$node_pins" > "$tools/node/pins"
 fi
 
 echo "bootstrap: .NET SDK $have_sdk ($dotnet), strip $(command -v strip), upx $(command -v upx), podman $(command -v podman)"

@@ -4,11 +4,23 @@
 #   localhost/slim-standin-base:1      distroless-like: glibc only, user app (1654); for aot apps
 #   localhost/slim-standin-sdk:10.0    Debian 12 (debootstrap) + clang, zlib, OpenSSL, ICU + this
 #                                      machine's .NET SDK; the build stage, aot toolchain included
+# They go into the end-to-end tests' own podman store, never the machine's default one (whose driver another
+# tool may have chosen): SLIM_PODMAN_STORE, which the tests pass (tests/Slim.EndToEnd.Tests/Infrastructure/
+# PodmanStore.cs); by hand, the same default folder.
 # Idempotent: an image that exists is kept. Needs root (debootstrap) and podman set up by bootstrap.sh.
 set -euo pipefail
 work=${SLIM_STANDIN_DIR:-/tmp/slim-standin}
 mkdir -p "$work"
-pm() { podman --storage-driver vfs --cgroup-manager cgroupfs --runtime runc "$@"; }
+store=${SLIM_PODMAN_STORE:-${TMPDIR:-/tmp}/slim-e2e-podman-$(id -un)}
+[ ${#store} -le 46 ] || store=/tmp/slim-e2e-podman-$(id -un)   # podman refuses a runroot ($store/run) over 50 characters
+mkdir -p "$store"
+# The store's own configuration replaces the user's storage.conf and containers.conf (the tests write the same files).
+[ -f "$store/storage.conf" ] || printf '[storage]\ndriver = "vfs"\ngraphroot = "%s/root"\nrunroot = "%s/run"\n' "$store" "$store" > "$store/storage.conf"
+[ -f "$store/containers.conf" ] || printf '[containers]\ndefault_ulimits = []\n\n[engine]\ncgroup_manager = "cgroupfs"\nruntime = "runc"\nevents_logger = "file"\n' > "$store/containers.conf"
+export CONTAINERS_STORAGE_CONF=$store/storage.conf CONTAINERS_CONF=$store/containers.conf
+pm() { podman --root "$store/root" --runroot "$store/run" --storage-driver vfs --cgroup-manager cgroupfs --runtime runc "$@"; }
+# Two test runs at once build each stand-in once.
+exec 9> "$store/standin.lock"; flock 9
 
 if ! pm image exists localhost/slim-standin-base:1; then
   d=$work/base; rm -rf "$d"; mkdir -p "$d/root/lib/x86_64-linux-gnu" "$d/root/lib64" "$d/root/etc" "$d/root/tmp"

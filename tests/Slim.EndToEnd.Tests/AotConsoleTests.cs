@@ -140,4 +140,31 @@ public sealed class AotConsoleTests
         StringAssert.Contains(grown.Output, $"{_app.ProjectFile} : error SLIM6004:");
         StringAssert.Contains(File.ReadAllText(Path.Combine(_first.SlimDirectory, "report.md")), "(+200,000 B)** |", "report.md does not compare with the baseline");
     }
+
+    [TestMethod]
+    public void The_sbom_names_only_what_the_image_holds_with_the_operating_system_a_scanner_needs()
+    {
+        var file = Path.Combine(_first.SlimDirectory, _app.Name + ".cdx.json");
+        var (valid, output) = CycloneDxSchema.Validate(file);
+        Assert.IsTrue(valid, output);
+        var bom = Files.Json(file);
+        var components = bom.GetProperty("components").EnumerateArray().ToList();
+        var names = string.Join(", ", components.Select(c => c.GetProperty("name").GetString()));
+        // Restore downloads both, but a NativeAOT console executable carries neither the JIT runtime nor ASP.NET Core.
+        Assert.IsFalse(components.Any(c => c.GetProperty("name").GetString() == "Microsoft.AspNetCore.App.Runtime.linux-x64"), names);
+        Assert.IsFalse(components.Any(c => c.GetProperty("name").GetString() == "Microsoft.NETCore.App.Runtime.linux-x64"), names);
+        var runtime = components.Single(c => c.GetProperty("name").GetString() == "Microsoft.NETCore.App.Runtime.NativeAOT.linux-x64");
+        Assert.IsFalse(runtime.TryGetProperty("scope", out _), "the NativeAOT runtime is compiled into the executable: it ships");
+        Assert.AreEqual("MIT", runtime.GetProperty("licenses")[0].GetProperty("expression").GetString(), "the license from the pack's nuspec in the NuGet cache");
+        Assert.AreEqual(128, runtime.GetProperty("hashes")[0].GetProperty("content").GetString()!.Length);
+        var compiler = components.Single(c => c.GetProperty("name").GetString() == "runtime.linux-x64.Microsoft.DotNet.ILCompiler");
+        Assert.AreEqual("excluded", compiler.GetProperty("scope").GetString(), "the compiler made the executable and is not in the image");
+        var system = components.Single(c => c.GetProperty("type").GetString() == "operating-system");
+        Assert.AreEqual("debian", system.GetProperty("name").GetString());
+        var libc = components.Single(c => c.GetProperty("name").GetString() == "libc6").GetProperty("purl").GetString()!;
+        StringAssert.Contains(libc, "upstream=glibc", "Debian's advisories are filed against the source package");
+        Assert.IsFalse(string.IsNullOrEmpty(bom.GetProperty("metadata").GetProperty("component").GetProperty("purl").GetString()));
+        foreach (var dependency in bom.GetProperty("dependencies").EnumerateArray())
+            Assert.IsTrue(dependency.TryGetProperty("dependsOn", out _), dependency.ToString());
+    }
 }

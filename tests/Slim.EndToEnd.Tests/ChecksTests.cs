@@ -73,7 +73,7 @@ public sealed class ChecksTests
     public void The_smoke_run_passes_a_console_image_that_exits_0_and_fails_one_that_cannot_start()
     {
         Podman.RequireOrSkip();
-        var smoke = Podman.SmokeRunProperties("checks");
+        var smoke = Podman.SmokeRunProperties();
 
         var auto = _app.Publish(smoke);
         Assert.AreEqual(0, auto.ExitCode, auto.Describe());

@@ -42,7 +42,7 @@ public sealed class FrameworkImageTests
         var holds = image.GetProperty("layers").EnumerateArray().Select(l => l.GetProperty("holds").GetString()!).ToList();
         Assert.AreEqual(3, holds.Count, string.Join(" / ", holds));
         StringAssert.StartsWith(holds[0], "base: glibc, openssl, ca-certificates", string.Join(" / ", holds));
-        var version = Directory.GetDirectories("/usr/share/dotnet/shared/Microsoft.AspNetCore.App").Select(Path.GetFileName).Max();
+        var version = Directory.GetDirectories(DotnetRoot.Shared("Microsoft.AspNetCore.App")).Select(Path.GetFileName).Max();
         StringAssert.Contains(holds[1], "shared runtime: Microsoft.NETCore.App ", string.Join(" / ", holds));
         StringAssert.Contains(holds[1], "Microsoft.AspNetCore.App " + version, string.Join(" / ", holds));
         Assert.AreEqual("app", holds[2]);
@@ -79,6 +79,24 @@ public sealed class FrameworkImageTests
             .EnumerateArray().Select(l => l.GetProperty("holds").GetString()!).ToList();
         StringAssert.Contains(holds[0], "icu", string.Join(" / ", holds));
         Assert.IsFalse(holds[1].Contains("AspNetCore"), "a console app got ASP.NET Core: " + holds[1]);
+    }
+
+    [TestMethod]
+    public void The_web_publish_s_report_html_renders_in_a_browser_with_its_image_layers()
+    {
+        Chromium.RequireOrSkip();
+        var (dom, log) = Chromium.DumpDom(Path.Combine(_webPublish.SlimDirectory, "report.html"));
+
+        var errors = Chromium.ConsoleLines(log);
+        Assert.AreEqual(0, errors.Count, "script errors:\n" + string.Join("\n", errors));
+        StringAssert.Contains(dom, "data-rendered=\"true\"", "the script did not finish:\n" + log);
+        Assert.IsFalse(dom.Contains("<p class=\"error\">"), "a section failed to draw:\n" + System.Text.RegularExpressions.Regex.Match(dom, "<p class=\"error\">[^<]*").Value);
+        StringAssert.Contains(dom, "<h1 id=\"app-name\">FdWeb</h1>");
+        StringAssert.Contains(dom, " on the wire");
+        foreach (var layer in new[] { "layer: base: glibc", "layer: shared runtime: Microsoft.NETCore.App", "layer: app" })
+            StringAssert.Contains(dom, layer, "the treemap lacks a rectangle for the image's " + layer);
+        var rectangles = System.Text.RegularExpressions.Regex.Matches(dom, "class=\"tm-node ").Count;
+        Assert.IsTrue(rectangles >= 6, $"the treemap drew {rectangles} rectangle(s) for an image of three layers");
     }
 
     [TestMethod]

@@ -101,6 +101,11 @@ public sealed class ImageTests
         var image = Files.Json(Directory.EnumerateFiles(Path.Combine(_app.Directory, "obj"), "image.json", SearchOption.AllDirectories).Single());
         Assert.AreEqual("oci-archive", image.GetProperty("base").GetProperty("kind").GetString());
         Assert.AreEqual(Digest(_publish), image.GetProperty("base").GetProperty("digest").GetString());
+        // The SBOM names the operating system from the base's own os-release and its packages' source packages.
+        var components = Files.Json(Path.Combine(output, "ImageApp.cdx.json")).GetProperty("components").EnumerateArray().ToList();
+        var system = components.Single(c => c.GetProperty("type").GetString() == "operating-system");
+        Assert.AreEqual("debian", system.GetProperty("name").GetString());
+        StringAssert.Contains(components.Single(c => c.GetProperty("name").GetString() == "libc6").GetProperty("purl").GetString(), "upstream=glibc");
 
         var loaded = Podman.Run(_app.Directory, "load", "-i", Path.Combine(output, "image.tar"));
         Assert.AreEqual(0, loaded.ExitCode, loaded.Output);

@@ -3,7 +3,7 @@ using Slim.EndToEnd.Tests.Infrastructure;
 
 namespace Slim.EndToEnd.Tests;
 
-/// <summary>What `dotnet pack Slim.Build.sln` ships, entry by entry.</summary>
+/// <summary>What packing the source projects ships, entry by entry, and that the run packs without touching the checkout.</summary>
 [TestClass]
 public sealed class PackageContentsTests
 {
@@ -63,5 +63,13 @@ public sealed class PackageContentsTests
         using var zip = ZipFile.OpenRead(Path.Combine(SlimFeed.Feed, $"Slim.Sdk.{SlimFeed.Version}.nupkg"));
         using var reader = new StreamReader(zip.GetEntry("Sdk/Slim.Version.props")!.Open());
         StringAssert.Contains(reader.ReadToEnd(), $">{SlimFeed.Version}</SlimVersion>");
+    }
+
+    [TestMethod]
+    public void Packing_the_run_s_feed_leaves_the_checkout_as_it_was()
+    {
+        Assert.IsTrue(File.Exists(Path.Combine(SlimFeed.Feed, $"Slim.Build.Tasks.{SlimFeed.Version}.nupkg")));
+        var changes = SlimFeed.BeforePack!.ChangesSince();
+        Assert.AreEqual(0, changes.Count, "packing wrote into the checkout:\n" + string.Join('\n', changes.Take(20)));
     }
 }

@@ -55,12 +55,32 @@ public sealed class SbomAttributionTests
         Assert.AreEqual("CycloneDX", bom.GetProperty("bomFormat").GetString());
         Assert.AreEqual("1.6", bom.GetProperty("specVersion").GetString());
         Assert.AreEqual("SbomApp", bom.GetProperty("metadata").GetProperty("component").GetProperty("name").GetString());
-        var purls = bom.GetProperty("components").EnumerateArray().Select(c => c.GetProperty("purl").GetString()!).ToList();
+        var components = bom.GetProperty("components").EnumerateArray().ToList();
+        var purls = components.Where(c => c.TryGetProperty("purl", out _)).Select(c => c.GetProperty("purl").GetString()!).ToList();
         var all = string.Join("\n", purls);
         CollectionAssert.Contains(purls, "pkg:nuget/Humanizer.Core@2.14.1", all);
+        // ILC compiled ASP.NET Core's assemblies into the executable: that pack ships; the JIT runtime pack does not.
         Assert.IsTrue(purls.Any(p => p.StartsWith("pkg:nuget/Microsoft.AspNetCore.App.Runtime.linux-x64@", StringComparison.Ordinal)), all);
+        Assert.IsFalse(purls.Any(p => p.StartsWith("pkg:nuget/Microsoft.NETCore.App.Runtime.linux-x64@", StringComparison.Ordinal)), all);
         Assert.IsTrue(purls.Any(p => p.StartsWith("pkg:nuget/runtime.linux-x64.Microsoft.DotNet.ILCompiler@", StringComparison.Ordinal)), all);
-        Assert.IsTrue(purls.Any(p => p.StartsWith("pkg:deb/debian/libc6@", StringComparison.Ordinal) && p.Contains("arch=amd64") && p.Contains("distro=debian-")), all);
+        Assert.IsTrue(purls.Any(p => p.StartsWith("pkg:deb/debian/libc6@", StringComparison.Ordinal) && p.Contains("arch=amd64") && p.Contains("distro=debian-") && p.Contains("upstream=glibc")), all);
+        Assert.AreEqual(1, components.Count(c => c.GetProperty("type").GetString() == "operating-system"), "scanners keep the Debian packages only beside an operating system");
+    }
+
+    [TestMethod]
+    public void Packages_carry_license_and_hash_from_the_NuGet_cache_and_what_does_not_ship_is_scope_excluded()
+    {
+        var components = Files.Json(SbomFile).GetProperty("components").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!);
+        var humanizer = components["Humanizer.Core"];
+        Assert.AreEqual("MIT", humanizer.GetProperty("licenses")[0].GetProperty("expression").GetString());
+        // Independent of the .sha512 file Slim reads: the hash of the .nupkg restore left in the run's package cache.
+        var nupkg = Path.Combine(SlimFeed.PackagesCache, "humanizer.core", "2.14.1", "humanizer.core.2.14.1.nupkg");
+        var hash = humanizer.GetProperty("hashes")[0];
+        Assert.AreEqual("SHA-512", hash.GetProperty("alg").GetString());
+        Assert.AreEqual(Convert.ToHexString(System.Security.Cryptography.SHA512.HashData(File.ReadAllBytes(nupkg))).ToLowerInvariant(), hash.GetProperty("content").GetString(), nupkg);
+        Assert.IsFalse(humanizer.TryGetProperty("scope", out _), "Humanizer is compiled into the executable");
+        Assert.AreEqual("excluded", components["Newtonsoft.Json.Bson"].GetProperty("scope").GetString(), "referenced but trimmed away: not in the image");
+        Assert.AreEqual("excluded", components["runtime.linux-x64.Microsoft.DotNet.ILCompiler"].GetProperty("scope").GetString());
     }
 
     [TestMethod]
@@ -156,7 +176,7 @@ public sealed class SbomAttributionTests
     {
         Podman.RequireOrSkip();
         // Nothing is compiled again: the image of the shared publish is loaded and run.
-        var smoke = _app.Publish([.. Podman.SmokeRunProperties("sbom"), "-p:SlimHealthPath=/healthz"]);
+        var smoke = _app.Publish([.. Podman.SmokeRunProperties(), "-p:SlimHealthPath=/healthz"]);
         Assert.AreEqual(0, smoke.ExitCode, smoke.Describe());
         var checks = Report_(smoke).GetProperty("checks").EnumerateArray().ToList();
         JsonElement Check(string name) => checks.Single(c => c.GetProperty("name").GetString() == name);

@@ -2,18 +2,27 @@ using Slim.EndToEnd.Tests.Infrastructure;
 
 namespace Slim.EndToEnd.Tests;
 
-/// <summary>The trimmed self-contained profile prunes runtime pieces and the app still serves.</summary>
+/// <summary>The trimmed self-contained profile prunes runtime pieces and the app still serves, on the host and from its image.</summary>
 [TestClass]
 public sealed class TrimmedWebTests
 {
+    private static TestApp _app = null!;
+    private static PublishResult _result = null!;
+
     private static readonly string[] Pruned =
         ["createdump", "libmscordaccore.so", "libmscordbi.so", "libclrgc.so", "libclrgcexp.so", "libcoreclrtraceptprovider.so", "appsettings.Development.json"];
+
+    [ClassInitialize]
+    public static void PublishOnce(TestContext _)
+    {
+        _app = TestApp.Web("TrimmedWeb", SlimForm.SdkAdded, "<SlimProfile>trimmed</SlimProfile>");
+        _result = _app.Publish();
+    }
 
     [TestMethod]
     public async Task Prunes_what_production_does_not_need_and_still_serves()
     {
-        var app = TestApp.Web("TrimmedWeb", SlimForm.SdkAdded, "<SlimProfile>trimmed</SlimProfile>");
-        var result = app.Publish();
+        var (app, result) = (_app, _result);
         Assert.AreEqual(0, result.ExitCode, result.Describe());
 
         var shipped = Files.Relative(result.PublishDirectory);
@@ -37,5 +46,21 @@ public sealed class TrimmedWebTests
         CollectionAssert.Contains(libraries, "libstdc++.so.6", string.Join(", ", libraries));
 
         Assert.AreEqual("Hello World!", await TestApp.GetFromRunningApp(Path.Combine(result.PublishDirectory, app.Name), 18232, TimeSpan.FromSeconds(20)));
+    }
+
+    [TestMethod]
+    [TestCategory("Container")]
+    public async Task The_trimmed_image_serves_as_the_app_user_in_a_container()
+    {
+        Podman.RequireOrSkip();
+        Assert.AreEqual(0, _result.ExitCode, _result.Describe());
+        var loaded = Podman.Run(_app.Directory, "load", "-i", Path.Combine(_result.SlimDirectory, "image.tar"));
+        Assert.AreEqual(0, loaded.ExitCode, loaded.Output);
+        const string tag = "localhost/trimmedweb:1.0.0";
+        Assert.AreEqual("1654", Podman.Inspect(tag, "{{.Config.User}}"));
+
+        using var container = WebContainer.Start(tag, "slim-e2e-trimmedweb", 18234);
+        var answer = await Http.GetWithin(container.Url, TimeSpan.FromSeconds(40));
+        Assert.AreEqual("Hello World!", answer, "no answer; logs:\n" + Podman.Run(SlimFeed.RunRoot, "logs", container.Name).Output);
     }
 }

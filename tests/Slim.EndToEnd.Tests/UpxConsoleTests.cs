@@ -13,15 +13,27 @@ public sealed class UpxConsoleTests
     private static string[] _firstCalls = [];
     private static string CallLog => Path.Combine(_app.Directory, "upx-calls.log");
 
+    /// <summary>What the program run as SlimUpxSmokeTest wrote: the path it ran from; null when the smoke test never ran.</summary>
+    private static string? _smokeTestRanFrom;
+
     [ClassInitialize]
     public static void PublishOnce(TestContext _)
     {
         // UPX through a wrapper that logs every call, so a test can count what Slim asked of it.
+        // The smoke test's arguments make the program write down where it ran from, so a smoke test that never ran shows.
         _app = TestApp.Console("UpxConsole", SlimForm.PackageReference,
-            "<PublishAot>true</PublishAot><SlimUpx>true</SlimUpx><SlimUpxSmokeTest>--version</SlimUpxSmokeTest><SlimUpxPath>$(MSBuildProjectDirectory)/upx-logging.sh</SlimUpxPath>",
+            "<PublishAot>true</PublishAot><SlimUpx>true</SlimUpx><SlimUpxSmokeTest>--smoke $(MSBuildProjectDirectory)/smoke-ran.txt</SlimUpxSmokeTest><SlimUpxPath>$(MSBuildProjectDirectory)/upx-logging.sh</SlimUpxPath>",
             """
             <None Include="data.txt" CopyToPublishDirectory="PreserveNewest" />
             <SlimUpxInclude Include="data.txt" Condition="'$(IncludeData)' == 'true'" />
+            """,
+            """
+            if (args is ["--smoke", var marker])
+            {
+                File.WriteAllText(marker, Environment.ProcessPath);
+                return;
+            }
+            Console.WriteLine("Hello from Slim");
             """);
         _app.Write("data.txt", "not an ELF file\n");
         var wrapper = _app.Write("upx-logging.sh", $"#!/bin/sh\necho \"$@\" >> '{CallLog}'\nexec upx \"$@\"\n");
@@ -30,6 +42,8 @@ public sealed class UpxConsoleTests
         _first = _app.Publish();
         Assert.AreEqual(0, _first.ExitCode, _first.Describe());
         _firstCalls = File.ReadAllLines(CallLog);
+        var smokeMarker = Path.Combine(_app.Directory, "smoke-ran.txt");
+        _smokeTestRanFrom = File.Exists(smokeMarker) ? File.ReadAllText(smokeMarker) : null;
     }
 
     private static int UpxCalls() => File.Exists(CallLog) ? File.ReadAllLines(CallLog).Length : 0;
@@ -55,8 +69,10 @@ public sealed class UpxConsoleTests
     }
 
     [TestMethod]
-    public void The_packed_executable_runs_after_the_smoke_test_passed()
+    public void The_packed_executable_runs_after_the_smoke_test_ran_on_slims_packed_copy_and_passed()
     {
+        Assert.IsNotNull(_smokeTestRanFrom, "SlimUpxSmokeTest never ran the packed program:\n" + _first.Output);
+        StringAssert.Contains(_smokeTestRanFrom, "/slim/upx/", "the smoke test ran another file than Slim's packed copy");
         var size = Files.Size(Executable);
         Assert.IsTrue(size <= 800_000, $"packed console executable is {size} bytes, over 800,000");
         var run = ProcessRunner.Run(Executable, [], _first.PublishDirectory);

@@ -41,7 +41,7 @@ public sealed class ProfileTests
         var app = Path.Combine(project.Folder, project["IntermediateOutputPath"].Replace('\\', '/'), "App.dll");
         Directory.CreateDirectory(Path.GetDirectoryName(app)!);
         // An assembly that uses System.Diagnostics.Metrics (Microsoft.Extensions.Diagnostics), or one that does not (Slim's gzip program).
-        var aspNetCore = Directory.GetDirectories("/usr/share/dotnet/shared/Microsoft.AspNetCore.App").Max()!;
+        var aspNetCore = Directory.GetDirectories(DotnetRoot.Shared("Microsoft.AspNetCore.App")).Max()!;
         File.Copy(observesMetrics ? Path.Combine(aspNetCore, "Microsoft.Extensions.Diagnostics.dll") : typeof(ProfileTests).Assembly.Location, app);
 
         var run = project.Execute("SlimAnalyzeApp", "_SlimCollectSwitches");
@@ -150,5 +150,15 @@ public sealed class ProfileTests
         Assert.AreEqual("aot", project["SlimProfile"]);
         Assert.AreEqual("true", project["PublishAot"]);
         Assert.AreEqual("linux-arm64", project["RuntimeIdentifier"]);
+    }
+
+    [TestMethod]
+    public void The_analysis_log_is_an_output_of_the_compile_so_a_missing_one_compiles_again()
+    {
+        using var project = new SlimProject("<PublishAot>true</PublishAot>");
+        var log = project["_SlimAnalysisLog"];
+        StringAssert.EndsWith(log, "slim-analysis.sarif");
+        StringAssert.StartsWith(project["ErrorLog"], log);
+        CollectionAssert.Contains(project.Project.GetItems("CustomAdditionalCompileOutputs").Select(i => i.EvaluatedInclude).ToList(), log);
     }
 }

@@ -201,7 +201,7 @@ public sealed class SettingTargetTests
     {
         using var project = new SlimProject("<SlimProcessPublishFilesDependsOn>MyBeforeSteps</SlimProcessPublishFilesDependsOn><SlimAfterPublishDependsOn>MyAfterPublish</SlimAfterPublishDependsOn>");
         CollectionAssert.AreEqual(
-            new[] { "_SlimEnterPipeline", "_SlimComputePaths", "MyBeforeSteps", "_SlimPlanPublishFiles", "SlimCopySymbols", "SlimStripNativeFiles", "_SlimRecordStrippedFiles",
+            new[] { "_SlimEnterPipeline", "_SlimComputePaths", "_SlimPrepareOutputFolders", "MyBeforeSteps", "_SlimPlanPublishFiles", "SlimCopySymbols", "SlimStripNativeFiles", "_SlimRecordStrippedFiles",
                     "SlimResolveNeeds", "_SlimPlanUpx", "SlimUpx", "_SlimRecordPackedFiles", "_SlimPublishStepOutputs" },
             Steps(project["SlimProcessPublishFilesDependsOn"]), project["SlimProcessPublishFilesDependsOn"]);
         CollectionAssert.AreEqual(

@@ -44,6 +44,8 @@ internal sealed class SlimProject : IDisposable
                 <CustomAfterMicrosoftCommonTargets>{BuildFolder}/Slim.Build.Tasks.targets</CustomAfterMicrosoftCommonTargets>
                 <SlimTasksAssembly>{TasksAssembly}</SlimTasksAssembly>
                 {sdkMapping}
+                <!-- Never restored: the plain publish beside Slim's (a real dotnet publish) is for the end-to-end tier. -->
+                <SlimMeasurePlainPublish>false</SlimMeasurePlainPublish>
                 {properties}
               </PropertyGroup>
             </Project>

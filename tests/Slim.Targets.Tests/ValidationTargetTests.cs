@@ -126,4 +126,41 @@ public sealed class ValidationTargetTests
         Assert.AreEqual("false", plain["SlimLockedMode"]);
         Assert.AreEqual("true", locked["SlimLockedMode"]);
     }
+
+    [TestMethod]
+    public void A_wildcard_budget_under_a_condition_is_warning_SLIM1008_naming_the_item_the_pattern_and_the_project_file()
+    {
+        using var project = new SlimProject("<PublishAot>true</PublishAot></PropertyGroup>"
+            + "<ItemGroup Condition=\"'$(Configuration)' == 'Release'\"><SlimBudget Include=\"**/*.so\" Max=\"2MiB\" /></ItemGroup><PropertyGroup>");
+        var (passed, output) = project.Run("SlimValidateSettings");
+        Assert.IsTrue(passed, output);
+        StringAssert.Contains(output, $"warning SLIM1008: SlimBudget '**/*.so' in '{project.ProjectFile}' has a Condition");
+        StringAssert.Contains(output, "<SlimBudget Include=\"my files\" Files=\"**/*.so\" />");
+
+        using var plain = new SlimProject("<PublishAot>true</PublishAot></PropertyGroup><ItemGroup><SlimBudget Include=\"**/*.so\" Max=\"2MiB\" /></ItemGroup><PropertyGroup>");
+        var (plainPassed, plainOutput) = plain.Run("SlimValidateSettings");
+        Assert.IsTrue(plainPassed, plainOutput);
+        Assert.IsFalse(plainOutput.Contains("SLIM1008"), "the same item without a condition is read: " + plainOutput);
+    }
+
+    [TestMethod]
+    public void NativeAOT_for_another_architecture_without_its_cross_toolchain_is_SLIM2005_before_the_build()
+    {
+        var host = "linux-" + System.Runtime.InteropServices.RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant();
+        var (other, triple) = host == "linux-x64" ? ("linux-arm64", "aarch64-linux-gnu") : ("linux-x64", "x86_64-linux-gnu");
+        var cross = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(folder => Path.Combine(folder, triple + "-objcopy")).FirstOrDefault(File.Exists);
+        if (cross is not null)
+            Assert.Inconclusive($"this machine has the cross toolchain ({cross}), so SLIM2005 is rightly not raised here");
+        using var project = new SlimProject($"<PublishAot>true</PublishAot><RuntimeIdentifier>{other}</RuntimeIdentifier><_IsPublishing>true</_IsPublishing>");
+
+        var run = project.Execute("BeforeBuild");
+
+        Assert.IsFalse(run.Passed, run.Output);
+        StringAssert.Contains(run.Output, $"error SLIM2005: The project publishes NativeAOT for '{other}' on a {host} machine");
+        StringAssert.Contains(run.Output, $"(no {triple}-objcopy on PATH and no SysRoot)");
+
+        using var withSysRoot = new SlimProject($"<PublishAot>true</PublishAot><RuntimeIdentifier>{other}</RuntimeIdentifier><SysRoot>/sysroot</SysRoot>");
+        var (passed, output) = withSysRoot.Run("SlimValidateSettings");
+        Assert.IsTrue(passed, "a SysRoot means a cross toolchain was set up: " + output);
+    }
 }

@@ -27,6 +27,25 @@ internal static class SarifWarnings
         return new AnalysisWarnings(items.Count, items, "compiler analyzers (" + Path.GetFileName(sarifPath) + ")");
     }
 
+    /// <summary>
+    /// Why the log cannot be read as JSON, or null when it can (or is missing). Two compiles of one project at once
+    /// write the same log and can leave it as two documents run together.
+    /// </summary>
+    public static string? WhyUnreadable(string? sarifPath)
+    {
+        if (string.IsNullOrEmpty(sarifPath) || !File.Exists(sarifPath))
+            return null;
+        try
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllText(sarifPath));
+            return null;
+        }
+        catch (JsonException e)
+        {
+            return e.Message;
+        }
+    }
+
     public static bool IsAnalysisCode(string code) =>
         code.Length == 6 && code.StartsWith("IL", StringComparison.Ordinal) && (code[2] == '2' || code[2] == '3');
 

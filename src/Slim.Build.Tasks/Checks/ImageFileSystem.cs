@@ -50,7 +50,14 @@ internal sealed class ImageFileSystem
         var entries = new Dictionary<string, ImageFileEntry>(StringComparer.Ordinal);
         var waste = new List<WastedFile>();
         for (var layer = 0; layer < reader.LayerMembers.Count; layer++)
-            reader.WithLayer(reader.LayerMembers[layer], tar => Merge(tar, layer, entries, waste));
+            try
+            {
+                reader.WithLayer(reader.LayerMembers[layer], tar => Merge(tar, layer, entries, waste));
+            }
+            catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
+            {
+                throw new SlimException(SlimDiagnostics.ImageArchiveUnreadable, archive, $"its layer '{reader.LayerMembers[layer]}' is not a readable tar ({e.Message})");
+            }
         return new ImageFileSystem(reader, run, entries, waste);
     }
 

@@ -68,7 +68,7 @@ internal sealed class SmokeRun(IToolRunner runner, string engine, IReadOnlyList<
             var ok = answer is not null && running && (string.IsNullOrWhiteSpace(healthPath) || answer.StartsWith('2'));
             var up = ok ? CheckFinding.Pass($"The service stayed up and answered {url} ({answer}).", upEvidence)
                 : CheckFinding.Fail($"The service did not answer {url} while running.", [.. upEvidence, "last log lines: " + Logs(name)],
-                    image, answer is null ? $"did not answer {url} within {StartSeconds} seconds" : $"answered {url} with {answer}", Logs(name));
+                    image, Outcome(url, answer, running), Logs(name));
             if (!running)
                 return [("smoke-service-up", SlimDiagnostics.SmokeRunServiceDown, up)];
 
@@ -87,6 +87,15 @@ internal sealed class SmokeRun(IToolRunner runner, string engine, IReadOnlyList<
             (cleanup ?? runner).Run(engine, [.. engineArguments, "rm", "-f", name]);
         }
     }
+
+    /// <summary>What went wrong, for SLIM7021: a service that exited at once never had the 30 seconds to answer.</summary>
+    private static string Outcome(string url, string? answer, bool running) => (answer, running) switch
+    {
+        (null, false) => $"stopped before it answered {url}",
+        (null, true) => $"did not answer {url} within {StartSeconds} seconds",
+        (_, false) => $"answered {url} with {answer}, then stopped",
+        _ => $"answered {url} with {answer}",
+    };
 
     /// <summary>The status code of the first answer, or null when none came in time or the container stopped.</summary>
     private static string? WaitForHttp(string url, Func<bool> running)

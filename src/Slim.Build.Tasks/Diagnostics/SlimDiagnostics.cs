@@ -172,6 +172,7 @@ internal static class SlimDiagnostics
     public static readonly SlimDiagnostic SbomWithoutAssets = new("SLIM7040", nameof(SbomWithoutAssets));
     public static readonly SlimDiagnostic AttributionWithoutMstat = new("SLIM7041", nameof(AttributionWithoutMstat));
     public static readonly SlimDiagnostic MstatUnreadable = new("SLIM7042", nameof(MstatUnreadable));
+    public static readonly SlimDiagnostic AnalysisLogUnreadable = new("SLIM7043", nameof(AnalysisLogUnreadable));
     // 9xxx internal
     public static readonly SlimDiagnostic InternalError = new("SLIM9001", nameof(InternalError));
     public static readonly SlimDiagnostic Cancelled = new("SLIM9002", nameof(Cancelled));

@@ -58,7 +58,7 @@ internal static class ImageBuilder
 
         var planned = new List<PlannedLayer>(baseImage.Planned);
         planned.AddRange(AppLayers.Plan(request.PublishDirectory, request.Origins, request.Container.Spec.WorkingDirectory, request.OwnFilesList));
-        var sbom = request.Sbom is { } sbomRequest ? ImageSbom.AddTo(planned, sbomRequest, baseImage.Packages, request.Container.Spec.WorkingDirectory) : null;
+        var sbom = request.Sbom is { } sbomRequest ? ImageSbom.AddTo(planned, sbomRequest, baseImage.Packages, baseImage.OsRelease, request.Container.Spec.WorkingDirectory) : null;
 
         var cache = new LayerCache(Path.Combine(request.WorkDirectory, "layers"), new LayerWriter(request.Epoch, gzipProgram: Files.GzipProcessStream.FindProgram(), cancellation: request.Cancellation), request.MachineLayerCache);
         // One layer after the other: each is compressed on every core already (ParallelGzipStream).

@@ -6,21 +6,26 @@ using Slim.Build.Tasks.Sbom;
 namespace Slim.Build.Tasks.Image;
 
 /// <summary>
-/// Completes the SBOM with the base's Debian packages and puts it into the app's layer beside the app
-/// (/app/&lt;App&gt;.cdx.json), where trivy's image scan finds it: an AOT image has no .deps.json to read.
+/// Completes the SBOM with the image's operating system (its /etc/os-release) and the base's Debian packages (with
+/// their source packages) and puts it into the app's layer beside the app (/app/&lt;App&gt;.cdx.json), where trivy's
+/// image scan finds it: an AOT image has no .deps.json to read.
 /// </summary>
 internal static class ImageSbom
 {
     /// <returns>The SBOM's bytes; the last layer (the app's) gains the file.</returns>
-    public static byte[] AddTo(List<PlannedLayer> planned, SbomRequest sbom, IReadOnlyList<BasePackage> packages, string workingDirectory)
+    /// <param name="baseOsRelease">The os-release text of a base taken unchanged (an image layout); Slim's own bases plan theirs.</param>
+    public static byte[] AddTo(List<PlannedLayer> planned, SbomRequest sbom, IReadOnlyList<BasePackage> packages, string? baseOsRelease, string workingDirectory)
     {
-        var entries = planned.SelectMany(l => l.Entries).GroupBy(e => e.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var distro = OsReleaseFile(entries) is { } osRelease
-            ? OsRelease.Distro(osRelease.Content is { } content ? Encoding.UTF8.GetString(content) : File.ReadAllText(osRelease.SourceFile!))
-            : null;
+        // A later layer's file wins, as in the image.
+        var entries = planned.SelectMany(l => l.Entries).GroupBy(e => e.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+        var text = OsReleaseFile(entries) is { } osRelease
+            ? osRelease.Content is { } content ? Encoding.UTF8.GetString(content) : File.ReadAllText(osRelease.SourceFile!)
+            : baseOsRelease;
+        var system = text is null ? null : OsRelease.Parse(text);
         var bytes = CycloneDxWriter.Write(sbom with
         {
-            Components = [.. sbom.Components, .. packages.Select(p => SbomComponent.Debian(p.Name, p.Version, p.Architecture, distro))],
+            OperatingSystem = system,
+            Components = [.. sbom.Components, .. packages.Select(p => SbomComponent.Debian(p.Name, p.Version, p.Architecture, system?.Distro, p.Source, p.SourceVersion))],
         });
         var entry = new LayerEntry(workingDirectory.TrimEnd('/') + "/" + sbom.FileName, LayerEntryKind.File, LayerEntry.Regular, Content: bytes);
         var last = planned[^1];

@@ -10,7 +10,7 @@ internal static class ConsoleSummary
         var t = report.Totals;
         var lines = new List<string>
         {
-            $"Slim: {report.Project.Name} ({report.Project.Profile}) publishes {t.FileCount} file(s), {ByteSize.Human(t.PublishBytes)} ({t.PublishBytes:N0} B), {ByteSize.Human(t.GzipBytes)} gzipped; plain publish: {ByteSize.Human(t.PlainPublishBytes)}",
+            $"Slim: {report.Project.Name} ({report.Project.Profile}) publishes {t.FileCount} file(s), {ByteSize.Human(t.PublishBytes)} ({t.PublishBytes:N0} B), {ByteSize.Human(t.GzipBytes)} gzipped; {PlainPublish(t)}",
             "Slim: largest: " + string.Join(", ", report.Files.Take(3).Select(f => $"{f.Path} {ByteSize.Human(f.Size)}")),
             "Slim: saved by step: " + string.Join(", ", report.Steps.Select(s => $"{s.Name.JsonName()} {ByteSize.Human(s.BytesSaved)}")),
         };
@@ -24,4 +24,8 @@ internal static class ConsoleSummary
         lines.Add($"Slim: report: {reportPath}" + (pagePath is null ? "" : $" (to look at: {pagePath})"));
         return lines;
     }
+
+    private static string PlainPublish(Totals t) => t.PlainPublishBytes is { } plain
+        ? $"plain publish: {ByteSize.Human(plain)}"
+        : $"before Slim's steps: {ByteSize.Human(t.BeforeStepsBytes)} (plain publish not measured)";
 }

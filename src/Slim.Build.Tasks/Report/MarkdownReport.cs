@@ -20,7 +20,9 @@ internal static class MarkdownReport
         md.AppendLine("|---|---:|---:|");
         md.AppendLine($"| Publish folder ({t.FileCount} files) | {t.PublishBytes:N0} | {ByteSize.Human(t.PublishBytes)} |");
         md.AppendLine($"| Gzipped (about what a registry transfers) | {t.GzipBytes:N0} | {ByteSize.Human(t.GzipBytes)} |");
-        md.AppendLine($"| Plain `dotnet publish` would ship | {t.PlainPublishBytes:N0} | {ByteSize.Human(t.PlainPublishBytes)} |");
+        md.AppendLine($"| Before Slim's steps (the SDK's publish with Slim's switches) | {t.BeforeStepsBytes:N0} | {ByteSize.Human(t.BeforeStepsBytes)} |");
+        if (t.PlainPublishBytes is { } plain)
+            md.AppendLine($"| Plain `dotnet publish`, without Slim{(t.PlainPublishMeasured ? " (measured)" : "")} | {plain:N0} | {ByteSize.Human(plain)} |");
         md.AppendLine();
 
         BaselineSummary.AppendMarkdown(md, baseline);

@@ -23,7 +23,8 @@ internal static class ReportBuilder
         ImageSection? image = null,
         IReadOnlyList<CheckResult>? checks = null,
         WireSizeCache? wireSizes = null,
-        string? ownFilesList = null)
+        string? ownFilesList = null,
+        long? measuredPlainPublish = null)
     {
         var origins = ledgers.FirstOrDefault(l => l.Step == LedgerStep.Publish)?.Entries
             .ToDictionary(e => e.Path, e => e.Origin, StringComparer.Ordinal) ?? [];
@@ -32,8 +33,13 @@ internal static class ReportBuilder
             .Select(l => new StepSummary(l.Step, l.BytesSaved, l.Entries)).ToList();
         // What the folder holds plus what Slim took out: files the SDK copies outside ResolvedFileToPublish
         // (a Razor app's static web assets) count too.
-        var plain = files.Sum(f => f.Size) + steps.Sum(s => s.BytesSaved);
-        var totals = new Totals(files.Sum(f => f.Size), files.Count, (wireSizes ?? new WireSizeCache(null, null)).Total(publishDirectory, files.Select(f => f.Path)), plain);
+        var beforeSteps = files.Sum(f => f.Size) + steps.Sum(s => s.BytesSaved);
+        var plain = measuredPlainPublish ?? (switches.Any(CompiledSwitches.ChangesOutput) ? null : beforeSteps);
+        var totals = new Totals(files.Sum(f => f.Size), files.Count, (wireSizes ?? new WireSizeCache(null, null)).Total(publishDirectory, files.Select(f => f.Path)), plain)
+        {
+            BeforeStepsBytes = beforeSteps,
+            PlainPublishMeasured = measuredPlainPublish is not null,
+        };
         return new SizeReport(SizeReport.CurrentSchemaVersion, tool, project, publishDirectory, totals, switches, needs, warnings,
             files, steps, BudgetEvaluator.Evaluate(files, budgets, image?.Layers.Select(l => (l.Holds, l.WireBytes, l.UnpackedBytes)).ToList()), checks ?? [], image);
     }

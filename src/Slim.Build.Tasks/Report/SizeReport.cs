@@ -39,8 +39,19 @@ internal sealed record ProjectInfo(string Name, string Profile, string SizeLevel
 
 /// <param name="PublishBytes">Sum of every file in the publish folder.</param>
 /// <param name="GzipBytes">The same files gzipped one by one: about what a registry transfers.</param>
-/// <param name="PlainPublishBytes">What a plain publish would have shipped (before Slim's steps).</param>
-internal sealed record Totals(long PublishBytes, int FileCount, long GzipBytes, long PlainPublishBytes);
+/// <param name="PlainPublishBytes">
+/// What a plain <c>dotnet publish</c> of the project, without Slim, ships: the size of the plain publish Slim made
+/// beside its own (SlimMeasurePlainPublish), or <see cref="BeforeStepsBytes"/> when Slim set no switch that changes
+/// what the SDK compiles or copies; null when neither is known (the measurement turned off).
+/// </param>
+internal sealed record Totals(long PublishBytes, int FileCount, long GzipBytes, long? PlainPublishBytes)
+{
+    /// <summary>What the SDK published with Slim's switches, before Slim's steps (symbols, prune, strip, UPX) took anything out.</summary>
+    public long BeforeStepsBytes { get; init; }
+
+    /// <summary>True when <see cref="PlainPublishBytes"/> comes from a plain publish Slim really made.</summary>
+    public bool PlainPublishMeasured { get; init; }
+}
 
 /// <summary>An MSBuild property Slim set because the project had not.</summary>
 internal sealed record SwitchSetting(string Name, string Value);

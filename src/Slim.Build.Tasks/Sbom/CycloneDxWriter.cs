@@ -8,7 +8,9 @@ namespace Slim.Build.Tasks.Sbom;
 /// <summary>
 /// Writes a CycloneDX 1.6 JSON BOM with System.Text.Json. The same request gives the same bytes: components
 /// sorted, the timestamp from the request, and the serial number a UUID made from a SHA-256 of the rest of
-/// the document.
+/// the document. The dependency graph: the app depends on its packages, packs and the operating system, the
+/// operating system on its Debian packages; every entry has dependsOn, an empty list for a leaf (validators
+/// such as cdxgen's read it unguarded).
 /// </summary>
 internal static class CycloneDxWriter
 {
@@ -61,32 +63,56 @@ internal static class CycloneDxWriter
             json.WriteString("bom-ref", AppReference);
             json.WriteString("name", request.AppName);
             json.WriteString("version", request.AppVersion);
+            json.WriteString("purl", request.AppPurl ?? PackageUrl.Generic(request.AppName, request.AppVersion));
             json.WriteEndObject();
             json.WriteEndObject();
 
+            var system = request.OperatingSystem;
+            var systemReference = system is null ? null : $"os:{system.Distro}";
             json.WriteStartArray("components");
+            if (system is not null)
+                OperatingSystemComponent(json, system, systemReference!);
             foreach (var component in components)
                 Component(json, component);
             json.WriteEndArray();
 
+            var debian = components.Where(c => c.Kind == SbomComponentKind.DebianPackage).Select(c => c.Purl).ToList();
+            var direct = components.Where(c => system is null || c.Kind != SbomComponentKind.DebianPackage).Select(c => c.Purl);
             json.WriteStartArray("dependencies");
-            json.WriteStartObject();
-            json.WriteString("ref", AppReference);
-            json.WriteStartArray("dependsOn");
+            Dependency(json, AppReference, systemReference is null ? direct : [systemReference, .. direct]);
+            if (systemReference is not null)
+                Dependency(json, systemReference, debian);
             foreach (var component in components)
-                json.WriteStringValue(component.Purl);
-            json.WriteEndArray();
-            json.WriteEndObject();
-            foreach (var component in components)
-            {
-                json.WriteStartObject();
-                json.WriteString("ref", component.Purl);
-                json.WriteEndObject();
-            }
+                Dependency(json, component.Purl, []);
             json.WriteEndArray();
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(buffer.ToArray()).Replace("\r\n", "\n") + "\n");
+    }
+
+    private static void Dependency(Utf8JsonWriter json, string reference, IEnumerable<string> dependsOn)
+    {
+        json.WriteStartObject();
+        json.WriteString("ref", reference);
+        json.WriteStartArray("dependsOn");
+        foreach (var target in dependsOn)
+            json.WriteStringValue(target);
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <summary>The image's operating system: with it, SBOM-reading scanners (trivy's sbom mode) keep the Debian packages.</summary>
+    private static void OperatingSystemComponent(Utf8JsonWriter json, OsRelease system, string reference)
+    {
+        json.WriteStartObject();
+        json.WriteString("type", "operating-system");
+        json.WriteString("bom-ref", reference);
+        json.WriteString("name", system.Id);
+        if (!string.IsNullOrEmpty(system.VersionId))
+            json.WriteString("version", system.VersionId);
+        if (!string.IsNullOrEmpty(system.PrettyName))
+            json.WriteString("description", system.PrettyName);
+        json.WriteEndObject();
     }
 
     private static void Component(Utf8JsonWriter json, SbomComponent component)
@@ -96,18 +122,68 @@ internal static class CycloneDxWriter
         json.WriteString("bom-ref", component.Purl);
         json.WriteString("name", component.Name);
         json.WriteString("version", component.Version);
+        if (component.NotShippedBecause is not null)
+            json.WriteString("scope", "excluded");
+        if (component.Sha512 is not null)
+        {
+            json.WriteStartArray("hashes");
+            json.WriteStartObject();
+            json.WriteString("alg", "SHA-512");
+            json.WriteString("content", component.Sha512);
+            json.WriteEndObject();
+            json.WriteEndArray();
+        }
+        Licenses(json, component);
         json.WriteString("purl", component.Purl);
         json.WriteStartArray("properties");
-        json.WriteStartObject();
-        json.WriteString("name", "slim:origin");
-        json.WriteString("value", component.Kind switch
+        Property(json, "slim:origin", component.Kind switch
         {
             SbomComponentKind.NuGetPackage => "nuget-package",
             SbomComponentKind.RuntimePack => "runtime-pack",
             _ => "base-debian-package",
         });
+        if (component.NotShippedBecause is not null)
+            Property(json, "slim:not-shipped", component.NotShippedBecause);
+        // trivy matches Debian advisories by source package but reads no purl upstream qualifier, only its own properties.
+        if (component.Kind == SbomComponentKind.DebianPackage && component.Source is not null)
+        {
+            Property(json, "aquasecurity:trivy:SrcName", component.Source);
+            Property(json, "aquasecurity:trivy:SrcVersion", component.SourceVersion ?? component.Version);
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <summary>An SPDX expression alone (the schema allows no other entry beside it), else the license's URL or file.</summary>
+    private static void Licenses(Utf8JsonWriter json, SbomComponent component)
+    {
+        if (component.LicenseExpression is null && component.LicenseUrl is null && component.LicenseFile is null)
+            return;
+        json.WriteStartArray("licenses");
+        json.WriteStartObject();
+        if (component.LicenseExpression is not null)
+            json.WriteString("expression", component.LicenseExpression);
+        else
+        {
+            json.WriteStartObject("license");
+            if (component.LicenseUrl is not null)
+            {
+                json.WriteString("name", component.LicenseUrl);
+                json.WriteString("url", component.LicenseUrl);
+            }
+            else
+                json.WriteString("name", $"{component.LicenseFile} (in the package)");
+            json.WriteEndObject();
+        }
         json.WriteEndObject();
         json.WriteEndArray();
+    }
+
+    private static void Property(Utf8JsonWriter json, string name, string value)
+    {
+        json.WriteStartObject();
+        json.WriteString("name", name);
+        json.WriteString("value", value);
         json.WriteEndObject();
     }
 }

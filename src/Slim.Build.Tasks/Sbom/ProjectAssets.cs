@@ -30,6 +30,9 @@ internal sealed record ProjectAssets(IReadOnlyList<AssetsPackage> Packages, IRea
 {
     public static readonly ProjectAssets Empty = new([], [], [], []);
 
+    /// <summary>libraries' "path" by "Id/Version": where each package sits under a package folder ("humanizer.core/2.14.1").</summary>
+    public IReadOnlyDictionary<string, string> LibraryPaths { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The assets file a task was given, or <see cref="Empty"/> when the project was not restored (no path, no file).</summary>
     public static ProjectAssets ReadIfRestored(string? path, string targetFramework, string runtimeIdentifier) =>
         !string.IsNullOrEmpty(path) && File.Exists(path) ? Read(path, targetFramework, runtimeIdentifier) : Empty;
@@ -55,23 +58,28 @@ internal sealed record ProjectAssets(IReadOnlyList<AssetsPackage> Packages, IRea
                 if (files.Count > 0)
                     packages.Add(new AssetsPackage(id, version, files));
             }
-        return new ProjectAssets(packages, ReadPacks(root, targetFramework), Folders(root), ConfigFiles(root));
+        return new ProjectAssets(packages, ReadPacks(root, targetFramework), Folders(root), ConfigFiles(root)) { LibraryPaths = LibraryPathsOf(root) };
+    }
+
+    /// <summary>
+    /// The folder a package or pack was restored into: the first of packageFolders holding its library path (a pack,
+    /// which libraries does not list, sits at its lower-case id/version, as in NuGet's global packages folder); null when none has it.
+    /// </summary>
+    public string? PackageDirectory(string id, string version)
+    {
+        var relative = LibraryPaths.GetValueOrDefault($"{id}/{version}") ?? $"{id.ToLowerInvariant()}/{version.ToLowerInvariant()}";
+        return PackageFolders.Select(folder => Path.Combine(folder, relative)).FirstOrDefault(Directory.Exists);
     }
 
     /// <summary>The files a pack holds for the runtime (its runtimes/ folder, or all of it), by file name, from the first package folder that has it.</summary>
     public IReadOnlyList<string> PackFiles(RuntimePack pack)
     {
-        foreach (var folder in PackageFolders)
-        {
-            var directory = Path.Combine(folder, pack.Id.ToLowerInvariant(), pack.Version.ToLowerInvariant());
-            if (!Directory.Exists(directory))
-                continue;
-            var runtimes = Path.Combine(directory, "runtimes");
-            var searched = Directory.Exists(runtimes) ? runtimes : directory;
-            return Directory.EnumerateFiles(searched, "*", SearchOption.AllDirectories).Select(Path.GetFileName).OfType<string>()
-                .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        }
-        return [];
+        if (PackageDirectory(pack.Id, pack.Version) is not { } directory)
+            return [];
+        var runtimes = Path.Combine(directory, "runtimes");
+        var searched = Directory.Exists(runtimes) ? runtimes : directory;
+        return Directory.EnumerateFiles(searched, "*", SearchOption.AllDirectories).Select(Path.GetFileName).OfType<string>()
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
     }
 
     private static JsonElement? Target(JsonElement targets, string name)
@@ -111,6 +119,16 @@ internal sealed record ProjectAssets(IReadOnlyList<AssetsPackage> Packages, IRea
 
     private static IReadOnlyList<string> Folders(JsonElement root) =>
         root.TryGetProperty("packageFolders", out var folders) ? folders.EnumerateObject().Select(f => f.Name).ToList() : [];
+
+    private static Dictionary<string, string> LibraryPathsOf(JsonElement root)
+    {
+        var paths = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (root.TryGetProperty("libraries", out var libraries) && libraries.ValueKind == JsonValueKind.Object)
+            foreach (var library in libraries.EnumerateObject())
+                if (library.Value.ValueKind == JsonValueKind.Object && library.Value.TryGetProperty("path", out var path) && path.ValueKind == JsonValueKind.String)
+                    paths[library.Name] = path.GetString()!;
+        return paths;
+    }
 
     private static IReadOnlyList<string> ConfigFiles(JsonElement root) =>
         root.TryGetProperty("project", out var project) && project.ValueKind == JsonValueKind.Object

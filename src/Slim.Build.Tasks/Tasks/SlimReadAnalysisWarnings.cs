@@ -28,6 +28,12 @@ public sealed class SlimReadAnalysisWarnings : SlimTask
 
     private protected override void Run(IDiagnostics diagnostics)
     {
+        if (SarifWarnings.WhyUnreadable(AnalysisLog) is { } reason)
+        {
+            // Removed, it is an output CoreCompile lacks (CustomAdditionalCompileOutputs): the next build compiles again and writes it whole.
+            diagnostics.Warning(SlimDiagnostics.AnalysisLogUnreadable, AnalysisLog, reason);
+            File.Delete(AnalysisLog);
+        }
         var assets = ProjectAssets.ReadIfRestored(AssetsFile, TargetFramework, RuntimeIdentifier);
         var warnings = AnalysisWarningSources.Read(AnalysisLog, TrimmingTool, AnalysisWarningsAsErrors, assets);
         AnalysisWarningsFile.Save(WarningsFile, warnings);

@@ -69,10 +69,12 @@ public sealed class SlimVerifyImage : SlimTask
 
     private IEnumerable<CheckResult> RunImage(string archive, ImageRunSettings run, Checks.ChecksAsErrors raise, IDiagnostics diagnostics)
     {
-        var engine = string.IsNullOrWhiteSpace(SmokeRunEngine) ? ToolLocator.Find("podman") ?? ToolLocator.Find("docker") : ToolLocator.Find(SmokeRunEngine.Trim());
+        var chosen = SmokeRunEngine.Trim();
+        var engine = chosen.Length == 0 ? ToolLocator.Find("podman") ?? ToolLocator.Find("docker") : ToolLocator.Find(chosen);
         if (engine is null)
         {
-            diagnostics.Warning(SlimDiagnostics.SmokeRunNoEngine);
+            diagnostics.Warning(SlimDiagnostics.SmokeRunNoEngine, chosen.Length == 0
+                ? "neither podman nor docker is on PATH" : $"SlimSmokeRunEngine is '{chosen}', which {ToolLocator.WhyNotFound(chosen)}");
             return [];
         }
         static string[] Words(string text) => text.Split([' ', '\t', ';'], StringSplitOptions.RemoveEmptyEntries);

@@ -46,6 +46,12 @@ public sealed class SlimWriteReport : SlimTask
     /// <summary>attribution.json from SlimWriteAttribution: every byte by origin; missing when that step did not run.</summary>
     public string AttributionFile { get; set; } = "";
 
+    /// <summary>
+    /// obj/.../slim/plain/publish/: the publish folder of the plain publish SlimMeasurePlainPublish made (no Slim, no
+    /// switches); its size is report.json's plainPublishBytes. Empty: not measured.
+    /// </summary>
+    public string PlainPublishDirectory { get; set; } = "";
+
     /// <summary>False: write the files only, without the console summary and GITHUB_STEP_SUMMARY (the report written again after the push).</summary>
     public bool Announce { get; set; } = true;
 
@@ -53,7 +59,8 @@ public sealed class SlimWriteReport : SlimTask
     {
         var version = typeof(SlimWriteReport).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "";
         string[] reportFiles = [.. new[] { ReportWriter.JsonFileName, ReportWriter.MarkdownFileName, ReportWriter.HtmlFileName }.Select(f => Path.Combine(ReportDirectory, f))];
-        string[] settings = [version, ProjectName, Profile, SizeLevel, TargetFramework, RuntimeIdentifier, PublishDirectory, .. Switches.Select(s => s.ItemSpec)];
+        var plainPublish = PlainPublishSize.Measure(PlainPublishDirectory);
+        string[] settings = [version, ProjectName, Profile, SizeLevel, TargetFramework, RuntimeIdentifier, PublishDirectory, $"plain {plainPublish}", .. Switches.Select(s => s.ItemSpec)];
         var budgets = BudgetSettingsFile.Load(BudgetsFile);
         var baselineFile = budgets.Baseline?.Path ?? "";
         // A baseline that is this very report.json (the previous publish's) would change the key on every publish.
@@ -75,7 +82,7 @@ public sealed class SlimWriteReport : SlimTask
                 new ProjectInfo(ProjectName, Profile, SizeLevel, TargetFramework, RuntimeIdentifier),
                 switches, RuntimeNeeds.TryLoad(NeedsFile), Analysis.AnalysisWarningsFile.Load(AnalysisWarningsFile), budgets, ImageSection.TryLoad(ImageFile),
                 Checks.ChecksFile.TryLoad(ChecksFile), new WireSizeCache(Path.Combine(StateDirectory, "wire-sizes.json"), GzipProcessStream.FindProgram()),
-                OwnFilesList);
+                OwnFilesList, plainPublish);
             report = report with { Attribution = Attribution.AttributionFile.TryLoad(AttributionFile) };
             ReportWriter.Write(report, ReportDirectory, BaselineComparison.TryRead(baselineFile, report));
             state.Record(key, reportFiles);

@@ -1,4 +1,6 @@
+using System.Formats.Tar;
 using Slim.Build.Tasks.Checks;
+using Slim.Build.Tasks.Diagnostics;
 using Slim.Build.Tasks.Image;
 using Slim.Build.Tasks.Tests.TestSupport;
 
@@ -46,6 +48,54 @@ public sealed class ImageFileSystemTests
             CollectionAssert.AreEqual(new[] { "/app/true" }, image.Run.Entrypoint.ToArray());
             Assert.AreEqual(0x3FF, image.Entry("tmp")!.Mode, "the sticky bit survives");
             CollectionAssert.Contains(ImageElfFiles.Read(image).Files.Keys.ToList(), "app/true");
+        }
+    }
+
+    public static IEnumerable<object[]> DamagedArchives =>
+    [
+        ["not a tar", new Action<string, string>((image, archive) => File.WriteAllBytes(archive, [.. Enumerable.Range(0, 2048).Select(i => (byte)('a' + i % 26))])),
+            "it is not a whole tar archive"],
+        ["cut short", new Action<string, string>((image, archive) => File.WriteAllBytes(archive, File.ReadAllBytes(image)[..700])), "it is not a whole tar archive"],
+        ["no index", new Action<string, string>((image, archive) => Rewrite(image, archive, (name, _) => name != "index.json")), "it holds neither index.json nor manifest.json"],
+        ["no manifest blob", new Action<string, string>((image, archive) => Rewrite(image, archive, (name, _) => name is "index.json" or "oci-layout")),
+            "the archive lacks the manifest blob sha256:"],
+        ["layer not gzip", new Action<string, string>((image, archive) => Rewrite(image, archive, (_, size) => true, damageLargest: true)), "its layer 'blobs/sha256/"],
+    ];
+
+    [TestMethod]
+    [DynamicData(nameof(DamagedArchives))]
+    public void A_damaged_archive_is_SLIM7031_naming_the_archive(string what, Action<string, string> damage, string reason)
+    {
+        using var temp = new TempFolder();
+        // Text that does not compress away, so the layer is the archive's largest member.
+        CheckImage.Write(temp, [LayerEntry.FromText("etc/data", string.Concat(Enumerable.Range(0, 300).Select(_ => Guid.NewGuid().ToString())))]);
+        var archive = Path.Combine(temp.Path, "damaged.tar");
+        damage(Path.Combine(temp.Path, "image.tar"), archive);
+
+        var error = Assert.ThrowsExactly<SlimException>(() => ImageFileSystem.Read(archive), what);
+
+        Assert.AreEqual(SlimDiagnostics.ImageArchiveUnreadable, error.Diagnostic, what);
+        Assert.AreEqual("SLIM7031", error.Diagnostic.Code);
+        var message = DiagnosticText.Of(error);
+        StringAssert.Contains(message, $"The checklist cannot read the image archive '{archive}': {reason}", what);
+        StringAssert.Contains(message, "Publish again", what);
+    }
+
+    /// <summary>Copies the archive's members that <paramref name="keep"/> takes; the largest (the layer) made gzip magic and garbage when asked.</summary>
+    private static void Rewrite(string image, string archive, Func<string, long, bool> keep, bool damageLargest = false)
+    {
+        long largest;
+        using (var sizes = new TarReader(File.OpenRead(image)))
+            largest = Enumerable.Range(0, int.MaxValue).Select(_ => sizes.GetNextEntry()).TakeWhile(e => e is not null).Max(e => e!.Length);
+        using var source = new TarReader(File.OpenRead(image));
+        using var target = new TarWriter(File.Create(archive), TarEntryFormat.Pax);
+        while (source.GetNextEntry(copyData: true) is { } entry)
+        {
+            if (!keep(entry.Name.TrimStart('.', '/'), entry.Length))
+                continue;
+            if (damageLargest && entry.Length == largest)
+                entry.DataStream = new MemoryStream([0x1F, 0x8B, .. new byte[100]]);
+            target.WriteEntry(entry);
         }
     }
 }

@@ -87,6 +87,14 @@ public sealed class SmokeRunTests
         Assert.AreEqual("smoke-service-up", up.Name);
         Assert.IsNotNull(up.Finding.Problem, up.Finding.Summary);
         StringAssert.Contains(string.Join(" ", up.Finding.Evidence), "running: False");
+
+        var diagnostics = new RecordingDiagnostics();
+        ImageChecker.Report(up.Name, up.Diagnostic, up.Finding, ChecksAsErrors.Of(false, []), diagnostics);
+        Assert.AreEqual("SLIM7021", diagnostics.Warnings.Single().Code);
+        var message = DiagnosticText.Single(diagnostics, SlimDiagnostics.SmokeRunServiceDown);
+        // It exited at once: it never had the 30 seconds a message about a slow start would claim.
+        StringAssert.Contains(message, "SlimSmokeRun: the service in the image 'localhost/slim-smoke-service:1' stopped before it answered http://127.0.0.1:");
+        StringAssert.Contains(message, "SlimHealthPath");
     }
 
     /// <summary>A port no one listens on now: the services run on the host's network, so two test runs at once must not share one.</summary>

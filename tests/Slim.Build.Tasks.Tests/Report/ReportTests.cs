@@ -11,7 +11,7 @@ namespace Slim.Build.Tasks.Tests.Report;
 [TestClass]
 public sealed class ReportTests
 {
-    private static SizeReport BuildSample(TempFolder temp, BudgetSettings budgets)
+    private static SizeReport BuildSample(TempFolder temp, BudgetSettings budgets, IReadOnlyList<SwitchSetting>? switches = null, long? measuredPlain = null)
     {
         var publish = Path.Combine(temp.Path, "publish");
         temp.File("publish/App", 5000);
@@ -25,7 +25,29 @@ public sealed class ReportTests
             new(LedgerStep.Strip, []),
         };
         return ReportBuilder.Build(publish, ledgers, new ToolInfo("Slim", "1.0.0"), new ProjectInfo("App", "aot", "safe", "net10.0", "linux-x64"),
-            [new SwitchSetting("InvariantGlobalization", "true")], null, new AnalysisWarnings(0, [], "none"), budgets);
+            switches ?? [new SwitchSetting("InvariantGlobalization", "true")], null, new AnalysisWarnings(0, [], "none"), budgets, measuredPlainPublish: measuredPlain);
+    }
+
+    [TestMethod]
+    public void A_plain_publish_is_claimed_only_when_measured_or_when_no_switch_changed_the_output()
+    {
+        using var temp = new TempFolder();
+        // InvariantGlobalization changes what ILC emits: the size before Slim's steps is not a plain publish.
+        var unmeasured = BuildSample(temp, BudgetSettings.None);
+        Assert.IsNull(unmeasured.Totals.PlainPublishBytes);
+        Assert.IsFalse(unmeasured.Totals.PlainPublishMeasured);
+        StringAssert.Contains(ConsoleSummary.Lines(unmeasured, "report.md")[0], "plain publish not measured");
+        StringAssert.Contains(JsonSerializer.Serialize(unmeasured, ReportWriter.Json), "\"plainPublishBytes\": null");
+
+        var measured = BuildSample(temp, BudgetSettings.None, measuredPlain: 15_123);
+        Assert.AreEqual(15_123, measured.Totals.PlainPublishBytes);
+        Assert.IsTrue(measured.Totals.PlainPublishMeasured);
+        Assert.AreEqual(unmeasured.Totals.BeforeStepsBytes, measured.Totals.BeforeStepsBytes);
+
+        // ILC's size map leaves the executable as it is: the ledger is a plain publish then.
+        var sizeMapOnly = BuildSample(temp, BudgetSettings.None, [new SwitchSetting("IlcGenerateMstatFile", "true")]);
+        Assert.AreEqual(sizeMapOnly.Totals.BeforeStepsBytes, sizeMapOnly.Totals.PlainPublishBytes);
+        Assert.IsFalse(sizeMapOnly.Totals.PlainPublishMeasured);
     }
 
     [TestMethod]
@@ -38,7 +60,7 @@ public sealed class ReportTests
         Assert.AreEqual(3, report.Totals.FileCount);
         // Plain = what the folder holds plus what the steps took out; stale.txt came in outside
         // ResolvedFileToPublish (as a Razor app's static web assets do) and counts too.
-        Assert.AreEqual(5310 + report.Steps.Sum(s => s.BytesSaved), report.Totals.PlainPublishBytes);
+        Assert.AreEqual(5310 + report.Steps.Sum(s => s.BytesSaved), report.Totals.BeforeStepsBytes);
         Assert.IsTrue(report.Steps.Sum(s => s.BytesSaved) >= 9000);
         Assert.IsTrue(report.Totals.GzipBytes is > 0 and < 5310, $"gzip of zeros: {report.Totals.GzipBytes}");
         CollectionAssert.AreEqual(new[] { "App", "wwwroot/site.css", "stale.txt" }, report.Files.Select(f => f.Path).ToArray());

@@ -64,4 +64,25 @@ public sealed class AnalysisWarningsStepTests
         Assert.AreEqual(0, missing.Count);
         StringAssert.Contains(missing.Source, "SlimReadAnalysisWarnings");
     }
+
+    [TestMethod]
+    public void A_log_two_compiles_wrote_together_is_a_warning_and_is_removed_so_the_next_compile_writes_it()
+    {
+        // Measured: two publishes of one project at once left the log as two documents run together, and every
+        // later publish failed with SLIM9001 ("']' is invalid after a single JSON value").
+        using var temp = new TempFolder();
+        var log = temp.File("obj/slim-analysis.sarif", System.Text.Encoding.UTF8.GetBytes(Sarif + "\n]}]}"));
+        var file = Path.Combine(temp.Path, "obj", "slim", AnalysisWarningsFile.FileName);
+        var engine = new RecordingBuildEngine();
+
+        Assert.IsTrue(new SlimReadAnalysisWarnings
+        {
+            BuildEngine = engine, AnalysisLog = log, TrimmingTool = "ILC", AssetsFile = OwnAssetsFile.Path, TargetFramework = "net10.0", WarningsFile = file,
+        }.Execute(), string.Join("\n", engine.Errors.Select(e => e.Message)));
+
+        var warning = engine.Warnings.Single(w => w.Code == "SLIM7043");
+        StringAssert.Contains(warning.Message, log);
+        Assert.IsFalse(File.Exists(log), "removed: CoreCompile then lacks an output and runs again");
+        Assert.AreEqual(0, AnalysisWarningsFile.Load(file).Count);
+    }
 }

@@ -71,4 +71,35 @@ public sealed class AttributionStepTests
         Assert.IsTrue(report.Execute());
         Assert.IsNull(JsonNode.Parse(File.ReadAllText(Path.Combine(temp.Path, "slim", "report.json")))!["attribution"]);
     }
+
+    [TestMethod]
+    public void A_missing_size_map_is_notice_SLIM7041_and_one_that_is_not_ILCs_is_warning_SLIM7042_naming_the_file_and_the_executable()
+    {
+        using var temp = new TempFolder();
+        temp.File("publish/App", 4000);
+        var ledgers = Path.Combine(temp.Path, "ledger");
+        new SizeLedger(LedgerStep.Publish, [new("App", 4000, 4000, LedgerAction.Published, FileOrigin.App)]).Save(ledgers);
+        var mstat = Path.Combine(temp.Path, "obj", "native", "App.mstat");
+        RecordingBuildEngine Attribute()
+        {
+            var engine = new RecordingBuildEngine();
+            Assert.IsTrue(new SlimWriteAttribution
+            {
+                BuildEngine = engine, PublishDirectory = Path.Combine(temp.Path, "publish"), LedgerDirectory = ledgers, AssetsFile = OwnAssetsFile.Path,
+                TargetFramework = "net10.0", AppAssembly = "App", MstatFile = mstat, AttributionFile = Path.Combine(temp.Path, "obj", "attribution.json"),
+            }.Execute(), string.Join("\n", engine.Errors.Select(e => e.Message)));
+            return engine;
+        }
+
+        var missing = Attribute().Messages.Single(m => m.Code == "SLIM7041");
+        StringAssert.Contains(missing.Message, $"cannot split the NativeAOT executable 'App' by assembly and package: ILC's size map '{mstat}' does not exist");
+        StringAssert.Contains(missing.Message, "IlcGenerateMstatFile=true");
+
+        temp.File("obj/native/App.mstat", System.Text.Encoding.ASCII.GetBytes("this is no assembly"));
+        var unreadable = Attribute();
+        var warning = unreadable.Warnings.Single(w => w.Code == "SLIM7042");
+        StringAssert.Contains(warning.Message, $"ILC's size map '{mstat}' could not be read (");
+        StringAssert.Contains(warning.Message, "so the executable 'App' counts as the app's as a whole");
+        Assert.IsFalse(unreadable.Messages.Any(m => m.Code == "SLIM7041"), "the map exists now");
+    }
 }

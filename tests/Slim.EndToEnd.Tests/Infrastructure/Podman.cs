@@ -1,8 +1,8 @@
 namespace Slim.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
-/// The real container engine, set up the way this machine needs it (DESIGN.md): vfs storage, cgroupfs,
-/// runc, no default ulimits, chroot isolation for builds. Missing podman skips a test locally and fails it in CI.
+/// The real container engine on the tests' own store (PodmanStore), set up the way this machine needs it (DESIGN.md):
+/// vfs storage, cgroupfs, runc, no default ulimits, chroot isolation for builds. Missing podman skips a test locally and fails it in CI.
 /// </summary>
 internal static class Podman
 {
@@ -25,24 +25,15 @@ internal static class Podman
         Assert.Inconclusive("SKIPPED: " + message);
     }
 
-    /// <summary>Builds the stand-ins for the official .NET images once per machine (build/standin-images.sh).</summary>
+    /// <summary>Builds the stand-ins for the official .NET images once per machine, in the tests' store (build/standin-images.sh).</summary>
     public static void EnsureStandIns()
     {
         RequireOrSkip();
         Assert.AreEqual("", StandIns.Value, "build/standin-images.sh failed");
     }
 
-    public static ProcessResult Run(string workingDirectory, params string[] arguments)
-    {
-        var conf = Path.Combine(SlimFeed.RunRoot, "containers.conf");
-        if (!File.Exists(conf))
-        {
-            Directory.CreateDirectory(SlimFeed.RunRoot);
-            File.WriteAllText(conf, "[containers]\ndefault_ulimits = []\n");
-        }
-        return ProcessRunner.Run("podman", ["--storage-driver", "vfs", "--cgroup-manager", "cgroupfs", "--runtime", "runc", .. arguments],
-            workingDirectory, new Dictionary<string, string> { ["CONTAINERS_CONF"] = conf }, TimeSpan.FromMinutes(15));
-    }
+    public static ProcessResult Run(string workingDirectory, params string[] arguments) =>
+        ProcessRunner.Run("podman", [.. PodmanStore.Options, .. arguments], workingDirectory, PodmanStore.Environment(), TimeSpan.FromMinutes(15));
 
     /// <summary>--layers=false: with vfs every intermediate layer is a full copy of the build stage's 1 GB tree; the Dockerfile is the same.</summary>
     public static ProcessResult Build(string dockerfile, string context, string tag) =>
@@ -52,26 +43,15 @@ internal static class Podman
         Run(SlimFeed.RunRoot, "image", "inspect", image, "--format", format).Output.Trim();
 
     /// <summary>
-    /// The properties that turn SlimSmokeRun on with podman as this machine needs it (DESIGN.md) and its own storage
-    /// under the run's folder; CONTAINERS_CONF reaches the task through the environment.
+    /// The properties that turn SlimSmokeRun on with podman on the tests' own store (PodmanStore); the store's
+    /// configuration files reach the task through SlimFeed.Environment().
     /// </summary>
-    public static string[] SmokeRunProperties(string name)
-    {
-        var podman = Path.Combine(SlimFeed.RunRoot, name + "-podman");
-        Directory.CreateDirectory(podman);
-        var conf = Path.Combine(podman, "containers.conf");
-        File.WriteAllText(conf, "[containers]\ndefault_ulimits = []\n");
-        Environment.SetEnvironmentVariable("CONTAINERS_CONF", conf);
-        // podman refuses a runroot longer than 50 characters.
-        var runRoot = Path.Combine(Path.GetTempPath(), "slim-chk-" + Guid.NewGuid().ToString("N")[..8]);
-        return ["-p:SlimSmokeRun=true",
-            $"-p:SlimSmokeRunEngineArgs=--root {podman}/root --runroot {runRoot} --storage-driver vfs --cgroup-manager cgroupfs --runtime runc"];
-    }
+    public static string[] SmokeRunProperties() => ["-p:SlimSmokeRun=true", "-p:SlimSmokeRunEngineArgs=" + string.Join(' ', PodmanStore.Options)];
 
     private static string BuildStandIns()
     {
         var script = Path.Combine(Repository.Root, "build", "standin-images.sh");
-        var result = ProcessRunner.Run(script, [], Repository.Root, null, TimeSpan.FromMinutes(20));
+        var result = ProcessRunner.Run(script, [], Repository.Root, PodmanStore.Environment(), TimeSpan.FromMinutes(20));
         return result.ExitCode == 0 ? "" : result.Output;
     }
 

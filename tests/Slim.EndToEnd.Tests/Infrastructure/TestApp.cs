@@ -108,11 +108,17 @@ internal sealed class TestApp
     }
 
     /// <summary>dotnet publish -c Release, with a binlog kept in the app folder for when a test fails.</summary>
-    public PublishResult Publish(params string[] arguments)
+    public PublishResult Publish(params string[] arguments) => PublishWith(new Dictionary<string, string>(), arguments);
+
+    /// <param name="environment">Variables that replace the run's own (another HOME), on top of <see cref="SlimFeed.Environment"/>.</param>
+    public PublishResult PublishWith(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         _publishes++;
+        var variables = SlimFeed.Environment();
+        foreach (var (key, value) in environment)
+            variables[key] = value;
         var result = ProcessRunner.Run("dotnet",
-            ["publish", "-c", "Release", $"-bl:publish-{_publishes}.binlog", .. arguments], Directory, SlimFeed.Environment());
+            ["publish", "-c", "Release", $"-bl:publish-{_publishes}.binlog", .. arguments], Directory, variables);
         var publish = FindDirectory("publish");
         return new PublishResult(result.ExitCode, result.Output, publish ?? "", publish is null ? "" : Path.Combine(Path.GetDirectoryName(publish)!, "slim"));
     }

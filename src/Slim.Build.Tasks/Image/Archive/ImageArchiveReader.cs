@@ -30,13 +30,21 @@ internal sealed class ImageArchiveReader
 
     public static ImageArchiveReader Open(string archive)
     {
-        var documents = SmallMembers(archive);
+        Dictionary<string, byte[]> documents;
+        try
+        {
+            documents = SmallMembers(archive);
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
+        {
+            throw new SlimException(SlimDiagnostics.ImageArchiveUnreadable, archive, $"it is not a whole tar archive ({e.Message})");
+        }
         string configMember;
         IReadOnlyList<string> layerMembers;
         try
         {
             (configMember, layerMembers) = documents.TryGetValue("index.json", out var index)
-                ? FromOciIndex(index, documents)
+                ? FromOciIndex(archive, index, documents)
                 : documents.TryGetValue("manifest.json", out var dockerManifest)
                     ? FromDockerManifest(dockerManifest)
                     : throw new SlimException(SlimDiagnostics.ImageArchiveUnreadable, archive, "it holds neither index.json nor manifest.json");
@@ -95,12 +103,12 @@ internal sealed class ImageArchiveReader
         return members;
     }
 
-    private static (string Config, IReadOnlyList<string> Layers) FromOciIndex(byte[] index, Dictionary<string, byte[]> documents)
+    private static (string Config, IReadOnlyList<string> Layers) FromOciIndex(string archive, byte[] index, Dictionary<string, byte[]> documents)
     {
         var manifestDigest = OciJsonReader.ReadIndex(index).Manifests.FirstOrDefault()?.Digest
             ?? throw new FormatException("its index.json lists no manifest");
         var manifestBytes = documents.GetValueOrDefault(ArchivePath.Blob(manifestDigest))
-            ?? throw new SlimException(SlimDiagnostics.ImageArchiveUnreadable, "index.json", $"the archive lacks the manifest blob {manifestDigest}");
+            ?? throw new SlimException(SlimDiagnostics.ImageArchiveUnreadable, archive, $"the archive lacks the manifest blob {manifestDigest} its index.json names");
         var manifest = OciJsonReader.ReadManifest(manifestBytes);
         return (ArchivePath.Blob(manifest.Config.Digest), manifest.Layers.Select(l => ArchivePath.Blob(l.Digest)).ToList());
     }

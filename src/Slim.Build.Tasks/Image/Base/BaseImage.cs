@@ -22,4 +22,8 @@ internal sealed record BaseImage(
     IReadOnlyList<NameValue> Labels,
     IReadOnlyList<HistoryEntry>? History,
     string? ManifestDigest,
-    IReadOnlyList<BasePackage> Packages);
+    IReadOnlyList<BasePackage> Packages)
+{
+    /// <summary>The os-release text of a base whose layers go in unchanged (an image layout); a base Slim plans writes its own into <see cref="Planned"/>.</summary>
+    public string? OsRelease { get; init; }
+}

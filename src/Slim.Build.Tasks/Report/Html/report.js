@@ -298,14 +298,15 @@
   function delta(d) { return el('span', d > 0 ? 'grew' : d < 0 ? 'shrank' : null, d === 0 ? '0' : (d > 0 ? '+' : '−') + human(Math.abs(d))); }
 
   function steps() {
-    var items = list(report.steps), plain = (report.totals || {}).plainPublishBytes || 0;
+    var t = report.totals || {}, items = list(report.steps), before = t.beforeStepsBytes || t.plainPublishBytes || 0;
     var s = section('What each step saved', 'steps');
-    if (report.totals) s.appendChild(el('p', null, 'Plain dotnet publish ' + human(plain) + ' → ' + human(report.totals.publishBytes) + ' in the publish folder (' + human(report.totals.gzipBytes) + ' gzipped).'));
+    if (report.totals) s.appendChild(el('p', null, (t.plainPublishBytes != null ? 'Plain dotnet publish ' + human(t.plainPublishBytes) + '; b' : 'B') +
+      'efore Slim\'s steps ' + human(before) + ' → ' + human(t.publishBytes) + ' in the publish folder (' + human(t.gzipBytes) + ' gzipped).'));
     s.appendChild(table([
       { title: 'step', value: function (st) { return st.name; } },
       { title: 'files', num: true, value: function (st) { return list(st.files).length; } },
       { title: 'saved', num: true, value: function (st) { return human(st.bytesSaved); } },
-      { title: 'share of the plain publish', value: function (st) { return bar(plain > 0 ? st.bytesSaved / plain : 0, 'saved'); } },
+      { title: 'share of what the steps started from', value: function (st) { return bar(before > 0 ? st.bytesSaved / before : 0, 'saved'); } },
     ], items));
   }
 

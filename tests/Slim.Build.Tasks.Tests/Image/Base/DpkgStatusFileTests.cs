@@ -20,10 +20,18 @@ public sealed class DpkgStatusFileTests
         Assert.AreEqual("libfoo1", foo.Name);
         Assert.AreEqual("1.2-3+b1", foo.Version);
         Assert.AreEqual("foo", foo.Source);
+        Assert.AreEqual("1.2-3", foo.SourceVersion, "a binNMU's source version, for the SBOM's upstream qualifier");
         Assert.AreEqual("libfoo1:amd64", foo.ListName);
         Assert.AreEqual("a library\n Longer text.\n .\n More.", foo.Field("Description"));
         Assert.IsTrue(foo.IsInstalled);
         Assert.IsFalse(packages[1].IsInstalled, "config files only");
+    }
+
+    [TestMethod]
+    public void A_source_field_without_a_version_gives_the_source_name_alone()
+    {
+        var libc = DpkgStatusFile.Parse(new StringReader("Package: libc6\nStatus: install ok installed\nSource: glibc\nVersion: 2.36-9+deb12u10\n")).Single();
+        Assert.AreEqual(("glibc", (string?)null), (libc.Source, libc.SourceVersion));
     }
 
     [TestMethod]

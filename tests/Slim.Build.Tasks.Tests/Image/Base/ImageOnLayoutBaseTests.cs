@@ -64,6 +64,37 @@ public sealed class ImageOnLayoutBaseTests
     }
 
     [TestMethod]
+    public void The_sbom_on_a_layout_base_names_the_bases_operating_system_from_its_os_release_even_through_a_link()
+    {
+        var plain = BaseLayouts.Image([BaseLayouts.DebianLikeLayer(_temp.Path)]);
+        BaseLayouts.Folder(plain, Path.Combine(_temp.Path, "plain"));
+        // As Debian ships it: etc/os-release links to ../usr/lib/os-release, which holds the text.
+        var linked = BaseLayouts.Image([BaseLayouts.Layer(_temp.Path,
+            LayerEntry.FromText("usr/lib/os-release", "PRETTY_NAME=\"Debian GNU/Linux 13 (trixie)\"\nID=debian\nVERSION_ID=\"13\"\n"),
+            LayerEntry.Link("etc/os-release", "../usr/lib/os-release"),
+            LayerEntry.FromText("var/lib/dpkg/status.d/libc6", BaseLayouts.Libc6Status))]);
+        BaseLayouts.Folder(linked, Path.Combine(_temp.Path, "linked"));
+        var publish = Publish(NativeFixtures.StaticExecutable(_temp.Path, "app on a base", "greeter"));
+
+        foreach (var (folder, version) in new[] { ("plain", "12"), ("linked", "13") })
+        {
+            var diagnostics = new RecordingDiagnostics();
+            var sbom = new Slim.Build.Tasks.Sbom.SbomRequest("greeter", "1.0.0", [], BaseLayouts.Epoch.Time, "1.0.0");
+            var image = ImageBuilder.Build(Request(publish, $"oci-layout:{folder}:latest", "sbom-" + folder) with
+            {
+                Sbom = sbom, SbomFile = Path.Combine(_temp.Path, "sbom-" + folder, "greeter.cdx.json"),
+            }, diagnostics);
+            Assert.IsNotNull(image, string.Join("\n", diagnostics.Items.Select(i => i.Diagnostic.Code + " " + string.Join(" | ", i.Args))));
+            using var bom = JsonDocument.Parse(File.ReadAllBytes(image.Sbom!));
+            var components = bom.RootElement.GetProperty("components").EnumerateArray().ToList();
+            var system = components.Single(c => c.GetProperty("type").GetString() == "operating-system");
+            Assert.AreEqual(("debian", version), (system.GetProperty("name").GetString(), system.GetProperty("version").GetString()), folder);
+            StringAssert.Contains(components.Single(c => c.GetProperty("name").GetString() == "libc6").GetProperty("purl").GetString(),
+                $"distro=debian-{version}&upstream=glibc", folder);
+        }
+    }
+
+    [TestMethod]
     public void A_shipped_file_needing_a_newer_glibc_than_the_bases_libc6_is_SLIM4012_naming_both_versions()
     {
         var old = BaseLayouts.Layer(_temp.Path, LayerEntry.FromText("var/lib/dpkg/status.d/libc6",

@@ -141,6 +141,12 @@ public sealed class OciLayoutBaseTests
         Assert.AreEqual("SLIM4022", error.Diagnostic.Code);
         Assert.AreEqual(first.ManifestDigest + ", " + second.ManifestDigest, error.Args[1]);
 
+        // Measured: two unnamed images that both say linux/amd64 were used silently (the first one).
+        Index(BaseLayouts.Amd64, BaseLayouts.Amd64);
+        var same = new RecordingDiagnostics();
+        Assert.IsNull(OciLayoutBase.Read(folder, BaseLayouts.Amd64, Work, same));
+        Assert.AreEqual(SlimDiagnostics.BaseImageNotFound_Ambiguous, same.Items.Single().Diagnostic);
+
         // The same two manifests told apart by platform are one image for two platforms: the app's is taken.
         Index(new ImagePlatform("arm64"), BaseLayouts.Amd64);
         Assert.AreEqual(second.ManifestDigest, OciLayoutBase.Read(folder, BaseLayouts.Amd64, Work, new RecordingDiagnostics())?.ManifestDigest);

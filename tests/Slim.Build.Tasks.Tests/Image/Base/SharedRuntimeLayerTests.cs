@@ -7,8 +7,8 @@ using Slim.Build.Tasks.Tests.TestSupport;
 namespace Slim.Build.Tasks.Tests.Image.Base;
 
 /// <summary>
-/// The shared runtime's layer from a .NET installation laid out like this machine's (/usr/share/dotnet), with
-/// several versions installed; its native file is a real one (this machine's libSystem.Native.so), so the
+/// The shared runtime's layer from a .NET installation laid out like a real one, with several versions
+/// installed; its native file is a real one (libSystem.Native.so of the installation the tests run on), so the
 /// closure it needs from the base is the loader's, not a guess.
 /// </summary>
 [TestClass]
@@ -16,7 +16,7 @@ public sealed class SharedRuntimeLayerTests
 {
     private const string NetCore = "Microsoft.NETCore.App";
     private const string AspNetCore = "Microsoft.AspNetCore.App";
-    private static readonly string RealNative = Directory.EnumerateFiles("/usr/share/dotnet/shared/" + NetCore, "libSystem.Native.so", SearchOption.AllDirectories).First();
+    private static readonly string RealNative = Directory.EnumerateFiles(DotnetRoot.Shared(NetCore), "libSystem.Native.so", SearchOption.AllDirectories).First();
 
     private static string Installation(TempFolder temp, params string[] netCoreVersions)
     {

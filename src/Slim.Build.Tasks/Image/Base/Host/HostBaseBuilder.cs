@@ -95,7 +95,7 @@ internal sealed class HostBaseBuilder(HostNeedFiles host, HostPlatform platform,
         }
         var packages = byPackage.Values.OrderBy(p => p.Package.Name, StringComparer.Ordinal)
             .Select(p => (p.Package, new BasePackage(p.Package.Name, p.Package.Version, p.Package.Architecture, p.Package.Source,
-                [.. p.Files.Order(StringComparer.Ordinal)])))
+                [.. p.Files.Order(StringComparer.Ordinal)]) { SourceVersion = p.Package.SourceVersion }))
             .ToList();
         return (packages, unpackaged);
     }

@@ -9,4 +9,11 @@ internal sealed record BaseLayerScan(
     long UncompressedSize,
     long ContentSize,
     IReadOnlyDictionary<string, string?> DpkgStatus,
-    Version? Glibc);
+    Version? Glibc)
+{
+    /// <summary>
+    /// The os-release files it adds (etc/os-release, usr/lib/os-release: the text; null where it whites one out or links it).
+    /// Null only in a scan an older Slim kept, which did not look.
+    /// </summary>
+    public IReadOnlyDictionary<string, string?>? OsRelease { get; init; }
+}

@@ -31,6 +31,7 @@ internal sealed partial class BaseLayerScanner(string reference, IDiagnostics di
     public BaseLayerScan? Scan(string blobPath, string digest)
     {
         var dpkg = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var osRelease = new Dictionary<string, string?>(StringComparer.Ordinal);
         Version? glibc = null;
         long contentSize = 0;
         var refused = 0;
@@ -59,6 +60,8 @@ internal sealed partial class BaseLayerScanner(string reference, IDiagnostics di
                         contentSize += entry.Length;
                         if (IsDpkgStatus(path))
                             dpkg[path] = ReadText(entry);
+                        else if (OsReleasePaths.Contains(path))
+                            osRelease[path] = ReadText(entry);
                         else if (Path.GetFileName(path) == "libc.so.6")
                             glibc = Max(glibc, NewestSymbolVersion(entry));
                     }
@@ -66,6 +69,11 @@ internal sealed partial class BaseLayerScanner(string reference, IDiagnostics di
                         glibc = Max(glibc, old);
                     if (Whiteout.Target(path) is { } removed && IsDpkgStatus(removed))
                         dpkg[removed] = null;
+                    // Debian's etc/os-release is a link to ../usr/lib/os-release: a link, or a whiteout, hides an earlier text.
+                    if (!LayerTar.IsRegularFile(entry.EntryType) && OsReleasePaths.Contains(path))
+                        osRelease[path] = null;
+                    if (Whiteout.Target(path) is { } gone && OsReleasePaths.Contains(gone))
+                        osRelease[gone] = null;
                 }
             diffId = tarStream.DrainAndDigest();
             uncompressed = tarStream.BytesRead;
@@ -75,7 +83,7 @@ internal sealed partial class BaseLayerScanner(string reference, IDiagnostics di
             diagnostics.Error(SlimDiagnostics.BaseLayerUnreadable, reference, digest, e.Message);
             return null;
         }
-        return refused > 0 ? null : new BaseLayerScan(diffId, uncompressed, contentSize, dpkg, glibc);
+        return refused > 0 ? null : new BaseLayerScan(diffId, uncompressed, contentSize, dpkg, glibc) { OsRelease = osRelease };
     }
 
     private void Report(LayerEntryProblem problem, string digest, TarEntry entry)
@@ -99,6 +107,9 @@ internal sealed partial class BaseLayerScanner(string reference, IDiagnostics di
                 break;
         }
     }
+
+    /// <summary>Where a distribution says what it is, the first one that holds a text winning (os-release(5)).</summary>
+    public static readonly IReadOnlyList<string> OsReleasePaths = ["etc/os-release", "usr/lib/os-release"];
 
     public static bool IsDpkgStatus(string path) =>
         path == StatusFile || path.StartsWith(DpkgStatusFile.StatusFolder + "/", StringComparison.Ordinal) && !path.EndsWith(".md5sums", StringComparison.Ordinal);

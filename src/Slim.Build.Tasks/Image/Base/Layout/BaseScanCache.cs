@@ -15,7 +15,8 @@ internal sealed class BaseScanCache(string directory)
         var path = PathOf(digest);
         try
         {
-            return File.Exists(path) ? JsonSerializer.Deserialize<BaseLayerScan>(File.ReadAllText(path)) : null;
+            // A scan kept by a Slim that did not read os-release yet is a miss: it would hide the base's operating system from the SBOM.
+            return File.Exists(path) && JsonSerializer.Deserialize<BaseLayerScan>(File.ReadAllText(path)) is { OsRelease: not null } scan ? scan : null;
         }
         catch (JsonException)
         {

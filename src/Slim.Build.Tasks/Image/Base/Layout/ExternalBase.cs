@@ -21,7 +21,11 @@ internal sealed record ExternalBase(
     IReadOnlyList<LayerBlob> Layers,
     BaseConfig Config,
     IReadOnlyList<BasePackage> Packages,
-    Version? Glibc);
+    Version? Glibc)
+{
+    /// <summary>The text of the base's os-release (etc/os-release, else usr/lib/os-release); null when its layers carry none.</summary>
+    public string? OsRelease { get; init; }
+}
 
 /// <summary>The run settings of the base's config that the image keeps or merges, and its history.</summary>
 internal sealed record BaseConfig(

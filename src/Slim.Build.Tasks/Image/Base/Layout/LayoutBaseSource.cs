@@ -18,7 +18,10 @@ internal sealed class LayoutBaseSource : IBaseSource
         if (external is null || !GlibcCheck.CheckOrWarn(request.Shipped, external.Glibc, external.Reference, diagnostics))
             return null;
         return new BaseImage(request.Reference.Text, new BaseSummary(external.Kind, external.Reference, external.ManifestDigest), external.Layers,
-            "base: " + request.Reference.Text, [], external.Config.Environment, external.Config.Labels, History(external), external.ManifestDigest, external.Packages);
+            "base: " + request.Reference.Text, [], external.Config.Environment, external.Config.Labels, History(external), external.ManifestDigest, external.Packages)
+        {
+            OsRelease = external.OsRelease,
+        };
     }
 
     private static ExternalBase? Read(BaseRequest request, IDiagnostics diagnostics)

@@ -10,7 +10,9 @@ namespace Slim.Build.Tasks.Image.Base.Layout;
 /// The blobs/ folder of an OCI image layout, where nothing is taken on trust: a blob is used only after its
 /// bytes hash to the digest that names it and its size is the descriptor's.
 /// </summary>
-internal sealed partial class LayoutBlobs(string folder, string reference, IDiagnostics diagnostics)
+/// <param name="folder">Where the blobs are read: the layout folder, or where an archive was unpacked.</param>
+/// <param name="layout">The layout as the user named it (the folder or the archive), for messages.</param>
+internal sealed partial class LayoutBlobs(string folder, string layout, string reference, IDiagnostics diagnostics)
 {
     [GeneratedRegex("^sha256:[0-9a-f]{64}$", RegexOptions.CultureInvariant)]
     private static partial Regex Sha256();
@@ -27,7 +29,7 @@ internal sealed partial class LayoutBlobs(string folder, string reference, IDiag
     {
         if (!Sha256().IsMatch(digest))
         {
-            diagnostics.Error(SlimDiagnostics.BaseLayoutInvalid, reference, folder, $"{what} has the digest '{digest}', not sha256:<64 hex digits>");
+            diagnostics.Error(SlimDiagnostics.BaseLayoutInvalid, reference, layout, $"{what} has the digest '{digest}', not sha256:<64 hex digits>");
             return null;
         }
         var path = Path.Combine(folder, ArchivePath.Blob(digest));

@@ -24,8 +24,10 @@ internal sealed class ManifestSelector(LayoutBlobs blobs, BaseReference referenc
             diagnostics.Error(SlimDiagnostics.BaseImageNotFound_Name, reference.Text, reference.Name!, names.Length == 0 ? "nothing" : names);
             return null;
         }
-        // Unnamed entries are one image only when their platforms tell them apart (a multi-platform index written flat).
-        if (reference.Name is null && (named.Select(d => d.RefName).Distinct().Count() > 1 || named.Count(d => d.RefName is null && d.Platform is null) > 1))
+        // Unnamed entries are one image only when their platforms tell them apart (a multi-platform index written flat):
+        // two that could both serve the app's platform are two images, and taking the first would be a guess.
+        if (reference.Name is null && (named.Select(d => d.RefName).Distinct().Count() > 1
+            || named.Count(d => d.RefName is null && (d.Platform is null || d.Platform.Matches(platform))) > 1))
         {
             diagnostics.Error(SlimDiagnostics.BaseImageNotFound_Ambiguous, reference.Text, string.Join(", ", named.Select(d => d.RefName ?? d.Digest).Distinct()));
             return null;

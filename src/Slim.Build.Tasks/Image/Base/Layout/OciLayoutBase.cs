@@ -26,7 +26,7 @@ internal static class OciLayoutBase
         var folder = Folder(reference, workDirectory, diagnostics);
         if (folder is null)
             return null;
-        var blobs = new LayoutBlobs(folder, reference.Text, diagnostics);
+        var blobs = new LayoutBlobs(folder, reference.Path!, reference.Text, diagnostics);
         var selector = new ManifestSelector(blobs, reference, reference.Path!, diagnostics);
 
         var index = selector.Parse(File.ReadAllBytes(Path.Combine(folder, "index.json")), "index.json", OciJsonReader.ReadIndex);
@@ -55,6 +55,7 @@ internal static class OciLayoutBase
         var scanner = new BaseLayerScanner(reference.Text, diagnostics);
         var read = new List<LayerBlob>();
         var dpkg = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var osRelease = new Dictionary<string, string?>(StringComparer.Ordinal);
         Version? libcGlibc = null;
         for (var i = 0; i < layers.Count; i++)
         {
@@ -74,6 +75,8 @@ internal static class OciLayoutBase
             }
             foreach (var (path, text) in scan.DpkgStatus)
                 dpkg[path] = text;
+            foreach (var (path, text) in scan.OsRelease ?? new Dictionary<string, string?>())
+                osRelease[path] = text;
             libcGlibc = scan.Glibc ?? libcGlibc;
             read.Add(new LayerBlob(blobPath, layer.Digest, layer.Size, scan.DiffId, scan.UncompressedSize, scan.ContentSize));
         }
@@ -83,7 +86,10 @@ internal static class OciLayoutBase
         var libc6 = packages.FirstOrDefault(p => p.Name == "libc6");
         var glibc = libc6 is null ? libcGlibc : GlibcVersion.FromPackageVersion(libc6.Version) ?? libcGlibc;
         return new ExternalBase(reference.KindName, reference.Text, manifestDigest, read, BaseConfig.From(config),
-            [.. packages.Select(p => new BasePackage(p.Name, p.Version, p.Architecture, p.Source, []))], glibc);
+            [.. packages.Select(p => new BasePackage(p.Name, p.Version, p.Architecture, p.Source, []) { SourceVersion = p.SourceVersion })], glibc)
+        {
+            OsRelease = BaseLayerScanner.OsReleasePaths.Select(osRelease.GetValueOrDefault).FirstOrDefault(text => text is not null),
+        };
     }
 
     /// <summary>The installed packages of every status file, once each by name.</summary>

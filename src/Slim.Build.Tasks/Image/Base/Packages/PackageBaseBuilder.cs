@@ -125,7 +125,7 @@ internal sealed class PackageBaseBuilder(PackageFetcher fetcher, Architecture ar
             var control = contents.Control;
             entries.Add(LayerEntry.FromText(DpkgStatusFile.ImagePath(control), StatusText(control)));
             packages.Add(new BasePackage(control.Name, control.Version, control.Architecture, control.Source,
-                [.. files.Select(f => f.Path).Distinct().Order(StringComparer.Ordinal)]));
+                [.. files.Select(f => f.Path).Distinct().Order(StringComparer.Ordinal)]) { SourceVersion = control.SourceVersion });
         }
         entries.AddRange(BaseAccounts.Entries());
         entries.Add(NameResolution.Entry());

@@ -122,7 +122,7 @@ public sealed class PackageBaseBuilderTests
         var planned = new List<PlannedLayer> { new("base", image.Entries, MachineWide: true), new("app", [], MachineWide: false) };
         var request = new Slim.Build.Tasks.Sbom.SbomRequest("App", "1.0.0", [], DateTimeOffset.UnixEpoch, "test");
 
-        var sbom = System.Text.Encoding.UTF8.GetString(Slim.Build.Tasks.Image.ImageSbom.AddTo(planned, request, image.Packages, "/app"));
+        var sbom = System.Text.Encoding.UTF8.GetString(Slim.Build.Tasks.Image.ImageSbom.AddTo(planned, request, image.Packages, null, "/app"));
 
         Assert.AreEqual(LayerEntryKind.Symlink, Entry(image, "etc/os-release").Kind);
         StringAssert.Contains(sbom, "pkg:deb/debian/libc6@");

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Slim.Build.Tasks.Tests.TestSupport;
+namespace Slim.Tests.Shared;
 
 /// <summary>
 /// Debian's headless chromium (build/bootstrap.sh installs it), run on a page from file:// with a fresh
@@ -24,13 +24,29 @@ internal static class Chromium
     /// <summary>The DOM after the page's scripts ran, and chromium's log, where console messages and uncaught errors land.</summary>
     public static (string Dom, string Log) DumpDom(string htmlFile)
     {
-        using var profile = new TempFolder();
+        var profile = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "slim-chromium-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(profile);
+        try
+        {
+            return Run(htmlFile, profile);
+        }
+        finally
+        {
+            Directory.Delete(profile, recursive: true);
+        }
+    }
+
+    /// <summary>Chromium logs every console message and uncaught error of the page as a CONSOLE line (console.error too, at INFO).</summary>
+    public static List<string> ConsoleLines(string log) => log.Split('\n').Where(l => l.Contains(":CONSOLE")).ToList();
+
+    private static (string Dom, string Log) Run(string htmlFile, string profile)
+    {
         var start = new ProcessStartInfo(Path)
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
         foreach (var arg in new[] { "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--enable-logging=stderr", "--v=0",
-                     $"--user-data-dir={profile.Path}", "--window-size=1280,1600", "--virtual-time-budget=5000", "--dump-dom",
+                     $"--user-data-dir={profile}", "--window-size=1280,1600", "--virtual-time-budget=5000", "--dump-dom",
                      new Uri(htmlFile).AbsoluteUri })
             start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;
