@@ -38,6 +38,8 @@ public sealed class ValidationTargetTests
     [DataRow("<ContainerRegistry>http://registry/x</ContainerRegistry>", "error SLIM5015")]
     [DataRow("<ContainerRegistry>localhost:5000</ContainerRegistry><SlimPushTimeout>soon</SlimPushTimeout>", "error SLIM1040")]
     [DataRow("<SlimLockTimeout>-5</SlimLockTimeout>", "error SLIM1040: SlimLockTimeout is '-5'")]
+    [DataRow("<SlimBaseSource>apt</SlimBaseSource>", "error SLIM1003: SlimBaseSource is 'apt'")]
+    [DataRow("<SlimPackageMirror>deb.example/debian</SlimPackageMirror>", "error SLIM1042: SlimPackageMirror is 'deb.example/debian'")]
     [DataRow("<SOURCE_DATE_EPOCH>abc</SOURCE_DATE_EPOCH>", "error SLIM1041: SOURCE_DATE_EPOCH is 'abc'")]
     [DataRow("<SOURCE_DATE_EPOCH>-5</SOURCE_DATE_EPOCH>", "error SLIM1041: SOURCE_DATE_EPOCH is '-5'")]
     [DataRow("<SOURCE_DATE_EPOCH>99999999999</SOURCE_DATE_EPOCH>", "error SLIM1041: SOURCE_DATE_EPOCH is '99999999999'")]
@@ -111,6 +113,18 @@ public sealed class ValidationTargetTests
         Assert.AreEqual(1800, settings.GetProperty("pushTimeoutSeconds").GetDouble());
         Assert.AreEqual(1_048_576, settings.GetProperty("maxWastedBytes").GetInt64());
         CollectionAssert.AreEqual(new[] { "SLIM7003", "SLIM7010" }, settings.GetProperty("raisedChecks").EnumerateArray().Select(n => n.GetString()).ToArray());
+    }
+
+    [TestMethod]
+    public void The_package_base_is_opt_in_its_lock_is_beside_the_project_and_locked_mode_follows_nugets()
+    {
+        using var plain = new SlimProject("<PublishAot>true</PublishAot>");
+        using var locked = new SlimProject("<PublishAot>true</PublishAot><RestoreLockedMode>true</RestoreLockedMode>");
+
+        Assert.AreEqual("host", plain["SlimBaseSource"]);
+        Assert.AreEqual(Path.Combine(plain.Folder, "slim.packages.lock.json"), Path.GetFullPath(plain["SlimPackageLockFile"]));
+        Assert.AreEqual("false", plain["SlimLockedMode"]);
+        Assert.AreEqual("true", locked["SlimLockedMode"]);
     }
 
     [TestMethod]

@@ -13,6 +13,7 @@ internal static class SlimDiagnostics
     public static readonly SlimDiagnostic ProfileMismatch_Trimmed = new("SLIM1002", nameof(ProfileMismatch_Trimmed));
     public static readonly SlimDiagnostic ProfileMismatch_TrimmedButAot = new("SLIM1002", nameof(ProfileMismatch_TrimmedButAot));
     public static readonly SlimDiagnostic UnknownChoice = new("SLIM1003", nameof(UnknownChoice));
+    public static readonly SlimDiagnostic InvalidPackageMirror = new("SLIM1042", nameof(InvalidPackageMirror));
     public static readonly SlimDiagnostic UnsupportedRuntimeIdentifier = new("SLIM1004", nameof(UnsupportedRuntimeIdentifier));
     public static readonly SlimDiagnostic InvalidGrowth = new("SLIM1005", nameof(InvalidGrowth));
     public static readonly SlimDiagnostic BudgetWithoutMax = new("SLIM1006", nameof(BudgetWithoutMax));
@@ -105,6 +106,16 @@ internal static class SlimDiagnostics
     public static readonly SlimDiagnostic ArchiveBlobDamaged = new("SLIM4044", nameof(ArchiveBlobDamaged));
     public static readonly SlimDiagnostic CachedLayerRemade = new("SLIM4045", nameof(CachedLayerRemade));
     public static readonly SlimDiagnostic LayerCacheUnwritable = new("SLIM4046", nameof(LayerCacheUnwritable));
+    public static readonly SlimDiagnostic PackageArchiveUnreachable = new("SLIM4050", nameof(PackageArchiveUnreachable));
+    public static readonly SlimDiagnostic PackageDownloadMismatch = new("SLIM4051", nameof(PackageDownloadMismatch));
+    public static readonly SlimDiagnostic PackageReleaseUnverified = new("SLIM4052", nameof(PackageReleaseUnverified));
+    public static readonly SlimDiagnostic PackageNotLocked = new("SLIM4053", nameof(PackageNotLocked));
+    public static readonly SlimDiagnostic PackageNotInArchive = new("SLIM4054", nameof(PackageNotInArchive));
+    public static readonly SlimDiagnostic PackageLibraryMissing = new("SLIM4055", nameof(PackageLibraryMissing));
+    public static readonly SlimDiagnostic PackageLockInvalid = new("SLIM4056", nameof(PackageLockInvalid));
+    public static readonly SlimDiagnostic PackageDebInvalid = new("SLIM4057", nameof(PackageDebInvalid));
+    public static readonly SlimDiagnostic PackageNoArchive = new("SLIM4058", nameof(PackageNoArchive));
+    public static readonly SlimDiagnostic PackageKeyringMissing = new("SLIM4059", nameof(PackageKeyringMissing));
     // 5001-5039 registry push and pull
     public static readonly SlimDiagnostic RegistryUnauthorized = new("SLIM5001", nameof(RegistryUnauthorized));
     public static readonly SlimDiagnostic RegistryForbidden = new("SLIM5002", nameof(RegistryForbidden));

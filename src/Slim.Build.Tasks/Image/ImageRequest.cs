@@ -49,6 +49,12 @@ internal sealed record ImageRequest(
     /// <summary>SlimInsecureRegistries: registries besides loopback reached over plain HTTP, ';'-separated.</summary>
     public string InsecureRegistries { get; init; } = "";
 
+    /// <summary>SlimBaseSource: where auto's base comes from, host (this machine's files) or packages (Debian packages pinned in a lock).</summary>
+    public string BaseSource { get; init; } = BaseSources.Host;
+
+    /// <summary>The package base's settings; null: a lock under <see cref="WorkDirectory"/>, the machine's apt sources and keyring.</summary>
+    public Base.Packages.PackageSettings? Packages { get; init; }
+
     /// <summary>The SBOM of the app; the image step adds the base's packages and puts it into the image. Null: no SBOM.</summary>
     public Sbom.SbomRequest? Sbom { get; init; }
 

@@ -16,7 +16,9 @@ internal static class ImageSbom
     /// <param name="baseOsRelease">The os-release text of a base taken unchanged (an image layout); Slim's own bases plan theirs.</param>
     public static byte[] AddTo(List<PlannedLayer> planned, SbomRequest sbom, IReadOnlyList<BasePackage> packages, string? baseOsRelease, string workingDirectory)
     {
-        var text = planned.SelectMany(l => l.Entries).LastOrDefault(e => e.Path == "etc/os-release") is { } osRelease
+        // A later layer's file wins, as in the image.
+        var entries = planned.SelectMany(l => l.Entries).GroupBy(e => e.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+        var text = OsReleaseFile(entries) is { } osRelease
             ? osRelease.Content is { } content ? Encoding.UTF8.GetString(content) : File.ReadAllText(osRelease.SourceFile!)
             : baseOsRelease;
         var system = text is null ? null : OsRelease.Parse(text);
@@ -29,5 +31,17 @@ internal static class ImageSbom
         var last = planned[^1];
         planned[^1] = last with { Entries = [.. last.Entries, entry] };
         return bytes;
+    }
+
+    /// <summary>etc/os-release, or the file its link names (Debian's base-files links it to ../usr/lib/os-release).</summary>
+    private static LayerEntry? OsReleaseFile(IReadOnlyDictionary<string, LayerEntry> entries)
+    {
+        var entry = entries.GetValueOrDefault("etc/os-release");
+        for (var hops = 0; entry is { Kind: LayerEntryKind.Symlink, LinkTarget: { } target } && hops < 8; hops++)
+        {
+            var path = target.StartsWith('/') ? target : Path.GetDirectoryName("/" + entry.Path)!.Replace('\\', '/') + "/" + target;
+            entry = entries.GetValueOrDefault(LayerEntry.Normalize(Path.GetFullPath(path, "/").Replace('\\', '/')));
+        }
+        return entry is { Kind: LayerEntryKind.File } ? entry : null;
     }
 }

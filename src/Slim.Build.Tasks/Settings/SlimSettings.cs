@@ -25,6 +25,21 @@ internal sealed record SlimSettings(
     bool RaiseAllChecks,
     IReadOnlyList<string> RaisedChecks)
 {
+    /// <summary>SlimBaseSource: what ContainerBaseImage=auto is assembled from, host (this machine's files) or packages (Debian packages pinned in a lock).</summary>
+    public string BaseSource { get; init; } = "host";
+
+    /// <summary>SlimPackageLockFile, full path: the package base's lock (slim.packages.lock.json beside the project).</summary>
+    public string PackageLockFile { get; init; } = "";
+
+    /// <summary>SlimPackageMirror: the Debian archives to use instead of this machine's apt sources; empty: the apt sources.</summary>
+    public string PackageMirror { get; init; } = "";
+
+    /// <summary>SlimPackageKeyring: the OpenPGP keyring the archive's InRelease is checked with; empty: the machine's Debian archive keyring.</summary>
+    public string PackageKeyring { get; init; } = "";
+
+    /// <summary>SlimLockedMode: a package the lock lacks is an error and the lock is never written (CI).</summary>
+    public bool LockedMode { get; init; }
+
     public static SlimSettings Load(string path) =>
         File.Exists(path) ? StateFile.Load<SlimSettings>(path, "settings")
         : throw new FileNotFoundException($"'{path}' is missing: SlimValidateSettings writes it before any step runs.", path);

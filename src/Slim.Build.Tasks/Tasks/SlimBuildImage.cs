@@ -95,6 +95,11 @@ public sealed class SlimBuildImage : SlimTask
             CacheDirectory = CacheDirectory.Trim(),
             InsecureRegistries = InsecureRegistries,
             MachineLayerCache = MachineLayerCache(diagnostics),
+            BaseSource = settings.BaseSource,
+            Packages = new Image.Base.Packages.PackageSettings(
+                settings.PackageLockFile.Length > 0 ? settings.PackageLockFile : Path.Combine(string.IsNullOrEmpty(ProjectDirectory) ? Directory.GetCurrentDirectory() : ProjectDirectory,
+                    Image.Base.Packages.PackageLock.FileName),
+                settings.PackageMirror, settings.PackageKeyring, settings.LockedMode),
         };
         if (Sbom && Slim.Build.Tasks.Sbom.SbomRequestFile.TryLoad(SbomRequestFile) is { } sbom)
         {

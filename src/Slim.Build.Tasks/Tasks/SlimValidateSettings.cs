@@ -73,6 +73,16 @@ public sealed class SlimValidateSettings : SlimTask
     public string ChecksAsErrors { get; set; } = "";
     /// <summary>Where the checked settings go (obj/.../slim/settings.json), which the later steps read.</summary>
     public string SettingsFile { get; set; } = "";
+    /// <summary>SlimBaseSource: host (default) or packages, what ContainerBaseImage=auto is assembled from.</summary>
+    public string BaseSource { get; set; } = "";
+    /// <summary>SlimPackageLockFile: the package base's lock, e.g. /src/app/slim.packages.lock.json.</summary>
+    public string PackageLockFile { get; set; } = "";
+    /// <summary>SlimPackageMirror: ';'-separated Debian archive URLs, each optionally followed by its suites (http://mirror/debian-security bookworm-security).</summary>
+    public string PackageMirror { get; set; } = "";
+    /// <summary>SlimPackageKeyring: the keyring file InRelease is checked with, e.g. /usr/share/keyrings/debian-archive-keyring.gpg.</summary>
+    public string PackageKeyring { get; set; } = "";
+    /// <summary>SlimLockedMode: true fails on a package the lock lacks (CI), as NuGet's RestoreLockedMode.</summary>
+    public bool LockedMode { get; set; }
     /// <summary>Where the parsed budgets go (obj/.../slim/budgets.json), for the report.</summary>
     [Required] public string BudgetsFile { get; set; } = "";
 

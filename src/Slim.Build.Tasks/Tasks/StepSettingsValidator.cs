@@ -53,8 +53,23 @@ internal static class StepSettingsValidator
             raise = Checks.ChecksAsErrors.Parse(raw.ChecksAsErrors, ImageChecker.Codes, diagnostics);
         }
 
+        var baseSource = raw.BaseSource.Trim().ToLowerInvariant();
+        if (baseSource.Length == 0)
+            baseSource = BaseSources.Host;
+        else if (!BaseSources.AutoSources.Contains(baseSource))
+            diagnostics.Error(SlimDiagnostics.UnknownChoice, "SlimBaseSource", raw.BaseSource, string.Join(", ", BaseSources.AutoSources));
+        if (Image.Base.Packages.AptSources.FirstInvalidMirror(raw.PackageMirror) is { } mirror)
+            diagnostics.Error(SlimDiagnostics.InvalidPackageMirror, raw.PackageMirror, mirror);
+
         return SizeProfiles.TryParse(raw.Profile, out var profile)
             ? new SlimSettings(profile, format, names, registry, requestTimeout.TotalSeconds, pushTimeout.TotalSeconds, maxWaste, raise.All, [.. raise.Codes])
+            {
+                BaseSource = baseSource,
+                PackageLockFile = raw.PackageLockFile.Trim(),
+                PackageMirror = raw.PackageMirror.Trim(),
+                PackageKeyring = raw.PackageKeyring.Trim(),
+                LockedMode = raw.LockedMode,
+            }
             : null;
     }
 

@@ -29,4 +29,7 @@ internal sealed record BaseRequest(
 {
     /// <summary>The build's cancellation (Ctrl+C): a pull stops at once.</summary>
     public CancellationToken Cancellation { get; init; }
+
+    /// <summary>The package base's settings (SlimBaseSource=packages): the lock, the archive, the keyring, locked mode.</summary>
+    public Packages.PackageSettings? Packages { get; init; }
 }

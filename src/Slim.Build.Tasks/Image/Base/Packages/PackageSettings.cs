@@ -1,0 +1,13 @@
+namespace Slim.Build.Tasks.Image.Base.Packages;
+
+/// <summary>The settings of the package base.</summary>
+/// <param name="LockFile">SlimPackageLockFile: slim.packages.lock.json beside the project.</param>
+/// <param name="Mirror">SlimPackageMirror: archives to use instead of this machine's apt sources; empty: the apt sources.</param>
+/// <param name="Keyring">SlimPackageKeyring: the keyring InRelease is checked with, before the one apt's source names (Signed-By); empty: that one, else the machine's Debian archive keyring.</param>
+/// <param name="LockedMode">SlimLockedMode: a package the lock lacks is an error, and the lock is never written.</param>
+internal sealed record PackageSettings(string LockFile, string Mirror = "", string Keyring = "", bool LockedMode = false)
+{
+    public const string DebianKeyring = "/usr/share/keyrings/debian-archive-keyring.gpg";
+
+    public string KeyringPath => string.IsNullOrWhiteSpace(Keyring) ? DebianKeyring : Keyring.Trim();
+}

@@ -1,0 +1,167 @@
+using System.Text.Json;
+using Slim.EndToEnd.Tests.Infrastructure;
+
+namespace Slim.EndToEnd.Tests;
+
+/// <summary>
+/// SlimBaseSource=packages (issue 27, phase 1): a NativeAOT app asking for a culture, a time zone and an HTTPS call
+/// gets its base from Debian 12 packages fetched from the archive this machine's apt sources name, pinned in
+/// slim.packages.lock.json beside the project; the image runs in podman as the app user and prints what the host
+/// prints. The package cache is the test's own (SlimCacheDirectory under /tmp), never ~/.cache.
+/// </summary>
+[TestClass]
+[TestCategory("Container")]
+public sealed class PackageBaseTests
+{
+    private const string Program = """
+        using System.Globalization;
+        var uid = File.ReadLines("/proc/self/status").First(l => l.StartsWith("Uid:")).Split('\t')[1];
+        var de = CultureInfo.GetCultureInfo("de-DE");
+        string tls;
+        try
+        {
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };
+            tls = ((int)(await http.GetAsync("https://api.nuget.org/v3/index.json")).StatusCode).ToString();
+        }
+        catch (Exception e) { tls = e.GetType().Name + ": " + e.Message; }
+        Console.WriteLine($"uid {uid}|{(1234.5).ToString("N2", de)}|{TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo").BaseUtcOffset}|tls {tls}");
+        """;
+
+    /// <summary>Kept between runs so the archive's index and .deb files are downloaded once.</summary>
+    private static readonly string PackageCache = Path.Combine(Path.GetTempPath(), "slim-e2e-package-cache");
+
+    private static TestApp _app = null!;
+    private static PublishResult _publish = null!;
+    private static string LockFile => Path.Combine(_app.Directory, "slim.packages.lock.json");
+    private static string[] Properties => ["-p:SlimBaseSource=packages", "-p:SlimCacheDirectory=" + PackageCache];
+
+    [ClassInitialize]
+    public static void PublishOnce(TestContext _)
+    {
+        Podman.RequireOrSkip();
+        _app = TestApp.Console("PackageBaseApp", SlimForm.PackageReference, "<PublishAot>true</PublishAot>", "", Program);
+        _publish = _app.Publish(Properties);
+        Assert.AreEqual(0, _publish.ExitCode, _publish.Describe());
+    }
+
+    /// <summary>
+    /// The host run is given the image's CA bundle (SSL_CERT_FILE, and no certificate folder): the base carries Debian's
+    /// ca-certificates, never the build machine's own CAs, so where this machine reaches the internet through a
+    /// TLS-intercepting proxy whose CA only it trusts, host and image both fail the HTTPS call, and elsewhere both get 200.
+    /// </summary>
+    [TestMethod]
+    public void The_image_on_debian_packages_runs_as_the_app_user_and_prints_what_the_host_prints()
+    {
+        var bundle = Path.Combine(_app.Directory, "image-ca-certificates.crt");
+        File.WriteAllBytes(bundle, BaseLayerFile("etc/ssl/certs/ca-certificates.crt"));
+        var noFolder = Directory.CreateDirectory(Path.Combine(_app.Directory, "no-certificate-folder")).FullName;
+        var host = ProcessRunner.Run(Path.Combine(_publish.PublishDirectory, "PackageBaseApp"), [], _publish.PublishDirectory,
+            new Dictionary<string, string> { ["SSL_CERT_FILE"] = bundle, ["SSL_CERT_DIR"] = noFolder }).Output.Trim();
+        StringAssert.Contains(host, "|1.234,50|09:00:00|tls ", "the app itself misbehaves on this machine");
+
+        var loaded = Podman.Run(_app.Directory, "load", "-i", Path.Combine(_publish.SlimDirectory, "image.tar"));
+        Assert.AreEqual(0, loaded.ExitCode, loaded.Output);
+        var run = Podman.Run(_app.Directory, "run", "--rm", "--network", "host", "localhost/packagebaseapp:1.0.0");
+        Assert.AreEqual(0, run.ExitCode, run.Output);
+        Assert.AreEqual("uid 1654" + host[host.IndexOf('|')..], run.Output.Trim(), "the image does not behave as the host: " + run.Output);
+    }
+
+    [TestMethod]
+    public void The_lock_beside_the_project_pins_every_package_the_image_names_and_the_report_names_the_source()
+    {
+        Assert.IsTrue(File.Exists(LockFile), "slim.packages.lock.json beside the project after the first publish");
+        using var lockJson = JsonDocument.Parse(File.ReadAllText(LockFile));
+        var locked = lockJson.RootElement.GetProperty("packages").EnumerateArray()
+            .ToDictionary(p => p.GetProperty("name").GetString()!, p => (Version: p.GetProperty("version").GetString()!, Sha: p.GetProperty("sha256").GetString()!));
+        foreach (var name in new[] { "libc6", "libssl3", "ca-certificates", "libicu72", "tzdata", "base-files" })
+            Assert.IsTrue(locked.ContainsKey(name), $"{name} is locked: {string.Join(", ", locked.Keys)}");
+
+        var image = Files.Json(Path.Combine(_publish.SlimDirectory, "report.json")).GetProperty("image");
+        Assert.AreEqual("packages", image.GetProperty("base").GetProperty("kind").GetString());
+        var packages = image.GetProperty("packages").EnumerateArray().ToList();
+        foreach (var package in packages)
+        {
+            var name = package.GetProperty("name").GetString()!;
+            Assert.IsTrue(locked.TryGetValue(name, out var pin), $"the image holds {name}, which the lock does not pin");
+            Assert.AreEqual(pin.Version, package.GetProperty("version").GetString(), name);
+        }
+        Assert.AreEqual("glibc", packages.Single(p => p.GetProperty("name").GetString() == "libc6").GetProperty("source").GetString());
+        StringAssert.Contains(_publish.Output, "Debian 12 packages pinned in slim.packages.lock.json");
+    }
+
+    /// <summary>The image step alone, in locked mode, with libssl3 taken out of the lock: refused, naming it; the lock is left as it was.</summary>
+    [TestMethod]
+    public void Locked_mode_refuses_a_need_the_lock_lacks_and_names_the_package()
+    {
+        var original = File.ReadAllText(LockFile);
+        var node = System.Text.Json.Nodes.JsonNode.Parse(original)!;
+        var packages = node["packages"]!.AsArray();
+        packages.Remove(packages.Single(p => p!["name"]!.GetValue<string>() == "libssl3"));
+        File.WriteAllText(LockFile, node.ToJsonString());
+        var withoutTls = File.ReadAllText(LockFile);
+        try
+        {
+            var build = ProcessRunner.Run("dotnet", ["msbuild", "-t:SlimImage", "-p:Configuration=Release", "-p:_IsPublishing=true", "-p:SlimLockedMode=true",
+                "-p:SlimOutputDirectory=" + Path.Combine(_app.Directory, "locked"), .. Properties], _app.Directory, SlimFeed.Environment());
+
+            Assert.AreNotEqual(0, build.ExitCode, build.Output);
+            StringAssert.Matches(build.Output, new System.Text.RegularExpressions.Regex(@"error SLIM4053: .*libssl3"));
+            Assert.AreEqual(withoutTls, File.ReadAllText(LockFile), "locked mode never writes the lock");
+        }
+        finally
+        {
+            File.WriteAllText(LockFile, original);
+        }
+    }
+
+    /// <summary>
+    /// A framework-dependent app: the shared runtime's layer sits on the package base, and what the runtime's own
+    /// native files need (libstdc++, libgcc_s) comes from Debian packages like the app's needs.
+    /// </summary>
+    [TestMethod]
+    public void A_framework_dependent_app_runs_on_the_package_base_with_the_shared_runtime()
+    {
+        var app = TestApp.Console("PackageFrameworkApp", SlimForm.PackageReference, "", "", """
+            using System.Globalization;
+            Console.WriteLine($"{(1234.5).ToString("N2", CultureInfo.GetCultureInfo("de-DE"))}|{TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo").BaseUtcOffset}");
+            """);
+        var publish = app.Publish(Properties);
+        Assert.AreEqual(0, publish.ExitCode, publish.Describe());
+        var locked = File.ReadAllText(Path.Combine(app.Directory, "slim.packages.lock.json"));
+        foreach (var name in new[] { "\"libstdc++6\"", "\"libgcc-s1\"", "\"libicu72\"", "\"tzdata\"" })
+            StringAssert.Contains(locked, name);
+
+        var loaded = Podman.Run(app.Directory, "load", "-i", Path.Combine(publish.SlimDirectory, "image.tar"));
+        Assert.AreEqual(0, loaded.ExitCode, loaded.Output);
+        var run = Podman.Run(app.Directory, "run", "--rm", "localhost/packageframeworkapp:1.0.0");
+        Assert.AreEqual(0, run.ExitCode, run.Output);
+        Assert.AreEqual("1.234,50|09:00:00", run.Output.Trim());
+    }
+
+    /// <summary>A file of the image's first layer (the base), read as a client would: index, manifest, gzip, tar.</summary>
+    private static byte[] BaseLayerFile(string path)
+    {
+        using var tar = new System.Formats.Tar.TarReader(File.OpenRead(Path.Combine(_publish.SlimDirectory, "image.tar")));
+        var blobs = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        for (var entry = tar.GetNextEntry(); entry is not null; entry = tar.GetNextEntry())
+            if (entry.DataStream is { } data)
+            {
+                using var copy = new MemoryStream();
+                data.CopyTo(copy);
+                blobs[entry.Name.TrimStart('.', '/')] = copy.ToArray();
+            }
+        string Digest(JsonElement descriptor) => "blobs/" + descriptor.GetProperty("digest").GetString()!.Replace(':', '/');
+        var index = JsonDocument.Parse(blobs["index.json"]).RootElement;
+        var manifest = JsonDocument.Parse(blobs[Digest(index.GetProperty("manifests")[0])]).RootElement;
+        using var layer = new System.IO.Compression.GZipStream(new MemoryStream(blobs[Digest(manifest.GetProperty("layers")[0])]), System.IO.Compression.CompressionMode.Decompress);
+        using var files = new System.Formats.Tar.TarReader(layer);
+        for (var entry = files.GetNextEntry(); entry is not null; entry = files.GetNextEntry())
+            if (entry.Name.TrimStart('.', '/') == path && entry.DataStream is { } data)
+            {
+                using var copy = new MemoryStream();
+                data.CopyTo(copy);
+                return copy.ToArray();
+            }
+        throw new AssertFailedException($"no {path} in the base layer");
+    }
+}
