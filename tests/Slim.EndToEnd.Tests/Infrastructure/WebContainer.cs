@@ -1,6 +1,9 @@
 namespace Slim.EndToEnd.Tests.Infrastructure;
 
-/// <summary>A web app's image that podman runs detached on the host's network, listening on a given port; removed on Dispose.</summary>
+/// <summary>
+/// A web app's image that podman runs detached, its one exposed port published on a given host port: the app must
+/// listen where the image says it does (no --network host, no port given to the app). Removed on Dispose.
+/// </summary>
 internal sealed class WebContainer : IDisposable
 {
     private WebContainer(string name, int port)
@@ -17,7 +20,10 @@ internal sealed class WebContainer : IDisposable
     public static WebContainer Start(string image, string namePrefix, int port)
     {
         var name = namePrefix + "-" + Environment.ProcessId;
-        var started = Podman.Run(SlimFeed.RunRoot, "run", "-d", "--rm", "--name", name, "--network", "host", "-e", $"ASPNETCORE_HTTP_PORTS={port}", image);
+        var exposed = Podman.Inspect(image, "{{range $port, $_ := .Config.ExposedPorts}}{{$port}} {{end}}").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Assert.AreEqual(1, exposed.Length, $"{image} exposes {exposed.Length} ports: {string.Join(", ", exposed)}");
+        StringAssert.EndsWith(exposed[0], "/tcp");
+        var started = Podman.Run(SlimFeed.RunRoot, "run", "-d", "--rm", "--name", name, "-p", $"127.0.0.1:{port}:{exposed[0].Split('/')[0]}", image);
         Assert.AreEqual(0, started.ExitCode, started.Output);
         return new WebContainer(name, port);
     }
