@@ -116,12 +116,13 @@ public sealed class ValidationTargetTests
     }
 
     [TestMethod]
-    public void The_package_base_is_opt_in_its_lock_is_beside_the_project_and_locked_mode_follows_nugets()
+    public void The_package_base_is_the_default_its_lock_is_beside_the_project_and_locked_mode_follows_nugets()
     {
         using var plain = new SlimProject("<PublishAot>true</PublishAot>");
         using var locked = new SlimProject("<PublishAot>true</PublishAot><RestoreLockedMode>true</RestoreLockedMode>");
 
-        Assert.AreEqual("host", plain["SlimBaseSource"]);
+        Assert.AreEqual("packages", plain["SlimBaseSource"]);
+        Assert.AreEqual("local", plain["SlimCaCertificates"]);
         Assert.AreEqual(Path.Combine(plain.Folder, "slim.packages.lock.json"), Path.GetFullPath(plain["SlimPackageLockFile"]));
         Assert.AreEqual("false", plain["SlimLockedMode"]);
         Assert.AreEqual("true", locked["SlimLockedMode"]);

@@ -14,6 +14,7 @@ internal static class SlimDiagnostics
     public static readonly SlimDiagnostic ProfileMismatch_TrimmedButAot = new("SLIM1002", nameof(ProfileMismatch_TrimmedButAot));
     public static readonly SlimDiagnostic UnknownChoice = new("SLIM1003", nameof(UnknownChoice));
     public static readonly SlimDiagnostic InvalidPackageMirror = new("SLIM1042", nameof(InvalidPackageMirror));
+    public static readonly SlimDiagnostic InvalidCaCertificates = new("SLIM1049", nameof(InvalidCaCertificates));
     public static readonly SlimDiagnostic UnsupportedRuntimeIdentifier = new("SLIM1004", nameof(UnsupportedRuntimeIdentifier));
     public static readonly SlimDiagnostic InvalidGrowth = new("SLIM1005", nameof(InvalidGrowth));
     public static readonly SlimDiagnostic BudgetWithoutMax = new("SLIM1006", nameof(BudgetWithoutMax));

@@ -26,7 +26,7 @@ internal sealed record SlimSettings(
     IReadOnlyList<string> RaisedChecks)
 {
     /// <summary>SlimBaseSource: what ContainerBaseImage=auto is assembled from, host (this machine's files) or packages (Debian packages pinned in a lock).</summary>
-    public string BaseSource { get; init; } = "host";
+    public string BaseSource { get; init; } = "packages";
 
     /// <summary>SlimPackageLockFile, full path: the package base's lock (slim.packages.lock.json beside the project).</summary>
     public string PackageLockFile { get; init; } = "";
@@ -39,6 +39,9 @@ internal sealed record SlimSettings(
 
     /// <summary>SlimLockedMode: a package the lock lacks is an error and the lock is never written (CI).</summary>
     public bool LockedMode { get; init; }
+
+    /// <summary>SlimCaCertificates: the certificates the package base trusts beyond Debian's bundle.</summary>
+    public Image.Base.Packages.CaCertificateSetting CaCertificates { get; init; } = Image.Base.Packages.CaCertificateSetting.Default;
 
     public static SlimSettings Load(string path) =>
         File.Exists(path) ? StateFile.Load<SlimSettings>(path, "settings")

@@ -73,7 +73,7 @@ public sealed class SlimValidateSettings : SlimTask
     public string ChecksAsErrors { get; set; } = "";
     /// <summary>Where the checked settings go (obj/.../slim/settings.json), which the later steps read.</summary>
     public string SettingsFile { get; set; } = "";
-    /// <summary>SlimBaseSource: host (default) or packages, what ContainerBaseImage=auto is assembled from.</summary>
+    /// <summary>SlimBaseSource: packages (default) or host, what ContainerBaseImage=auto is assembled from.</summary>
     public string BaseSource { get; set; } = "";
     /// <summary>SlimPackageLockFile: the package base's lock, e.g. /src/app/slim.packages.lock.json.</summary>
     public string PackageLockFile { get; set; } = "";
@@ -83,6 +83,8 @@ public sealed class SlimValidateSettings : SlimTask
     public string PackageKeyring { get; set; } = "";
     /// <summary>SlimLockedMode: true fails on a package the lock lacks (CI), as NuGet's RestoreLockedMode.</summary>
     public bool LockedMode { get; set; }
+    /// <summary>SlimCaCertificates: local (this machine's added CAs, the default), none, or PEM files and folders, ';'-separated.</summary>
+    public string CaCertificates { get; set; } = "";
     /// <summary>Where the parsed budgets go (obj/.../slim/budgets.json), for the report.</summary>
     [Required] public string BudgetsFile { get; set; } = "";
 

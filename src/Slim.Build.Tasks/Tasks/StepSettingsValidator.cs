@@ -55,11 +55,12 @@ internal static class StepSettingsValidator
 
         var baseSource = raw.BaseSource.Trim().ToLowerInvariant();
         if (baseSource.Length == 0)
-            baseSource = BaseSources.Host;
+            baseSource = BaseSources.Packages;
         else if (!BaseSources.AutoSources.Contains(baseSource))
             diagnostics.Error(SlimDiagnostics.UnknownChoice, "SlimBaseSource", raw.BaseSource, string.Join(", ", BaseSources.AutoSources));
         if (Image.Base.Packages.AptSources.FirstInvalidMirror(raw.PackageMirror) is { } mirror)
             diagnostics.Error(SlimDiagnostics.InvalidPackageMirror, raw.PackageMirror, mirror);
+        var caCertificates = CaCertificates(raw, diagnostics);
 
         return SizeProfiles.TryParse(raw.Profile, out var profile)
             ? new SlimSettings(profile, format, names, registry, requestTimeout.TotalSeconds, pushTimeout.TotalSeconds, maxWaste, raise.All, [.. raise.Codes])
@@ -69,8 +70,21 @@ internal static class StepSettingsValidator
                 PackageMirror = raw.PackageMirror.Trim(),
                 PackageKeyring = raw.PackageKeyring.Trim(),
                 LockedMode = raw.LockedMode,
+                CaCertificates = caCertificates,
             }
             : null;
+    }
+
+    /// <summary>SlimCaCertificates: every file and folder it names exists, and every file it names holds a certificate.</summary>
+    private static Image.Base.Packages.CaCertificateSetting CaCertificates(SlimValidateSettings raw, IDiagnostics diagnostics)
+    {
+        var projectDirectory = string.IsNullOrEmpty(raw.ProjectFile) ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(Path.GetFullPath(raw.ProjectFile))!;
+        var (setting, missing) = Image.Base.Packages.CaCertificateSetting.Parse(raw.CaCertificates, projectDirectory);
+        if (missing is not null)
+            diagnostics.Error(SlimDiagnostics.InvalidCaCertificates, raw.CaCertificates, missing, "names no file or folder");
+        else if (setting.Paths.Where(File.Exists).FirstOrDefault(f => Image.Base.Packages.TrustLayer.Read(f).Count == 0) is { } unreadable)
+            diagnostics.Error(SlimDiagnostics.InvalidCaCertificates, raw.CaCertificates, unreadable, "holds no PEM or DER certificate");
+        return setting;
     }
 
     private static TimeSpan Seconds(Func<TimeSpan> parse, TimeSpan fallback, IDiagnostics diagnostics)

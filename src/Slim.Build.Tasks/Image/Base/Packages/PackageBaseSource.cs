@@ -38,9 +38,13 @@ internal sealed class PackageBaseSource : IBaseSource
         if (built is null || built.Glibc is { } glibc && !GlibcCheck.Check(request.Shipped, glibc, $"Debian {DebianRelease.Version} packages", diagnostics))
             return null;
         var planned = new List<PlannedLayer> { new($"base: {built.Packages.Count} Debian {DebianRelease.Version} packages", built.Entries, MachineWide: true) };
+        var trust = TrustLayer.Plan(built.Entries, settings.CaCertificates);
+        if (trust is not null)
+            planned.Add(trust);
         if (runtime is not null)
             planned.Add(new PlannedLayer(runtime.Holds, runtime.Entries, MachineWide: true));
         var summary = new BaseSummary(Name, $"assembled from Debian {DebianRelease.Version} packages pinned in {Path.GetFileName(settings.LockFile)}"
+            + (trust is null ? "" : ", " + trust.Holds)
             + (runtime is null ? "" : ", with the shared runtime " + string.Join(", ", runtime.Frameworks)), null);
         return new BaseImage(null, summary, [], "", planned, runtime?.Environment.Select(e => new NameValue(e.Name, e.Value)).ToList() ?? [], [],
             null, null, built.Packages);

@@ -7,6 +7,9 @@ namespace Slim.Build.Tasks.Image.Base.Packages;
 /// <param name="LockedMode">SlimLockedMode: a package the lock lacks is an error, and the lock is never written.</param>
 internal sealed record PackageSettings(string LockFile, string Mirror = "", string Keyring = "", bool LockedMode = false)
 {
+    /// <summary>SlimCaCertificates: what the image trusts beyond Debian's CA bundle.</summary>
+    public CaCertificateSetting CaCertificates { get; init; } = CaCertificateSetting.Default;
+
     public const string DebianKeyring = "/usr/share/keyrings/debian-archive-keyring.gpg";
 
     public string KeyringPath => string.IsNullOrWhiteSpace(Keyring) ? DebianKeyring : Keyring.Trim();

@@ -21,22 +21,23 @@ public sealed class PackageSettingsTests
     }
 
     [TestMethod]
-    public void The_base_source_defaults_to_host_and_packages_carries_its_settings_to_the_image_step()
+    public void The_base_source_defaults_to_packages_and_carries_its_settings_to_the_image_step()
     {
         var (defaulted, _, defaultFile) = Validate(_ => { });
         var (passed, engine, file) = Validate(t =>
         {
-            t.BaseSource = "Packages";
+            t.BaseSource = "Host";
             t.PackageLockFile = "/src/app/slim.packages.lock.json";
             t.PackageMirror = "http://mirror.example/debian";
             t.LockedMode = true;
         });
 
         Assert.IsTrue(defaulted);
-        Assert.AreEqual("host", SlimSettings.Load(defaultFile).BaseSource, "the default does not change in phase 1");
+        Assert.AreEqual("packages", SlimSettings.Load(defaultFile).BaseSource);
+        Assert.IsTrue(SlimSettings.Load(defaultFile).CaCertificates.MachineAnchors, "the machine's added CAs by default");
         Assert.IsTrue(passed, string.Join("\n", engine.Errors.Select(e => e.Message)));
         var settings = SlimSettings.Load(file);
-        Assert.AreEqual("packages", settings.BaseSource);
+        Assert.AreEqual("host", settings.BaseSource);
         Assert.AreEqual("/src/app/slim.packages.lock.json", settings.PackageLockFile);
         Assert.AreEqual("http://mirror.example/debian", settings.PackageMirror);
         Assert.IsTrue(settings.LockedMode);
@@ -54,5 +55,38 @@ public sealed class PackageSettingsTests
         Assert.IsFalse(mirror);
         Assert.AreEqual("SLIM1042", mirrorEngine.Errors.Single().Code);
         StringAssert.Contains(mirrorEngine.Errors.Single().Message, "'mirror.example/debian'");
+    }
+
+    [TestMethod]
+    public void SlimCaCertificates_takes_none_local_and_files_relative_to_the_project()
+    {
+        var project = Directory.CreateTempSubdirectory("slim-ca-").FullName;
+        File.WriteAllText(Path.Combine(project, "corp.crt"), TestCertificates.Pem("CN=Corp Root"));
+        var (none, _, noneFile) = Validate(t => t.CaCertificates = "none");
+        var (files, engine, filesFile) = Validate(t => { t.ProjectFile = Path.Combine(project, "App.csproj"); t.CaCertificates = "local; corp.crt"; });
+
+        Assert.IsTrue(none);
+        Assert.IsFalse(SlimSettings.Load(noneFile).CaCertificates.MachineAnchors);
+        Assert.AreEqual(0, SlimSettings.Load(noneFile).CaCertificates.Paths.Count);
+        Assert.IsTrue(files, string.Join("\n", engine.Errors.Select(e => e.Message)));
+        var setting = SlimSettings.Load(filesFile).CaCertificates;
+        Assert.IsTrue(setting.MachineAnchors);
+        CollectionAssert.AreEqual(new[] { Path.Combine(project, "corp.crt") }, setting.Paths.ToArray());
+    }
+
+    [TestMethod]
+    public void SlimCaCertificates_naming_a_missing_file_or_one_without_a_certificate_fails_with_SLIM1049()
+    {
+        var project = Directory.CreateTempSubdirectory("slim-ca-").FullName;
+        File.WriteAllText(Path.Combine(project, "key.pem"), "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
+        var (missing, missingEngine, _) = Validate(t => { t.ProjectFile = Path.Combine(project, "App.csproj"); t.CaCertificates = "certs/corp.crt"; });
+        var (empty, emptyEngine, _) = Validate(t => { t.ProjectFile = Path.Combine(project, "App.csproj"); t.CaCertificates = "key.pem"; });
+
+        Assert.IsFalse(missing);
+        Assert.AreEqual("SLIM1049", missingEngine.Errors.Single().Code);
+        StringAssert.Contains(missingEngine.Errors.Single().Message, "SlimCaCertificates is 'certs/corp.crt', and 'certs/corp.crt' in it names no file or folder");
+        Assert.IsFalse(empty);
+        Assert.AreEqual("SLIM1049", emptyEngine.Errors.Single().Code);
+        StringAssert.Contains(emptyEngine.Errors.Single().Message, "holds no PEM or DER certificate");
     }
 }

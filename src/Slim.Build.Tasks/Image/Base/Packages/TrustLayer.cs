@@ -1,0 +1,69 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using Slim.Build.Tasks.Image.Layers;
+
+namespace Slim.Build.Tasks.Image.Base.Packages;
+
+/// <summary>
+/// The CA certificates SlimCaCertificates adds to Debian's bundle, in a layer of their own above the package base:
+/// the base layer stays the same on every machine, and this small layer says what this one trusts besides. It holds
+/// the whole bundle again (Debian's, then the added certificates), because OpenSSL and .NET read one file.
+/// </summary>
+internal static class TrustLayer
+{
+    /// <param name="baseEntries">The package base's entries, holding Debian's bundle when the app needs one.</param>
+    /// <returns>Null when the app needs no CA bundle or nothing is added to it.</returns>
+    public static PlannedLayer? Plan(IReadOnlyList<LayerEntry> baseEntries, CaCertificateSetting setting)
+    {
+        if (baseEntries.FirstOrDefault(e => e.Path == PackageSlices.CaBundlePath)?.Content is not { } debian)
+            return null;
+        var known = Thumbprints(Encoding.UTF8.GetString(debian));
+        var added = new StringBuilder();
+        var sources = new List<string>();
+        foreach (var file in setting.Files())
+        {
+            foreach (var certificate in Read(file))
+            {
+                using (certificate)
+                {
+                    if (!known.Add(certificate.Thumbprint))
+                        continue;
+                    added.Append(certificate.ExportCertificatePem()).Append('\n');
+                    sources.Add(Path.GetFileName(file));
+                }
+            }
+        }
+        if (sources.Count == 0)
+            return null;
+        var bundle = LayerEntry.FromText(PackageSlices.CaBundlePath, Encoding.UTF8.GetString(debian).TrimEnd('\n') + "\n" + added);
+        return new PlannedLayer($"trust: {sources.Count} CA certificate(s) beyond Debian's ({string.Join(", ", sources.Distinct())})", [bundle], MachineWide: true);
+    }
+
+    /// <summary>The certificates of a PEM file (several may follow each other), else of a DER file; none when it is neither.</summary>
+    public static IReadOnlyList<X509Certificate2> Read(string file)
+    {
+        try
+        {
+            var certificates = new X509Certificate2Collection();
+            certificates.ImportFromPemFile(file);
+            if (certificates.Count > 0)
+                return [.. certificates];
+            return [new X509Certificate2(File.ReadAllBytes(file))];
+        }
+        catch (Exception e) when (e is CryptographicException or IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+    }
+
+    private static HashSet<string> Thumbprints(string pem)
+    {
+        var certificates = new X509Certificate2Collection();
+        certificates.ImportFromPem(pem);
+        var thumbprints = certificates.Select(c => c.Thumbprint).ToHashSet(StringComparer.Ordinal);
+        foreach (var certificate in certificates)
+            certificate.Dispose();
+        return thumbprints;
+    }
+}

@@ -1,0 +1,59 @@
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using Slim.Build.Tasks.Image.Base.Packages;
+using Slim.Build.Tasks.Image.Layers;
+using Slim.Build.Tasks.Tests.TestSupport;
+
+namespace Slim.Build.Tasks.Tests.Image.Base.Packages;
+
+/// <summary>SlimCaCertificates on the package base: the added CAs in a layer of their own, after Debian's bundle.</summary>
+[TestClass]
+public sealed class TrustLayerTests
+{
+    private static readonly string DebianRoot = TestCertificates.Pem("CN=Debian Listed Root");
+    private static readonly IReadOnlyList<LayerEntry> BaseWithBundle = [LayerEntry.FromText(PackageSlices.CaBundlePath, DebianRoot)];
+
+    [TestMethod]
+    public void Added_certificates_follow_debians_bundle_once_each_in_a_layer_that_names_them()
+    {
+        using var temp = new TempFolder();
+        var corporate = TestCertificates.Pem("CN=Corp Proxy Root");
+        var file = temp.File("corp.crt", Encoding.UTF8.GetBytes(corporate + DebianRoot));
+        var folder = Directory.CreateDirectory(Path.Combine(temp.Path, "more")).FullName;
+        File.WriteAllText(Path.Combine(folder, "again.pem"), corporate);
+
+        var layer = TrustLayer.Plan(BaseWithBundle, new CaCertificateSetting(false, [file, folder]));
+
+        Assert.IsNotNull(layer);
+        Assert.AreEqual("trust: 1 CA certificate(s) beyond Debian's (corp.crt)", layer.Holds);
+        var bundle = layer.Entries.Single();
+        Assert.AreEqual(PackageSlices.CaBundlePath, bundle.Path);
+        var certificates = new X509Certificate2Collection();
+        certificates.ImportFromPem(Encoding.UTF8.GetString(bundle.Content!));
+        CollectionAssert.AreEqual(new[] { "CN=Debian Listed Root", "CN=Corp Proxy Root" }, certificates.Select(c => c.Subject).ToArray());
+    }
+
+    [TestMethod]
+    public void No_layer_when_the_app_needs_no_bundle_or_nothing_is_added()
+    {
+        using var temp = new TempFolder();
+        var known = temp.File("known.crt", Encoding.UTF8.GetBytes(DebianRoot));
+        var extra = temp.File("extra.crt", Encoding.UTF8.GetBytes(TestCertificates.Pem("CN=Extra")));
+
+        Assert.IsNull(TrustLayer.Plan([], new CaCertificateSetting(false, [extra])), "no CA bundle need: nothing to add to");
+        Assert.IsNull(TrustLayer.Plan(BaseWithBundle, new CaCertificateSetting(false, [known])), "Debian's bundle has it already");
+        Assert.IsNull(TrustLayer.Plan(BaseWithBundle, new CaCertificateSetting(false, [])));
+    }
+
+    [TestMethod]
+    public void A_der_certificate_is_read_and_a_file_without_one_gives_none()
+    {
+        using var temp = new TempFolder();
+        var pem = TestCertificates.Pem("CN=Der Root");
+        var der = temp.File("root.cer", Convert.FromBase64String(string.Concat(pem.Split('\n').Where(l => !l.StartsWith("-----", StringComparison.Ordinal)))));
+        var text = temp.File("notes.txt", "not a certificate"u8.ToArray());
+
+        Assert.AreEqual("CN=Der Root", TrustLayer.Read(der).Single().Subject);
+        Assert.AreEqual(0, TrustLayer.Read(text).Count);
+    }
+}
