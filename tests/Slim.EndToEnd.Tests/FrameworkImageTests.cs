@@ -39,7 +39,9 @@ public sealed class FrameworkImageTests
     public async Task The_web_image_answers_http_as_the_app_user_on_the_shared_runtime_layer()
     {
         var image = Files.Json(Path.Combine(_webPublish.SlimDirectory, "report.json")).GetProperty("image");
-        var holds = image.GetProperty("layers").EnumerateArray().Select(l => l.GetProperty("holds").GetString()!).ToList();
+        // This machine's added CAs, when it has any, sit in a layer of their own (PackageBaseTests shows it).
+        var holds = image.GetProperty("layers").EnumerateArray().Select(l => l.GetProperty("holds").GetString()!)
+            .Where(h => !h.StartsWith("trust: ", StringComparison.Ordinal)).ToList();
         Assert.AreEqual(3, holds.Count, string.Join(" / ", holds));
         StringAssert.StartsWith(holds[0], "base: glibc, openssl, ca-certificates", string.Join(" / ", holds));
         var version = Directory.GetDirectories(DotnetRoot.Shared("Microsoft.AspNetCore.App")).Select(Path.GetFileName).Max();

@@ -4,10 +4,12 @@ using Slim.EndToEnd.Tests.Infrastructure;
 namespace Slim.EndToEnd.Tests;
 
 /// <summary>
-/// SlimBaseSource=packages (issue 27, phase 1): a NativeAOT app asking for a culture, a time zone and an HTTPS call
-/// gets its base from Debian 12 packages fetched from the archive this machine's apt sources name, pinned in
+/// The default base (SlimBaseSource=packages, issue 27): a NativeAOT app asking for a culture, a time zone and an HTTPS
+/// call gets its base from Debian 12 packages fetched from the archive this machine's apt sources name, pinned in
 /// slim.packages.lock.json beside the project; the image runs in podman as the app user and prints what the host
-/// prints. The package cache is the test's own (SlimCacheDirectory under /tmp), never ~/.cache.
+/// prints. The CAs this machine's administrator added (SlimCaCertificates=local) sit in a layer of their own above the
+/// base, which stays the same on every machine. The package cache is the test's own (SlimCacheDirectory under /tmp),
+/// never ~/.cache.
 /// </summary>
 [TestClass]
 [TestCategory("Container")]
@@ -33,7 +35,11 @@ public sealed class PackageBaseTests
     private static TestApp _app = null!;
     private static PublishResult _publish = null!;
     private static string LockFile => Path.Combine(_app.Directory, "slim.packages.lock.json");
-    private static string[] Properties => ["-p:SlimBaseSource=packages", "-p:SlimCacheDirectory=" + PackageCache];
+    private static string[] Properties => ["-p:SlimCacheDirectory=" + PackageCache];
+
+    /// <summary>Whether this machine's administrator added a CA (update-ca-certificates' folder): then the image has a trust layer.</summary>
+    private static bool MachineAddedCas =>
+        Directory.Exists("/usr/local/share/ca-certificates") && Directory.EnumerateFiles("/usr/local/share/ca-certificates", "*.crt", SearchOption.AllDirectories).Any();
 
     [ClassInitialize]
     public static void PublishOnce(TestContext _)
@@ -44,27 +50,58 @@ public sealed class PackageBaseTests
         Assert.AreEqual(0, _publish.ExitCode, _publish.Describe());
     }
 
-    /// <summary>
-    /// The host run is given the image's CA bundle (SSL_CERT_FILE, and no certificate folder): the base carries Debian's
-    /// ca-certificates, never the build machine's own CAs, so where this machine reaches the internet through a
-    /// TLS-intercepting proxy whose CA only it trusts, host and image both fail the HTTPS call, and elsewhere both get 200.
-    /// </summary>
     [TestMethod]
     public void The_image_on_debian_packages_runs_as_the_app_user_and_prints_what_the_host_prints()
     {
-        var bundle = Path.Combine(_app.Directory, "image-ca-certificates.crt");
-        File.WriteAllBytes(bundle, BaseLayerFile("etc/ssl/certs/ca-certificates.crt"));
-        var noFolder = Directory.CreateDirectory(Path.Combine(_app.Directory, "no-certificate-folder")).FullName;
-        var host = ProcessRunner.Run(Path.Combine(_publish.PublishDirectory, "PackageBaseApp"), [], _publish.PublishDirectory,
-            new Dictionary<string, string> { ["SSL_CERT_FILE"] = bundle, ["SSL_CERT_DIR"] = noFolder }).Output.Trim();
-        StringAssert.Contains(host, "|1.234,50|09:00:00|tls ", "the app itself misbehaves on this machine");
+        var host = ProcessRunner.Run(Path.Combine(_publish.PublishDirectory, "PackageBaseApp"), [], _publish.PublishDirectory).Output.Trim();
+        StringAssert.EndsWith(host, "|1.234,50|09:00:00|tls 200", "the app itself misbehaves on this machine");
 
         var loaded = Podman.Run(_app.Directory, "load", "-i", Path.Combine(_publish.SlimDirectory, "image.tar"));
         Assert.AreEqual(0, loaded.ExitCode, loaded.Output);
         var run = Podman.Run(_app.Directory, "run", "--rm", "--network", "host", "localhost/packagebaseapp:1.0.0");
         Assert.AreEqual(0, run.ExitCode, run.Output);
         Assert.AreEqual("uid 1654" + host[host.IndexOf('|')..], run.Output.Trim(), "the image does not behave as the host: " + run.Output);
+
+        var layers = Layers(_publish.SlimDirectory);
+        StringAssert.StartsWith(layers[0], "base: ", string.Join(" / ", layers));
+        StringAssert.EndsWith(layers[0], " Debian 12 packages");
+        Assert.AreEqual(MachineAddedCas, layers.Any(l => l.StartsWith("trust: ", StringComparison.Ordinal)), string.Join(" / ", layers));
     }
+
+    /// <summary>
+    /// SlimCaCertificates=none: Debian's bundle alone, no trust layer, and the base layer the same blob as with the
+    /// machine's CAs added above it. The host run given that bundle (and no certificate folder) prints what the image
+    /// prints: where this machine reaches the internet through an intercepting proxy only its added CA makes trusted,
+    /// both fail the HTTPS call; elsewhere both get 200.
+    /// </summary>
+    [TestMethod]
+    public void With_no_added_cas_the_image_has_debians_bundle_alone_and_the_same_base_layer()
+    {
+        var output = Path.Combine(_app.Directory, "no-added-cas");
+        var build = ProcessRunner.Run("dotnet", ["msbuild", "-t:SlimImage", "-p:Configuration=Release", "-p:_IsPublishing=true", "-p:SlimCaCertificates=none",
+            "-p:SlimOutputDirectory=" + output, "-p:ContainerRepository=packagebaseapp-debian-cas", .. Properties], _app.Directory, SlimFeed.Environment());
+        Assert.AreEqual(0, build.ExitCode, build.Output);
+        Assert.IsFalse(Layers(output).Any(l => l.StartsWith("trust: ", StringComparison.Ordinal)), string.Join(" / ", Layers(output)));
+        Assert.AreEqual(LayerDigests(_publish.SlimDirectory)[0], LayerDigests(output)[0], "the base layer does not depend on the machine's added CAs");
+
+        var bundle = Path.Combine(_app.Directory, "image-ca-certificates.crt");
+        File.WriteAllBytes(bundle, BaseLayerFile(Path.Combine(output, "image.tar"), "etc/ssl/certs/ca-certificates.crt"));
+        var noFolder = Directory.CreateDirectory(Path.Combine(_app.Directory, "no-certificate-folder")).FullName;
+        var host = ProcessRunner.Run(Path.Combine(_publish.PublishDirectory, "PackageBaseApp"), [], _publish.PublishDirectory,
+            new Dictionary<string, string> { ["SSL_CERT_FILE"] = bundle, ["SSL_CERT_DIR"] = noFolder }).Output.Trim();
+        StringAssert.Contains(host, "|1.234,50|09:00:00|tls ", "the app itself misbehaves on this machine");
+        var loaded = Podman.Run(_app.Directory, "load", "-i", Path.Combine(output, "image.tar"));
+        Assert.AreEqual(0, loaded.ExitCode, loaded.Output);
+        var run = Podman.Run(_app.Directory, "run", "--rm", "--network", "host", "localhost/packagebaseapp-debian-cas:1.0.0");
+        Assert.AreEqual(0, run.ExitCode, run.Output);
+        Assert.AreEqual("uid 1654" + host[host.IndexOf('|')..], run.Output.Trim(), "the image does not behave as the host given its bundle: " + run.Output);
+    }
+
+    private static string[] Layers(string slimDirectory) =>
+        [.. Files.Json(Path.Combine(slimDirectory, "report.json")).GetProperty("image").GetProperty("layers").EnumerateArray().Select(l => l.GetProperty("holds").GetString()!)];
+
+    private static string[] LayerDigests(string slimDirectory) =>
+        [.. Files.Json(Path.Combine(slimDirectory, "report.json")).GetProperty("image").GetProperty("layers").EnumerateArray().Select(l => l.GetProperty("digest").GetString()!)];
 
     [TestMethod]
     public void The_lock_beside_the_project_pins_every_package_the_image_names_and_the_report_names_the_source()
@@ -139,9 +176,9 @@ public sealed class PackageBaseTests
     }
 
     /// <summary>A file of the image's first layer (the base), read as a client would: index, manifest, gzip, tar.</summary>
-    private static byte[] BaseLayerFile(string path)
+    private static byte[] BaseLayerFile(string archive, string path)
     {
-        using var tar = new System.Formats.Tar.TarReader(File.OpenRead(Path.Combine(_publish.SlimDirectory, "image.tar")));
+        using var tar = new System.Formats.Tar.TarReader(File.OpenRead(archive));
         var blobs = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         for (var entry = tar.GetNextEntry(); entry is not null; entry = tar.GetNextEntry())
             if (entry.DataStream is { } data)

@@ -27,7 +27,7 @@ internal sealed class HostBaseSource : IBaseSource
             request.Shipped.Select(s => s.Elf.Interpreter).OfType<string>().Distinct().ToList(), diagnostics);
         if (host is null || host.Glibc is { } glibc && !GlibcCheck.Check(request.Shipped, glibc, "auto (this machine)", diagnostics))
             return null;
-        var planned = new List<PlannedLayer> { new("base: " + Contents(request.Needs), host.Entries, MachineWide: true) };
+        var planned = new List<PlannedLayer> { new(BaseLayerName.For(request.Needs), host.Entries, MachineWide: true) };
         if (runtime is not null)
             planned.Add(new PlannedLayer(runtime.Holds, runtime.Entries, MachineWide: true));
         var summary = new BaseSummary(BaseReference.Auto, "assembled from this machine's files"
@@ -35,8 +35,4 @@ internal sealed class HostBaseSource : IBaseSource
         return new BaseImage(null, summary, [], "", planned, runtime?.Environment.Select(e => new NameValue(e.Name, e.Value)).ToList() ?? [], [],
             null, null, host.Packages);
     }
-
-    private static string Contents(Needs.RuntimeNeeds needs) =>
-        string.Join(", ", new[] { "glibc" }.Concat(needs.Needs.Where(n => n.Needed && n.Kind is not (Needs.NeedKind.WritableTmp or Needs.NeedKind.ListeningPort))
-            .Select(n => Files.KebabCaseEnum.JsonName(n.Kind))));
 }

@@ -37,7 +37,7 @@ internal sealed class PackageBaseSource : IBaseSource
         var built = Build(request, settings, needs, architecture, debianArchitecture, diagnostics);
         if (built is null || built.Glibc is { } glibc && !GlibcCheck.Check(request.Shipped, glibc, $"Debian {DebianRelease.Version} packages", diagnostics))
             return null;
-        var planned = new List<PlannedLayer> { new($"base: {built.Packages.Count} Debian {DebianRelease.Version} packages", built.Entries, MachineWide: true) };
+        var planned = new List<PlannedLayer> { new(BaseLayerName.For(request.Needs, $"{built.Packages.Count} Debian {DebianRelease.Version} packages"), built.Entries, MachineWide: true) };
         var trust = TrustLayer.Plan(built.Entries, settings.CaCertificates);
         if (trust is not null)
             planned.Add(trust);
