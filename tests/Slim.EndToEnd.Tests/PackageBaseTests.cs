@@ -97,6 +97,47 @@ public sealed class PackageBaseTests
         Assert.AreEqual("uid 1654" + host[host.IndexOf('|')..], run.Output.Trim(), "the image does not behave as the host given its bundle: " + run.Output);
     }
 
+    /// <summary>
+    /// The same base on every build machine: the image step made again in a mount namespace where this machine's ICU,
+    /// zone data, CA certificates and dpkg database are hidden, with an empty layer cache, gives the same base layer
+    /// and the same image. The host base, under the same hiding, cannot give that base: the hiding bites.
+    /// </summary>
+    [TestMethod]
+    public void The_base_does_not_depend_on_the_build_machines_own_files()
+    {
+        if (!OperatingSystem.IsLinux() || Environment.UserName != "root")
+            Assert.Inconclusive("SKIPPED LOUDLY: hiding this machine's files takes a mount namespace, which takes root (unshare -m).");
+        var hidden = HiddenHostImage("hidden-host", "packages");
+        Assert.AreEqual(0, hidden.Result.ExitCode, hidden.Result.Output);
+        Assert.AreEqual(LayerDigests(_publish.SlimDirectory)[0], LayerDigests(hidden.Output)[0], "the base layer changed when this machine's files were hidden");
+        Assert.AreEqual(ImageDigest(_publish.SlimDirectory), ImageDigest(hidden.Output));
+
+        var host = HiddenHostImage("hidden-host-base", "host");
+        Assert.IsTrue(host.Result.ExitCode != 0 || LayerDigests(host.Output)[0] != LayerDigests(_publish.SlimDirectory)[0],
+            "the host base made the same layer with this machine's files hidden: the hiding hid nothing");
+    }
+
+    private static (ProcessResult Result, string Output) HiddenHostImage(string name, string baseSource)
+    {
+        var output = Path.Combine(_app.Directory, name);
+        var hide = new[] { "/usr/share/zoneinfo", "/usr/share/ca-certificates", "/etc/ssl/certs", "/var/lib/dpkg", "/usr/share/icu" }
+            .Where(Directory.Exists).Select(f => $"mount -t tmpfs none {f}")
+            .Concat(Directory.EnumerateFiles("/usr/lib/x86_64-linux-gnu", "libicu*.so.*").Select(f => $"mount --bind /dev/null {f}"));
+        string[] build = ["dotnet", "msbuild", "-nr:false", "-t:SlimImage", "-p:Configuration=Release", "-p:_IsPublishing=true", "-p:SlimBaseSource=" + baseSource,
+            "-p:SlimOutputDirectory=" + output, "-p:SlimLayerCacheDirectory=" + Path.Combine(output, "layer-cache"), .. Properties];
+        var environment = new Dictionary<string, string>(SlimFeed.Environment())
+        {
+            // This machine's ICU is hidden from the build's own process too.
+            ["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1",
+            ["MSBUILDDISABLENODEREUSE"] = "1",
+        };
+        var command = string.Join(" && ", hide) + " && exec " + string.Join(" ", build.Select(a => "'" + a.Replace("'", "'\\''") + "'"));
+        return (ProcessRunner.Run("unshare", ["-m", "sh", "-c", command], _app.Directory, environment), output);
+    }
+
+    private static string ImageDigest(string slimDirectory) =>
+        Files.Json(Path.Combine(slimDirectory, "report.json")).GetProperty("image").GetProperty("digest").GetString()!;
+
     private static string[] Layers(string slimDirectory) =>
         [.. Files.Json(Path.Combine(slimDirectory, "report.json")).GetProperty("image").GetProperty("layers").EnumerateArray().Select(l => l.GetProperty("holds").GetString()!)];
 
