@@ -43,7 +43,7 @@ internal sealed class PackageBaseSource : IBaseSource
             planned.Add(trust);
         if (runtime is not null)
             planned.Add(new PlannedLayer(runtime.Holds, runtime.Entries, MachineWide: true));
-        var summary = new BaseSummary(Name, $"assembled from Debian {DebianRelease.Version} packages pinned in {Path.GetFileName(settings.LockFile)}"
+        var summary = new BaseSummary(Name, $"assembled from {built.Packages.Count} Debian {DebianRelease.Version} packages pinned in {Path.GetFileName(settings.LockFile)}"
             + (trust is null ? "" : ", " + trust.Holds)
             + (runtime is null ? "" : ", with the shared runtime " + string.Join(", ", runtime.Frameworks)), null);
         return new BaseImage(null, summary, [], "", planned, runtime?.Environment.Select(e => new NameValue(e.Name, e.Value)).ToList() ?? [], [],
