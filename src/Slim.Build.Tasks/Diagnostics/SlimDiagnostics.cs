@@ -117,6 +117,7 @@ internal static class SlimDiagnostics
     public static readonly SlimDiagnostic PackageDebInvalid = new("SLIM4057", nameof(PackageDebInvalid));
     public static readonly SlimDiagnostic PackageNoArchive = new("SLIM4058", nameof(PackageNoArchive));
     public static readonly SlimDiagnostic PackageKeyringMissing = new("SLIM4059", nameof(PackageKeyringMissing));
+    public static readonly SlimDiagnostic PackageReleaseExpired = new("SLIM4060", nameof(PackageReleaseExpired));
     // 5001-5039 registry push and pull
     public static readonly SlimDiagnostic RegistryUnauthorized = new("SLIM5001", nameof(RegistryUnauthorized));
     public static readonly SlimDiagnostic RegistryForbidden = new("SLIM5002", nameof(RegistryForbidden));

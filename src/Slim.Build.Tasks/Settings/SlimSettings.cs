@@ -43,6 +43,9 @@ internal sealed record SlimSettings(
     /// <summary>SlimCaCertificates: the certificates the package base trusts beyond Debian's bundle.</summary>
     public Image.Base.Packages.CaCertificateSetting CaCertificates { get; init; } = Image.Base.Packages.CaCertificateSetting.Default;
 
+    /// <summary>SlimPackageAllowExpiredRelease: an InRelease past its Valid-Until is read anyway (a snapshot archive).</summary>
+    public bool PackageAllowExpiredRelease { get; init; }
+
     public static SlimSettings Load(string path) =>
         File.Exists(path) ? StateFile.Load<SlimSettings>(path, "settings")
         : throw new FileNotFoundException($"'{path}' is missing: SlimValidateSettings writes it before any step runs.", path);

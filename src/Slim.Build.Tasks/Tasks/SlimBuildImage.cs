@@ -99,7 +99,8 @@ public sealed class SlimBuildImage : SlimTask
             Packages = new Image.Base.Packages.PackageSettings(
                 settings.PackageLockFile.Length > 0 ? settings.PackageLockFile : Path.Combine(string.IsNullOrEmpty(ProjectDirectory) ? Directory.GetCurrentDirectory() : ProjectDirectory,
                     Image.Base.Packages.PackageLock.FileName),
-                settings.PackageMirror, settings.PackageKeyring, settings.LockedMode) { CaCertificates = settings.CaCertificates },
+                settings.PackageMirror, settings.PackageKeyring, settings.LockedMode)
+                { CaCertificates = settings.CaCertificates, AllowExpiredRelease = settings.PackageAllowExpiredRelease },
         };
         if (Sbom && Slim.Build.Tasks.Sbom.SbomRequestFile.TryLoad(SbomRequestFile) is { } sbom)
         {

@@ -85,6 +85,8 @@ public sealed class SlimValidateSettings : SlimTask
     public bool LockedMode { get; set; }
     /// <summary>SlimCaCertificates: local (this machine's added CAs, the default), none, or PEM files and folders, ';'-separated.</summary>
     public string CaCertificates { get; set; } = "";
+    /// <summary>SlimPackageAllowExpiredRelease: true reads an InRelease past its Valid-Until (a snapshot archive).</summary>
+    public bool PackageAllowExpiredRelease { get; set; }
     /// <summary>Where the parsed budgets go (obj/.../slim/budgets.json), for the report.</summary>
     [Required] public string BudgetsFile { get; set; } = "";
 

@@ -71,6 +71,7 @@ internal static class StepSettingsValidator
                 PackageKeyring = raw.PackageKeyring.Trim(),
                 LockedMode = raw.LockedMode,
                 CaCertificates = caCertificates,
+                PackageAllowExpiredRelease = raw.PackageAllowExpiredRelease,
             }
             : null;
     }

@@ -5,11 +5,27 @@ namespace Slim.Build.Tasks.Image.Base.Packages;
 /// <summary>
 /// The Debian archive as the chain of trust gives it: each suite's InRelease verified against the keyring, its
 /// Packages index (xz, else gz) checked against InRelease's SHA-256, and the index read for the newest version of a
-/// package. Indexes are read only when a package is not in the lock, once per build.
+/// package. Indexes are read only when a package is not in the lock, once per build. An InRelease past its Valid-Until
+/// is refused (a validly signed but stale release would offer old versions) unless the settings accept expired
+/// releases, as a snapshot archive needs.
 /// </summary>
-internal sealed class DebianArchive(IReadOnlyList<AptSource> sources, string architecture, string defaultKeyring, ArchiveDownloader downloader)
+/// <param name="acceptExpired">SlimPackageAllowExpiredRelease: Valid-Until is not checked.</param>
+/// <param name="clock">What "now" is for Valid-Until; the system clock when null.</param>
+internal sealed class DebianArchive(IReadOnlyList<AptSource> sources, string architecture, string defaultKeyring, ArchiveDownloader downloader,
+    bool acceptExpired = false, TimeProvider? clock = null)
 {
     private PackagesIndex? index;
+
+    /// <summary>The archive the settings name: SlimPackageMirror, else this machine's apt sources; a keyring the project names wins over apt's Signed-By.</summary>
+    public static DebianArchive Open(PackageSettings settings, string architecture, ArchiveDownloader downloader, TimeProvider? clock = null)
+    {
+        var sources = string.IsNullOrWhiteSpace(settings.Mirror)
+            ? AptSources.OfMachine(DebianRelease.Codename)
+            : AptSources.FromMirror(settings.Mirror, DebianRelease.Codename);
+        if (!string.IsNullOrWhiteSpace(settings.Keyring))
+            sources = [.. sources.Select(s => s with { SignedBy = null })];
+        return new DebianArchive(sources, architecture, settings.KeyringPath, downloader, settings.AllowExpiredRelease, clock);
+    }
 
     public IReadOnlyList<AptSource> Sources => sources;
 
@@ -54,11 +70,24 @@ internal sealed class DebianArchive(IReadOnlyList<AptSource> sources, string arc
             ?? throw new SlimException(SlimDiagnostics.PackageArchiveUnreachable, $"the {suite} InRelease", string.Join("; ", failures), downloader.CacheRoot);
         var signed = ClearsignedText.Verify(document, keyring, out var whyNot)
             ?? throw new SlimException(SlimDiagnostics.PackageReleaseUnverified, url, whyNot ?? "no signature verifies", keyringPath);
-        var release = InRelease.Parse(signed);
+        InRelease release;
+        try
+        {
+            release = InRelease.Parse(signed);
+        }
+        catch (FormatException e)
+        {
+            throw new SlimException(SlimDiagnostics.PackageReleaseUnverified, url, e.Message, keyringPath);
+        }
         if (release.Codename is { } codename && codename != DebianRelease.Codename && !codename.StartsWith(DebianRelease.Codename + "-", StringComparison.Ordinal))
             throw new SlimException(SlimDiagnostics.PackageReleaseUnverified, url, $"it is the release '{codename}', not Debian {DebianRelease.Version} ({DebianRelease.Codename})", keyringPath);
+        var now = (clock ?? TimeProvider.System).GetUtcNow();
+        if (!acceptExpired && release.ValidUntil is { } validUntil && validUntil < now)
+            throw new SlimException(SlimDiagnostics.PackageReleaseExpired, suite, url, Date(validUntil), Date(now));
         return release;
     }
+
+    private static string Date(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
 
     private readonly Dictionary<string, ArchiveKeyring> keyrings = new(StringComparer.Ordinal);
 

@@ -43,7 +43,7 @@ internal sealed class PackageBaseSource : IBaseSource
             planned.Add(trust);
         if (runtime is not null)
             planned.Add(new PlannedLayer(runtime.Holds, runtime.Entries, MachineWide: true));
-        var summary = new BaseSummary(Name, $"assembled from Debian {DebianRelease.Version} packages pinned in {Path.GetFileName(settings.LockFile)}"
+        var summary = new BaseSummary(Name, $"assembled from {built.Packages.Count} Debian {DebianRelease.Version} packages pinned in {Path.GetFileName(settings.LockFile)}"
             + (trust is null ? "" : ", " + trust.Holds)
             + (runtime is null ? "" : ", with the shared runtime " + string.Join(", ", runtime.Frameworks)), null);
         return new BaseImage(null, summary, [], "", planned, runtime?.Environment.Select(e => new NameValue(e.Name, e.Value)).ToList() ?? [], [],
@@ -65,19 +65,13 @@ internal sealed class PackageBaseSource : IBaseSource
                 diagnostics.Error(SlimDiagnostics.PackageLockInvalid, settings.LockFile, e.Message.TrimEnd('.'));
                 return null;
             }
-            var sources = string.IsNullOrWhiteSpace(settings.Mirror)
-                ? AptSources.OfMachine(DebianRelease.Codename)
-                : AptSources.FromMirror(settings.Mirror, DebianRelease.Codename);
-            // A keyring the project names wins over the one apt's source names.
-            if (!string.IsNullOrWhiteSpace(settings.Keyring))
-                sources = [.. sources.Select(s => s with { SignedBy = null })];
             var cache = PackageCache.Under(RegistryBaseSource.CacheRoot(request.CacheDirectory, Environment.GetEnvironmentVariable));
             var downloader = new ArchiveDownloader(cache, SharedHttpClient.Instance, request.Cancellation);
-            var archive = new DebianArchive(sources, debianArchitecture, settings.KeyringPath, downloader);
+            var archive = DebianArchive.Open(settings, debianArchitecture, downloader);
             var fetcher = new PackageFetcher(lockFile, archive, cache, downloader, debianArchitecture, settings.LockedMode, settings.LockFile);
             var built = new PackageBaseBuilder(fetcher, architecture).Build(needs, request.Shipped.Select(s => s.Elf.Interpreter).OfType<string>().Distinct());
             if (!settings.LockedMode)
-                WriteLock(settings.LockFile, lockFile, built.Taken, debianArchitecture, sources, diagnostics);
+                WriteLock(settings.LockFile, lockFile, built.Taken, debianArchitecture, archive.Sources, diagnostics);
             return built;
         }
         catch (SlimException e)

@@ -12,5 +12,8 @@ internal sealed record PackageSettings(string LockFile, string Mirror = "", stri
 
     public const string DebianKeyring = "/usr/share/keyrings/debian-archive-keyring.gpg";
 
+    /// <summary>SlimPackageAllowExpiredRelease: an InRelease past its Valid-Until is read anyway (a snapshot archive's releases are old by design).</summary>
+    public bool AllowExpiredRelease { get; init; }
+
     public string KeyringPath => string.IsNullOrWhiteSpace(Keyring) ? DebianKeyring : Keyring.Trim();
 }

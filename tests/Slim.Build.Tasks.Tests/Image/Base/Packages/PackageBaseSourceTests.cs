@@ -25,7 +25,7 @@ public sealed class PackageBaseSourceTests
 
         Assert.IsNotNull(image, string.Join("; ", diagnostics.Items.Select(i => i.Diagnostic + " " + string.Join(" | ", i.Args))));
         Assert.AreEqual("packages", image.Summary.Kind);
-        StringAssert.Contains(image.Summary.Name, "Debian 12 packages pinned in slim.packages.lock.json");
+        StringAssert.Contains(image.Summary.Name, $"assembled from {image.Packages.Count} Debian 12 packages pinned in slim.packages.lock.json");
         var written = PackageLock.Read(lockFile)!;
         CollectionAssert.AreEquivalent(new[] { "base-files", "libc6" }, written.Packages.Select(p => p.Name).ToArray());
         Assert.IsTrue(diagnostics.Messages.Any(m => m.Contains("pins 2 Debian package(s)", StringComparison.Ordinal)), string.Join("\n", diagnostics.Messages));
