@@ -26,14 +26,27 @@ internal static class BaseSources
     public static BaseReference Choose(ImageRequest request, IDiagnostics diagnostics)
     {
         var reference = BaseReference.Parse(request.BaseImage, request.ProjectDirectory);
-        // Packages come from an archive, not this machine: any build machine can assemble them.
-        if (reference.Kind == BaseKind.Auto && !request.BaseSource.Equals(Packages, StringComparison.OrdinalIgnoreCase) && !AutoBaseSupport.Supported(RuntimeTarget.Parse(request.RuntimeIdentifier)))
+        if (reference.Kind == BaseKind.Auto && AutoRefusal(request) is { } why)
         {
-            // auto needs a Linux glibc build machine of the app's processor; elsewhere the official base that fits is pulled.
             var official = request.Container.Spec.BaseImage;
-            diagnostics.Notice(SlimDiagnostics.AutoBaseReplacedByOfficial, request.RuntimeIdentifier, official);
+            diagnostics.Notice(SlimDiagnostics.AutoBaseReplacedByOfficial, request.RuntimeIdentifier, official, why);
             return new BaseReference(BaseKind.Registry, official);
         }
         return reference;
+    }
+
+    /// <summary>Why auto cannot be assembled for the app here; null when it can.</summary>
+    private static string? AutoRefusal(ImageRequest request)
+    {
+        var target = RuntimeTarget.Parse(request.RuntimeIdentifier);
+        var packages = request.BaseSource.Equals(Packages, StringComparison.OrdinalIgnoreCase);
+        // Packages come from an archive, not this machine: any build machine can assemble them for a glibc Linux app.
+        if (packages && !(target.IsLinux && !target.IsMusl && target.Architecture is { } architecture && DebianRelease.Architecture(architecture) is not null))
+            return $"Debian {DebianRelease.Version} packages serve glibc Linux apps only";
+        // A framework-dependent app's shared runtime still comes from this machine's .NET installation.
+        if ((!packages || request.Container.Project.Profile == Profiles.SizeProfile.Framework) && !AutoBaseSupport.Supported(target))
+            return packages ? "its shared runtime comes from this machine's .NET installation, which cannot run it (another OS, processor or C library)"
+                : "this machine's own files cannot run it (another OS, processor or C library)";
+        return null;
     }
 }

@@ -92,8 +92,13 @@ public sealed class ImageBaseChoiceTests
         Assert.AreEqual("registry", image.Base.Kind);
         Assert.AreEqual(official, image.Base.Name);
         Assert.AreEqual("SLIM5016", diagnostics.Items.Single(i => i.Level == "notice").Diagnostic.Code, DiagnosticText.Listing(diagnostics));
+
+        var packages = new RecordingDiagnostics();
+        Assert.IsNotNull(ImageBuilder.Build(Request("linux-musl-x64", "auto", officialBase: official) with { BaseSource = BaseSources.Packages }, packages), DiagnosticText.Listing(packages));
+        StringAssert.Contains(DiagnosticText.Single(packages, SlimDiagnostics.AutoBaseReplacedByOfficial),
+            "cannot assemble a base for a 'linux-musl-x64' app here: Debian 12 packages serve glibc Linux apps only");
         var message = DiagnosticText.Single(diagnostics, SlimDiagnostics.AutoBaseReplacedByOfficial);
-        StringAssert.Contains(message, "ContainerBaseImage=auto builds the base from this machine's own files, which cannot run a 'linux-musl-x64' app");
+        StringAssert.Contains(message, "ContainerBaseImage=auto cannot assemble a base for a 'linux-musl-x64' app here: this machine's own files cannot run it");
         StringAssert.Contains(message, $"the image is built on the official base '{official}' pulled from its registry");
     }
 }
