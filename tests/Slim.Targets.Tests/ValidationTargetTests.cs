@@ -128,6 +128,18 @@ public sealed class ValidationTargetTests
         Assert.AreEqual("true", locked["SlimLockedMode"]);
     }
 
+    /// <summary>The Web SDK takes every *.json beside the project as content to publish: never the lock, which is the project's.</summary>
+    [TestMethod]
+    public void The_lock_beside_a_web_project_is_not_published_as_content()
+    {
+        using var web = new SlimProject("<PublishAot>true</PublishAot>", sdk: "Microsoft.NET.Sdk.Web",
+            files: new Dictionary<string, string> { ["slim.packages.lock.json"] = "{}", ["appsettings.json"] = "{}" });
+
+        var content = web.Project.GetItems("Content").ToDictionary(i => i.EvaluatedInclude, i => i.GetMetadataValue("CopyToPublishDirectory"));
+        Assert.AreEqual("Never", content["slim.packages.lock.json"]);
+        Assert.AreEqual("PreserveNewest", content["appsettings.json"], "the app's own content is published as before");
+    }
+
     [TestMethod]
     public void A_wildcard_budget_under_a_condition_is_warning_SLIM1008_naming_the_item_the_pattern_and_the_project_file()
     {
