@@ -22,6 +22,20 @@ internal sealed class SharedRuntimeLayer(DotnetInstallation? installation, IRead
     public static SharedRuntimeLayer OfThisMachine(bool pruneRuntimePieces) =>
         new(DotnetInstallation.OfThisMachine(out var tried), tried, SystemLibraryFolders.OfThisMachine(), pruneRuntimePieces);
 
+    /// <summary>
+    /// This machine's installation for its own architecture; for another (ContainerRuntimeIdentifiers), one laid out
+    /// in <paramref name="workDirectory"/> from that RID's runtime packs in NuGet's package folder.
+    /// </summary>
+    public static SharedRuntimeLayer For(string runtimeIdentifier, string? nugetPackageRoot, string workDirectory, bool pruneRuntimePieces)
+    {
+        if (RuntimeTarget.Parse(runtimeIdentifier).Architecture is not { } architecture || architecture == System.Runtime.InteropServices.RuntimeInformation.OSArchitecture
+            || string.IsNullOrEmpty(nugetPackageRoot))
+            return OfThisMachine(pruneRuntimePieces);
+        var folder = Path.Combine(workDirectory, "runtime-packs", runtimeIdentifier.ToLowerInvariant());
+        var installation = RuntimePackInstallation.Create(nugetPackageRoot, runtimeIdentifier, folder);
+        return new(installation, [Path.Combine(nugetPackageRoot, $"microsoft.netcore.app.runtime.{runtimeIdentifier.ToLowerInvariant()}")], SystemLibraryFolders.OfThisMachine(), pruneRuntimePieces);
+    }
+
     /// <param name="runtimeConfig">The publish folder's &lt;app&gt;.runtimeconfig.json.</param>
     /// <param name="needsMuxer">The entrypoint runs "dotnet" (the default for this profile) rather than the apphost.</param>
     /// <returns>Null after reporting why: no runtimeconfig, no installation, or no installed version that fits.</returns>
