@@ -20,6 +20,9 @@ internal sealed record ImageIndexSummary(string Archive, string Digest, long Siz
 /// </summary>
 internal static class ImageIndexArchive
 {
+    /// <summary>The index document, beside the blobs in the work folder, for the push.</summary>
+    public const string IndexFile = "index.json";
+
     public static ImageIndexSummary Write(IReadOnlyList<PlatformImage> images, IReadOnlyList<string> names, string path, string workDirectory, ImageEpoch epoch)
     {
         var blobFolder = Path.Combine(workDirectory, "blobs");
@@ -33,6 +36,8 @@ internal static class ImageIndexArchive
         }
         var index = OciJsonWriter.Write(new ImageIndex([.. platforms.Select(p => p.Item2)]));
         var indexDigest = Sha256Digest.Of(index);
+        // The push sends these very bytes.
+        IO.AtomicFile.WriteAllTextIfChanged(Path.Combine(workDirectory, IndexFile), Encoding.UTF8.GetString(index));
         var name = names.FirstOrDefault();
         var layout = OciJsonWriter.Write(new ImageIndex([new Descriptor(MediaTypes.OciIndex, indexDigest, index.Length,
             Annotations: name is null ? null : [KeyValuePair.Create(Annotations.ContainerdName, name), KeyValuePair.Create(Annotations.RefName, name)])]));
