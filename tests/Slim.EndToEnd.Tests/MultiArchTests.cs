@@ -8,7 +8,8 @@ namespace Slim.EndToEnd.Tests;
 /// makes one OCI image index in slim/image.tar with an amd64 and an arm64 image, each its own platform's publish
 /// (slim/&lt;rid&gt;/: image, report, checklist), the arm64 base from Debian's arm64 packages and its shared runtime from the
 /// arm64 runtime packs. Both images are taken out of the index by skopeo, as a client would, and served by podman; the
-/// arm64 one under emulation (qemu-user-static registered in binfmt_misc, as build/bootstrap.sh sets up).
+/// arm64 one under emulation (qemu-user-static registered in binfmt_misc, as build/bootstrap.sh sets up). The push sends
+/// one index under the tag.
 /// </summary>
 [TestClass]
 [TestCategory("Container")]
@@ -88,5 +89,36 @@ public sealed class MultiArchTests
         }
         Assert.AreEqual("Hello World!", answers[0]);
         Assert.AreEqual(answers[0], answers[1], "the arm64 image answers otherwise than the amd64 one");
+    }
+
+    /// <summary>Runs last: the push republishes the app (unchanged) with ContainerRegistry set.</summary>
+    [TestMethod]
+    public void Zz_the_push_puts_one_index_under_the_tag_with_the_archive_digest_and_an_unchanged_push_uploads_no_blob()
+    {
+        using var registry = new LocalRegistry(parentFolder: SlimFeed.RunRoot);
+        string[] push = ["-p:SlimBaseSource=packages", "-p:SlimCacheDirectory=" + PackageCache, $"-p:ContainerRegistry={registry.Host}",
+            "-p:ContainerRepository=e2e/multiarch", "-p:ContainerImageTag=t1"];
+
+        var first = _app.Publish(push);
+
+        Assert.AreEqual(0, first.ExitCode, first.Describe());
+        var digest = System.Text.RegularExpressions.Regex.Match(first.Output, @"Slim: image index \S+ \((sha256:[0-9a-f]{64})\)").Groups[1].Value;
+        Assert.AreNotEqual("", digest, first.Output);
+        var raw = ProcessRunner.Run("skopeo", ["inspect", "--raw", "--tls-verify=false", $"docker://{registry.Host}/e2e/multiarch:t1"], _app.Directory);
+        Assert.AreEqual(0, raw.ExitCode, raw.Output);
+        Assert.AreEqual(digest, "sha256:" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(raw.Output.Trim()))).ToLowerInvariant(),
+            "the tag names the archive's very index: " + raw.Output);
+        using (var http = new HttpClient())
+            Assert.AreEqual("""{"name":"e2e/multiarch","tags":["t1"]}""", http.GetStringAsync($"http://{registry.Host}/v2/e2e/multiarch/tags/list").Result.Trim(),
+                "the platform images are pushed untagged, beside no tag of their own");
+        StringAssert.Contains(first.Output, $"Slim: pushed {registry.Host}/e2e/multiarch:t1 ({digest})");
+        var uploads = registry.BlobUploadRequests("e2e/multiarch");
+        Assert.IsTrue(uploads > 0, registry.Log);
+
+        var second = _app.Publish(push);
+
+        Assert.AreEqual(0, second.ExitCode, second.Describe());
+        StringAssert.Contains(second.Output, ": 0 blob(s) uploaded, 0 bytes", "an unchanged republish uploads nothing");
+        Assert.AreEqual(uploads, registry.BlobUploadRequests("e2e/multiarch"), "the registry saw no new upload");
     }
 }
