@@ -2,6 +2,7 @@
 # Installs what Slim's samples and tests need on a Debian 12 machine:
 # binutils (strip), gcc (NativeAOT linker, test fixtures), upx (bookworm-backports),
 # podman with runc (no Docker engine here), skopeo, debootstrap (stand-in images), file, curl, python3,
+# qemu-user-static and binfmt-support (arm64 images run under emulation; binfmt_misc mounted and qemu-aarch64 registered),
 # chromium (report.html is checked in a headless browser), node and npm (the SBOM schema check), Debian's docker-registry binary (downloaded and
 # unpacked into artifacts/tools, never installed: its package starts a system service on :5000), and the
 # npm packages the SBOM test validates with (ajv, the CycloneDX JSON schemas, exact versions) into artifacts/tools.
@@ -50,6 +51,9 @@ need_apt=()
 for tool in strip:binutils gcc:gcc clang:clang file:file curl:curl podman:podman runc:runc skopeo:skopeo debootstrap:debootstrap chromium:chromium node:nodejs npm:npm; do
   command -v "${tool%%:*}" >/dev/null 2>&1 || need_apt+=("${tool##*:}")
 done
+# Multi-architecture images: the arm64 image runs under qemu (docs/multiarch.md).
+[ -x /usr/bin/qemu-aarch64-static ] || need_apt+=(qemu-user-static)
+command -v update-binfmts >/dev/null 2>&1 || need_apt+=(binfmt-support)
 # NativeAOT links against zlib.
 [ -e /usr/include/zlib.h ] || need_apt+=(zlib1g-dev)
 
@@ -67,6 +71,14 @@ if [ ${#need_apt[@]} -gt 0 ] || [ "${need_upx:-0}" = 1 ]; then
   [ ${#need_apt[@]} -eq 0 ] || $SUDO apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
   [ "${need_upx:-0}" = 1 ] && $SUDO apt-get install -y -qq -t bookworm-backports upx-ucl >/dev/null
 fi
+
+# binfmt_misc: no systemd mounts it here, and binfmt-support's install script registers nothing until it is
+# mounted. Root only (mount and update-binfmts); without root a machine that lacks it is told how.
+if [ ! -f /proc/sys/fs/binfmt_misc/qemu-aarch64 ]; then
+  [ -f /proc/sys/fs/binfmt_misc/status ] || $SUDO mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc
+  $SUDO update-binfmts --enable qemu-aarch64
+fi
+[ -f /proc/sys/fs/binfmt_misc/qemu-aarch64 ] || { echo "bootstrap: qemu-aarch64 is not registered in binfmt_misc" >&2; exit 1; }
 
 # Podman on this kind of machine: no systemd, no overlay, no cgroup delegation.
 conf_dir=${XDG_CONFIG_HOME:-$HOME/.config}/containers
@@ -104,4 +116,4 @@ if [ "$(cat "$tools/node/pins" 2>/dev/null)" != "$node_pins" ]; then
   echo "$node_pins" > "$tools/node/pins"
 fi
 
-echo "bootstrap: .NET SDK $have_sdk ($dotnet), strip $(command -v strip), upx $(command -v upx), podman $(command -v podman)"
+echo "bootstrap: .NET SDK $have_sdk ($dotnet), strip $(command -v strip), upx $(command -v upx), podman $(command -v podman), qemu-aarch64 $(head -1 /proc/sys/fs/binfmt_misc/qemu-aarch64)"

@@ -46,10 +46,19 @@ internal static class ContainerSpecBuilder
         if (project.AppCommand.Count > 0)
             return project.AppCommand;
         var folder = workingDirectory == "/" ? "" : workingDirectory;
-        // aot and trimmed publish a native executable; framework-dependent apps run through the shared runtime's host.
-        return project.Profile == SizeProfile.Framework
+        // aot and trimmed publish a native executable; framework-dependent apps run through the shared runtime's host,
+        // or, for another architecture than this machine's, their apphost: that runtime comes from runtime packs, which carry no dotnet.
+        return project.Profile == SizeProfile.Framework && !IsForeignArchitecture(project.RuntimeIdentifier)
             ? ["dotnet", $"{folder}/{project.AppName}.dll"]
             : [$"{folder}/{project.AppName}"];
+    }
+
+    /// <summary>linux-arm64 on an x64 machine: the RID's processor (its last part, as .NET names it) is not this machine's.</summary>
+    private static bool IsForeignArchitecture(string runtimeIdentifier)
+    {
+        var dash = runtimeIdentifier.LastIndexOf('-');
+        return dash > 0 && Enum.TryParse<System.Runtime.InteropServices.Architecture>(runtimeIdentifier[(dash + 1)..], ignoreCase: true, out var architecture)
+            && architecture != System.Runtime.InteropServices.RuntimeInformation.OSArchitecture;
     }
 
     private static IReadOnlyList<ContainerPort> Ports(ContainerProject project, IDiagnostics diagnostics)

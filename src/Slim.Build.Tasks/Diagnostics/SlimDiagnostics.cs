@@ -15,6 +15,10 @@ internal static class SlimDiagnostics
     public static readonly SlimDiagnostic UnknownChoice = new("SLIM1003", nameof(UnknownChoice));
     public static readonly SlimDiagnostic InvalidPackageMirror = new("SLIM1042", nameof(InvalidPackageMirror));
     public static readonly SlimDiagnostic InvalidCaCertificates = new("SLIM1049", nameof(InvalidCaCertificates));
+    public static readonly SlimDiagnostic PlatformNotLinux = new("SLIM1060", nameof(PlatformNotLinux));
+    public static readonly SlimDiagnostic PlatformListDisagrees = new("SLIM1061", nameof(PlatformListDisagrees));
+    public static readonly SlimDiagnostic PlatformNeedsPackageBase = new("SLIM1062", nameof(PlatformNeedsPackageBase));
+    public static readonly SlimDiagnostic PlatformIndexNeedsOci = new("SLIM1063", nameof(PlatformIndexNeedsOci));
     public static readonly SlimDiagnostic UnsupportedRuntimeIdentifier = new("SLIM1004", nameof(UnsupportedRuntimeIdentifier));
     public static readonly SlimDiagnostic InvalidGrowth = new("SLIM1005", nameof(InvalidGrowth));
     public static readonly SlimDiagnostic BudgetWithoutMax = new("SLIM1006", nameof(BudgetWithoutMax));
@@ -118,6 +122,7 @@ internal static class SlimDiagnostics
     public static readonly SlimDiagnostic PackageNoArchive = new("SLIM4058", nameof(PackageNoArchive));
     public static readonly SlimDiagnostic PackageKeyringMissing = new("SLIM4059", nameof(PackageKeyringMissing));
     public static readonly SlimDiagnostic PackageReleaseExpired = new("SLIM4060", nameof(PackageReleaseExpired));
+    public static readonly SlimDiagnostic PlatformImageUnusable = new("SLIM4070", nameof(PlatformImageUnusable));
     // 5001-5039 registry push and pull
     public static readonly SlimDiagnostic RegistryUnauthorized = new("SLIM5001", nameof(RegistryUnauthorized));
     public static readonly SlimDiagnostic RegistryForbidden = new("SLIM5002", nameof(RegistryForbidden));

@@ -52,7 +52,7 @@ internal static class ImageBuilder
             request.Container.Project.ProjectName,
             RuntimeConfig: Path.Combine(request.PublishDirectory, request.Container.Project.AppName + ".runtimeconfig.json"),
             RunsDotnet: entrypoint.Count > 0 && entrypoint[0].Split('/')[^1] == "dotnet",
-            request.PruneRuntimePieces, request.MachineLayerCache, request.WorkDirectory, request.CacheDirectory, request.InsecureRegistries) { Cancellation = request.Cancellation, Packages = request.Packages };
+            request.PruneRuntimePieces, request.MachineLayerCache, request.WorkDirectory, request.CacheDirectory, request.InsecureRegistries) { Cancellation = request.Cancellation, Packages = request.Packages, NuGetPackageRoot = request.NuGetPackageRoot };
         if (BaseSources.For(reference, request.BaseSource).Resolve(baseRequest, diagnostics) is not { } baseImage)
             return null;
 

@@ -55,6 +55,9 @@ internal sealed record ImageRequest(
     /// <summary>The package base's settings; null: a lock under <see cref="WorkDirectory"/>, the machine's apt sources and keyring.</summary>
     public Base.Packages.PackageSettings? Packages { get; init; }
 
+    /// <summary>$(NuGetPackageRoot): the runtime packs a framework app's image for another architecture takes its shared runtime from.</summary>
+    public string? NuGetPackageRoot { get; init; }
+
     /// <summary>The SBOM of the app; the image step adds the base's packages and puts it into the image. Null: no SBOM.</summary>
     public Sbom.SbomRequest? Sbom { get; init; }
 

@@ -16,6 +16,9 @@ namespace Slim.Build.Tasks.Image;
 /// </summary>
 internal sealed class OciArchiveWriter(ImageEpoch epoch) : IImageArchiveWriter
 {
+    /// <summary>The oci-layout file of every layout Slim writes.</summary>
+    public const string LayoutVersion = "{\"imageLayoutVersion\":\"1.0.0\"}";
+
     public ImageArchive Write(ImageDocuments image, IReadOnlyList<string> names, string path)
     {
         var name = names.FirstOrDefault();
@@ -23,7 +26,7 @@ internal sealed class OciArchiveWriter(ImageEpoch epoch) : IImageArchiveWriter
             Annotations: name is null ? null : [KeyValuePair.Create(Annotations.ContainerdName, name), KeyValuePair.Create(Annotations.RefName, name)])]));
         var members = new List<ArchiveMember>
         {
-            new("oci-layout", Content: Encoding.UTF8.GetBytes("{\"imageLayoutVersion\":\"1.0.0\"}")),
+            new("oci-layout", Content: Encoding.UTF8.GetBytes(LayoutVersion)),
             new("index.json", Content: index),
             ArchiveMember.Blob(image.ConfigDigest, image.Config),
             ArchiveMember.Blob(image.ManifestDigest, image.Manifest),

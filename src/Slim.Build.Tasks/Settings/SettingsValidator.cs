@@ -52,7 +52,7 @@ internal static class SettingsValidator
     }
 
     /// <summary>The GNU triple and Debian architecture of a Linux RID for another architecture than the host's; null for the host's own.</summary>
-    private static (string Triple, string DebianArch)? CrossTarget(string runtimeIdentifier)
+    internal static (string Triple, string DebianArch)? CrossTarget(string runtimeIdentifier)
     {
         if (string.IsNullOrEmpty(runtimeIdentifier) || runtimeIdentifier.Equals(HostRuntimeIdentifier(), StringComparison.OrdinalIgnoreCase))
             return null;

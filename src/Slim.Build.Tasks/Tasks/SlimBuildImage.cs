@@ -38,6 +38,8 @@ public sealed class SlimBuildImage : SlimTask
     public string BaseImage { get; set; } = "";
     /// <summary>SlimCacheDirectory: the per-user cache of pulled bases; default $XDG_CACHE_HOME/slim or ~/.cache/slim.</summary>
     public string CacheDirectory { get; set; } = "";
+    /// <summary>$(NuGetPackageRoot): a framework app's image for another architecture takes its shared runtime from the runtime packs there.</summary>
+    public string NuGetPackageRoot { get; set; } = "";
     /// <summary>SlimInsecureRegistries: registries besides loopback reached over plain HTTP, ';'-separated.</summary>
     public string InsecureRegistries { get; set; } = "";
     /// <summary>The project folder (MSBuildProjectDirectory): where a relative ContainerBaseImage path starts.</summary>
@@ -96,6 +98,7 @@ public sealed class SlimBuildImage : SlimTask
             InsecureRegistries = InsecureRegistries,
             MachineLayerCache = MachineLayerCache(diagnostics),
             BaseSource = settings.BaseSource,
+            NuGetPackageRoot = string.IsNullOrWhiteSpace(NuGetPackageRoot) ? null : NuGetPackageRoot,
             Packages = new Image.Base.Packages.PackageSettings(
                 settings.PackageLockFile.Length > 0 ? settings.PackageLockFile : Path.Combine(string.IsNullOrEmpty(ProjectDirectory) ? Directory.GetCurrentDirectory() : ProjectDirectory,
                     Image.Base.Packages.PackageLock.FileName),

@@ -36,6 +36,18 @@ public sealed class ContainerSpecBuilderTests
     }
 
     [TestMethod]
+    public void A_framework_dependent_app_for_another_architecture_runs_its_apphost()
+    {
+        // Its shared runtime comes from runtime packs, which carry no dotnet host.
+        var foreign = System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.Arm64 ? "linux-x64" : "linux-arm64";
+        var own = "linux-" + System.Runtime.InteropServices.RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant();
+        var spec = ContainerSpecBuilder.Build(ContainerTestProjects.FrameworkWeb with { RuntimeIdentifier = foreign }, new RecordingDiagnostics());
+        CollectionAssert.AreEqual(new[] { "/app/Shop.Api" }, spec.Entrypoint.ToArray());
+        var ownSpec = ContainerSpecBuilder.Build(ContainerTestProjects.FrameworkWeb with { RuntimeIdentifier = own }, new RecordingDiagnostics());
+        CollectionAssert.AreEqual(new[] { "dotnet", "/app/Shop.Api.dll" }, ownSpec.Entrypoint.ToArray());
+    }
+
+    [TestMethod]
     public void The_sdk_container_vocabulary_is_honoured()
     {
         var project = ContainerTestProjects.AotWeb with

@@ -17,13 +17,15 @@ internal sealed class WebContainer : IDisposable
 
     public string Url { get; }
 
-    public static WebContainer Start(string image, string namePrefix, int port)
+    /// <param name="architecture">podman's --arch: arm64 runs another architecture's image under emulation (qemu-user-static).</param>
+    public static WebContainer Start(string image, string namePrefix, int port, string? architecture = null)
     {
         var name = namePrefix + "-" + Environment.ProcessId;
         var exposed = Podman.Inspect(image, "{{range $port, $_ := .Config.ExposedPorts}}{{$port}} {{end}}").Split(' ', StringSplitOptions.RemoveEmptyEntries);
         Assert.AreEqual(1, exposed.Length, $"{image} exposes {exposed.Length} ports: {string.Join(", ", exposed)}");
         StringAssert.EndsWith(exposed[0], "/tcp");
-        var started = Podman.Run(SlimFeed.RunRoot, "run", "-d", "--rm", "--name", name, "-p", $"127.0.0.1:{port}:{exposed[0].Split('/')[0]}", image);
+        string[] arch = architecture is null ? [] : ["--arch", architecture];
+        var started = Podman.Run(SlimFeed.RunRoot, ["run", "-d", "--rm", "--name", name, .. arch, "-p", $"127.0.0.1:{port}:{exposed[0].Split('/')[0]}", image]);
         Assert.AreEqual(0, started.ExitCode, started.Output);
         return new WebContainer(name, port);
     }

@@ -32,4 +32,7 @@ internal sealed record BaseRequest(
 
     /// <summary>The package base's settings (SlimBaseSource=packages): the lock, the archive, the keyring, locked mode.</summary>
     public Packages.PackageSettings? Packages { get; init; }
+
+    /// <summary>$(NuGetPackageRoot): where a framework app's shared runtime for another architecture comes from (its runtime packs).</summary>
+    public string? NuGetPackageRoot { get; init; }
 }

@@ -43,4 +43,26 @@ internal static class ImagePusher
         }
         return new PushSummary(client.Endpoint.Registry, repository, references, image.ManifestDigest, uploaded, sent, mounted, skipped);
     }
+
+    /// <summary>
+    /// A multi-platform image (ContainerRuntimeIdentifiers): every platform's blobs, then each platform's manifest by its
+    /// digest (untagged), then the index under each tag, so the registry shows one image, never the platforms beside it.
+    /// </summary>
+    /// <param name="index">The image index's bytes, as slim/image.tar holds them.</param>
+    public static PushSummary PushIndex(RegistryClient client, string repository, IReadOnlyList<string> tags, IReadOnlyList<PushableImage> platforms, byte[] index,
+        IDiagnostics diagnostics)
+    {
+        var pushed = platforms.Select(p => Push(client, repository, [], p, null, diagnostics)).ToList();
+        foreach (var platform in platforms)
+            client.PutManifest(repository, platform.ManifestDigest, platform.Manifest, MediaTypes.OciManifest, platform.ManifestDigest);
+        var digest = Sha256Digest.Of(index);
+        var references = new List<string>();
+        foreach (var tag in tags)
+        {
+            client.PutManifest(repository, tag, index, MediaTypes.OciIndex, digest);
+            references.Add($"{client.Endpoint.Registry}/{repository}:{tag}");
+        }
+        return new PushSummary(client.Endpoint.Registry, repository, references, digest, pushed.Sum(p => p.BytesUploaded), pushed.Sum(p => p.BlobsUploaded),
+            pushed.Sum(p => p.BlobsMounted), pushed.Sum(p => p.BlobsSkipped));
+    }
 }

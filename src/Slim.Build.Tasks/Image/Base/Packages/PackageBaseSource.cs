@@ -28,7 +28,7 @@ internal sealed class PackageBaseSource : IBaseSource
         SharedRuntime? runtime = null;
         if (request.Framework)
         {
-            runtime = SharedRuntimeLayer.OfThisMachine(request.PruneRuntimePieces).Plan(request.RuntimeConfig, request.RunsDotnet, diagnostics);
+            runtime = SharedRuntimeLayer.For(request.RuntimeIdentifier, request.NuGetPackageRoot, request.WorkDirectory, request.PruneRuntimePieces).Plan(request.RuntimeConfig, request.RunsDotnet, diagnostics);
             if (runtime is null)
                 return null;
             needs = needs with { NativeLibraries = [.. needs.NativeLibraries, .. runtime.HostLibraries] };

@@ -14,13 +14,31 @@ namespace Slim.Build.Tasks.Image.Base.Runtime;
 /// from /usr/bin/dotnet when the entrypoint runs "dotnet". DOTNET_ROOT points an apphost there.
 /// </summary>
 /// <param name="pruneRuntimePieces">SlimPruneRuntimePieces: leave out createdump, the debugger's libraries, the standalone GCs and the LTTng provider, as a self-contained publish does.</param>
-internal sealed class SharedRuntimeLayer(DotnetInstallation? installation, IReadOnlyList<string> triedInstallations, IReadOnlyList<string> systemFolders, bool pruneRuntimePieces)
+/// <param name="librariesByName">Another architecture's runtime: this machine's folders hold none of the system libraries it links, so
+/// each becomes a need by name, for the base to provide (the package base takes them from that architecture's packages).</param>
+internal sealed class SharedRuntimeLayer(DotnetInstallation? installation, IReadOnlyList<string> triedInstallations, IReadOnlyList<string> systemFolders, bool pruneRuntimePieces,
+    bool librariesByName = false)
 {
     public const string ImageRoot = "usr/share/dotnet";
     public const string DefaultPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
     public static SharedRuntimeLayer OfThisMachine(bool pruneRuntimePieces) =>
         new(DotnetInstallation.OfThisMachine(out var tried), tried, SystemLibraryFolders.OfThisMachine(), pruneRuntimePieces);
+
+    /// <summary>
+    /// This machine's installation for its own architecture; for another (ContainerRuntimeIdentifiers), one laid out
+    /// in <paramref name="workDirectory"/> from that RID's runtime packs in NuGet's package folder.
+    /// </summary>
+    public static SharedRuntimeLayer For(string runtimeIdentifier, string? nugetPackageRoot, string workDirectory, bool pruneRuntimePieces)
+    {
+        if (RuntimeTarget.Parse(runtimeIdentifier).Architecture is not { } architecture || architecture == System.Runtime.InteropServices.RuntimeInformation.OSArchitecture
+            || string.IsNullOrEmpty(nugetPackageRoot))
+            return OfThisMachine(pruneRuntimePieces);
+        var folder = Path.Combine(workDirectory, "runtime-packs", runtimeIdentifier.ToLowerInvariant());
+        var installation = RuntimePackInstallation.Create(nugetPackageRoot, runtimeIdentifier, folder);
+        return new(installation, [Path.Combine(nugetPackageRoot, $"microsoft.netcore.app.runtime.{runtimeIdentifier.ToLowerInvariant()}")], SystemLibraryFolders.OfThisMachine(), pruneRuntimePieces,
+            librariesByName: true);
+    }
 
     /// <param name="runtimeConfig">The publish folder's &lt;app&gt;.runtimeconfig.json.</param>
     /// <param name="needsMuxer">The entrypoint runs "dotnet" (the default for this profile) rather than the apphost.</param>
@@ -81,12 +99,14 @@ internal sealed class SharedRuntimeLayer(DotnetInstallation? installation, IRead
         }
 
         var closure = LibraryClosure.Resolve(files.Select(f => f.HostPath).Where(IsNative), systemFolders);
-        foreach (var unresolved in closure.Unresolved)
-            diagnostics.Error(SlimDiagnostics.AutoBaseLibraryMissing, unresolved.SoName, string.Join(", ", unresolved.NeededBy), "the loader's folders");
+        if (!librariesByName)
+            foreach (var unresolved in closure.Unresolved)
+                diagnostics.Error(SlimDiagnostics.AutoBaseLibraryMissing, unresolved.SoName, string.Join(", ", unresolved.NeededBy), "the loader's folders");
         if (diagnostics.HasErrors)
             return null;
         entries.AddRange(files.Select(f => LayerEntry.FromFile(f.ImagePath, IO.RealPath.Of(f.HostPath) ?? f.HostPath, IsExecutable(f.HostPath))));
-        var hostLibraries = closure.FromHost.Select(l => new NativeLibraryNeed(l.SoName, false, l.Path, l.Size, l.NeededBy)).ToList();
+        var hostLibraries = closure.FromHost.Select(l => new NativeLibraryNeed(l.SoName, false, l.Path, l.Size, l.NeededBy))
+            .Concat(librariesByName ? closure.Unresolved.Select(u => new NativeLibraryNeed(u.SoName, false, null, null, [.. u.NeededBy])) : []).ToList();
         return new SharedRuntime(LayerTree.Complete(entries), frameworks, hostLibraries,
             [("DOTNET_ROOT", "/" + ImageRoot), ("PATH", DefaultPath)]);
     }
