@@ -8,6 +8,7 @@ internal static class Podman
 {
     private static readonly Lazy<bool> Installed = new(() => Which("podman"));
     private static readonly Lazy<string> StandIns = new(BuildStandIns);
+    private static readonly Lazy<bool> Tidied = new(Tidy);
 
     /// <summary>A distroless-like glibc base with user app (1654), built from this machine's libc.</summary>
     public const string StandInBase = "localhost/slim-standin-base:1";
@@ -17,12 +18,27 @@ internal static class Podman
     public static void RequireOrSkip()
     {
         if (Installed.Value)
+        {
+            _ = Tidied.Value;
             return;
+        }
         const string message = "podman is not installed: container tests need it (build/bootstrap.sh installs it).";
         if (Environment.GetEnvironmentVariable("CI") == "true")
             Assert.Fail(message + " CI=true, so this is a failure, not a skip.");
         Console.Error.WriteLine("**** SKIPPED: " + message + " ****");
         Assert.Inconclusive("SKIPPED: " + message);
+    }
+
+    /// <summary>
+    /// The store outlives the runs (the stand-ins are built once per machine); what earlier runs left untagged (images
+    /// a later build of the same tag replaced, a Dockerfile build's stages: up to 1.3 GB each on vfs) goes, once per
+    /// run. Only what is an hour old: another run on the machine may be building now.
+    /// </summary>
+    private static bool Tidy()
+    {
+        Run(PodmanStore.Folder, "container", "prune", "-f", "--filter", "until=1h");
+        Run(PodmanStore.Folder, "image", "prune", "-f", "--filter", "until=1h");
+        return true;
     }
 
     /// <summary>Builds the stand-ins for the official .NET images once per machine, in the tests' store (build/standin-images.sh).</summary>
