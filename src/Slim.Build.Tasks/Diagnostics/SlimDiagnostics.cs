@@ -122,6 +122,7 @@ internal static class SlimDiagnostics
     public static readonly SlimDiagnostic PackageNoArchive = new("SLIM4058", nameof(PackageNoArchive));
     public static readonly SlimDiagnostic PackageKeyringMissing = new("SLIM4059", nameof(PackageKeyringMissing));
     public static readonly SlimDiagnostic PackageReleaseExpired = new("SLIM4060", nameof(PackageReleaseExpired));
+    public static readonly SlimDiagnostic PackageLockedVersionGone = new("SLIM4061", nameof(PackageLockedVersionGone));
     public static readonly SlimDiagnostic PlatformImageUnusable = new("SLIM4070", nameof(PlatformImageUnusable));
     // 5001-5039 registry push and pull
     public static readonly SlimDiagnostic RegistryUnauthorized = new("SLIM5001", nameof(RegistryUnauthorized));

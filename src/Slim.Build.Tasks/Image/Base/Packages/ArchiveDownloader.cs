@@ -12,7 +12,8 @@ internal sealed class ArchiveDownloader(PackageCache cache, HttpClient http, Can
     public string CacheRoot => cache.Root;
 
     /// <summary>The cached path of the file; throws a SlimException naming <paramref name="what"/> when no archive gives the right bytes.</summary>
-    public string Get(string what, string sha256, IReadOnlyList<string> urls)
+    /// <param name="whenGone">The error when every archive answers 404 (a version the lock pins that the archive no longer has); null: SLIM4050.</param>
+    public string Get(string what, string sha256, IReadOnlyList<string> urls, SlimDiagnostic? whenGone = null)
     {
         if (cache.Find(sha256) is { } cached)
             return cached;
@@ -37,6 +38,8 @@ internal sealed class ArchiveDownloader(PackageCache cache, HttpClient http, Can
                 failures.Add($"{url}: {e.Message.TrimEnd('.')}");
             }
         }
+        if (whenGone is not null && failures.Count > 0 && failures.All(f => f.EndsWith(": HTTP 404", StringComparison.Ordinal)))
+            throw new SlimException(whenGone, what, string.Join("; ", failures), cache.Root);
         throw new SlimException(SlimDiagnostics.PackageArchiveUnreachable, what, string.Join("; ", failures), cache.Root);
     }
 

@@ -30,6 +30,7 @@ internal sealed class PackageFetcher(PackageLock? lockFile, DebianArchive archiv
             return known.Contents;
 
         var package = lockFile?.Find(name, architecture);
+        var locked = package is not null;
         if (package is null)
         {
             if (lockedMode)
@@ -44,7 +45,7 @@ internal sealed class PackageFetcher(PackageLock? lockFile, DebianArchive archiv
         var what = $"{package.Name} {package.Version} ({package.Path})";
         if (cache.Find(package.Sha256) is null && archive.Sources.Count == 0)
             throw new SlimException(SlimDiagnostics.PackageNoArchive, what, cache.Root, $"{DebianRelease.Version} ({DebianRelease.Codename})");
-        var deb = downloader.Get(what, package.Sha256, archive.PoolUrls(package.Path, package.Suite));
+        var deb = downloader.Get(what, package.Sha256, archive.PoolUrls(package.Path, package.Suite), locked ? SlimDiagnostics.PackageLockedVersionGone : null);
         DebContents contents;
         try
         {

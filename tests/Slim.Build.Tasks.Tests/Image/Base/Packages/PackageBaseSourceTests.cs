@@ -68,6 +68,25 @@ public sealed class PackageBaseSourceTests
         Assert.IsFalse(File.Exists(Path.Combine(temp.Path, "b.lock.json")), "nothing is locked from an archive that is not trusted");
     }
 
+    /// <summary>Debian's archive serves only the current version: a lock written before a security update pins a .deb that is gone.</summary>
+    [TestMethod]
+    public void A_locked_version_the_archive_no_longer_has_is_slim4061_naming_the_update_target()
+    {
+        using var temp = new TempFolder();
+        var cache = new PackageCache(temp.Path);
+        var gone = new LockedPackage("base-files", "12.0", "amd64", "base-files", "bookworm", "pool/main/b/base-files/base-files_12.0_amd64.deb", 70000,
+            new string('0', 64), ["os-release"]);
+        var lockFile = PackageLock.Empty(["bookworm"]) with { Packages = [gone] };
+        var fetcher = new PackageFetcher(lockFile, DebianArchiveFixture.Archive(cache, DebianArchiveFixture.Sources), cache, DebianArchiveFixture.Downloader(cache),
+            "amd64", false, "lock");
+
+        var error = Assert.ThrowsExactly<SlimException>(() => fetcher.Get("base-files", "os-release"));
+
+        Assert.AreEqual(SlimDiagnostics.PackageLockedVersionGone, error.Diagnostic);
+        StringAssert.Contains((string)error.Args[0], "base-files 12.0");
+        StringAssert.Contains((string)error.Args[1], "base-files_12.0_amd64.deb: HTTP 404");
+    }
+
     [TestMethod]
     public void With_no_archive_known_and_nothing_cached_the_error_says_to_set_a_mirror()
     {
