@@ -43,8 +43,11 @@ internal static class BaseSources
         // Packages come from an archive, not this machine: any build machine can assemble them for a glibc Linux app.
         if (packages && !(target.IsLinux && !target.IsMusl && target.Architecture is { } architecture && DebianRelease.Architecture(architecture) is not null))
             return $"Debian {DebianRelease.Version} packages serve glibc Linux apps only";
-        // A framework-dependent app's shared runtime still comes from this machine's .NET installation.
-        if ((!packages || request.Container.Project.Profile == Profiles.SizeProfile.Framework) && !AutoBaseSupport.Supported(target))
+        // A framework-dependent app's shared runtime comes from this machine's .NET installation for the machine's own
+        // architecture (another architecture's comes from its runtime packs: SharedRuntimeLayer.For).
+        var runtimeFromMachine = request.Container.Project.Profile == Profiles.SizeProfile.Framework
+            && target.Architecture == System.Runtime.InteropServices.RuntimeInformation.OSArchitecture;
+        if ((!packages || runtimeFromMachine) && !AutoBaseSupport.Supported(target))
             return packages ? "its shared runtime comes from this machine's .NET installation, which cannot run it (another OS, processor or C library)"
                 : "this machine's own files cannot run it (another OS, processor or C library)";
         return null;

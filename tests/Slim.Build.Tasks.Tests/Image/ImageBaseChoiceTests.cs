@@ -99,6 +99,6 @@ public sealed class ImageBaseChoiceTests
             "cannot assemble a base for a 'linux-musl-x64' app here: Debian 12 packages serve glibc Linux apps only");
         var message = DiagnosticText.Single(diagnostics, SlimDiagnostics.AutoBaseReplacedByOfficial);
         StringAssert.Contains(message, "ContainerBaseImage=auto cannot assemble a base for a 'linux-musl-x64' app here: this machine's own files cannot run it");
-        StringAssert.Contains(message, $"the image is built on the official base '{official}' pulled from its registry");
+        StringAssert.Contains(message, $"The image is built on the official base '{official}' pulled from its registry");
     }
 }

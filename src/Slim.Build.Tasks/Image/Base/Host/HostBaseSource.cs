@@ -14,15 +14,9 @@ internal sealed class HostBaseSource : IBaseSource
 {
     public BaseImage? Resolve(BaseRequest request, IDiagnostics diagnostics)
     {
-        var needs = request.Needs;
-        SharedRuntime? runtime = null;
-        if (request.Framework)
-        {
-            runtime = SharedRuntimeLayer.OfThisMachine(request.PruneRuntimePieces).Plan(request.RuntimeConfig, request.RunsDotnet, diagnostics);
-            if (runtime is null)
-                return null;
-            needs = needs with { NativeLibraries = [.. needs.NativeLibraries, .. runtime.HostLibraries] };
-        }
+        if (SharedRuntimePlan.For(request, diagnostics) is not { } plan)
+            return null;
+        var (runtime, needs) = plan;
         var host = HostBaseBuilder.OfThisMachine(request.MachineLayerCache).Build(needs, RuntimeTarget.Parse(request.RuntimeIdentifier),
             request.Shipped.Select(s => s.Elf.Interpreter).OfType<string>().Distinct().ToList(), diagnostics);
         if (host is null || host.Glibc is { } glibc && !GlibcCheck.Check(request.Shipped, glibc, "auto (this machine)", diagnostics))

@@ -24,15 +24,9 @@ internal sealed class PackageBaseSource : IBaseSource
             diagnostics.Error(target.IsMusl ? SlimDiagnostics.AutoBaseUnsupported_Musl : SlimDiagnostics.AutoBaseUnsupported_TargetNotLinux, request.RuntimeIdentifier);
             return null;
         }
-        var needs = request.Needs;
-        SharedRuntime? runtime = null;
-        if (request.Framework)
-        {
-            runtime = SharedRuntimeLayer.For(request.RuntimeIdentifier, request.NuGetPackageRoot, request.WorkDirectory, request.PruneRuntimePieces).Plan(request.RuntimeConfig, request.RunsDotnet, diagnostics);
-            if (runtime is null)
-                return null;
-            needs = needs with { NativeLibraries = [.. needs.NativeLibraries, .. runtime.HostLibraries] };
-        }
+        if (SharedRuntimePlan.For(request, diagnostics) is not { } plan)
+            return null;
+        var (runtime, needs) = plan;
         var settings = request.Packages ?? new PackageSettings(Path.Combine(request.WorkDirectory, PackageLock.FileName));
         var built = Build(request, settings, needs, architecture, debianArchitecture, diagnostics);
         if (built is null || built.Glibc is { } glibc && !GlibcCheck.Check(request.Shipped, glibc, $"Debian {DebianRelease.Version} packages", diagnostics))
