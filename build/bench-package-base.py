@@ -29,8 +29,9 @@ def image_step(runner, folder, output, **properties):
             "-clp:PerformanceSummary", "-v:m", f"-p:SlimOutputDirectory={output}", "-p:SlimChecks=false"]
     args += [f"-p:{name}={value}" for name, value in properties.items()]
     _, log = runner.run(args, folder)
-    report = json.loads((output / "report.json").read_text())
-    return peers.target_times(log).get("SlimBuildImage", 0) / 1000, report["image"]["layers"][0]
+    # The image step alone writes no report: its own obj/.../slim/image.json says what it made.
+    image = json.loads(next((folder / "obj").rglob("slim/image.json")).read_text())
+    return peers.target_times(log).get("SlimBuildImage", 0) / 1000, image["layers"][0]
 
 
 def measure(runner, app, version, runs):

@@ -49,6 +49,25 @@ public sealed class PackageContentsTests
     }
 
     [TestMethod]
+    public void On_linux_x64_the_task_assembly_and_the_libraries_every_publish_loads_ship_ReadyToRun_compiled_with_their_IL()
+    {
+        if (!OperatingSystem.IsLinux() || System.Runtime.InteropServices.RuntimeInformation.OSArchitecture != System.Runtime.InteropServices.Architecture.X64)
+            Assert.Inconclusive("the pack compiles ReadyToRun code on linux-x64 only");
+        using var zip = ZipFile.OpenRead(Path.Combine(SlimFeed.Feed, $"Slim.Build.Tasks.{SlimFeed.Version}.nupkg"));
+        foreach (var (name, readyToRun) in new[] { ("Slim.Build.Tasks.dll", true), ("ELFSharp.dll", true), ("ICSharpCode.SharpZipLib.dll", true), ("BouncyCastle.Cryptography.dll", false) })
+        {
+            using var copy = new MemoryStream();
+            using (var entry = zip.GetEntry("tasks/net8.0/" + name)!.Open())
+                entry.CopyTo(copy);
+            copy.Position = 0;
+            using var pe = new System.Reflection.PortableExecutable.PEReader(copy);
+            var cor = pe.PEHeaders.CorHeader!;
+            Assert.AreEqual(readyToRun, cor.ManagedNativeHeaderDirectory.Size > 0, $"{name}: ReadyToRun code expected: {readyToRun}");
+            Assert.IsTrue(pe.HasMetadata && cor.MetadataDirectory.Size > 0, $"{name} lost its metadata and IL");
+        }
+    }
+
+    [TestMethod]
     public void The_sdk_package_ships_sdk_files_stamped_with_the_task_package_version()
     {
         CollectionAssert.AreEqual(new[]

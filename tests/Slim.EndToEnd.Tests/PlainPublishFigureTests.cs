@@ -42,6 +42,22 @@ public sealed class PlainPublishFigureTests
         StringAssert.DoesNotMatch(unchanged.Output, new System.Text.RegularExpressions.Regex("slim/plain/publish/"), "an unchanged republish made the plain publish again");
         Assert.AreEqual(claimed, Totals(unchanged).GetProperty("plainPublishBytes").GetInt64());
 
+        // A clean publish (bin/ and obj/Release removed, as a CI job starts) of the same code: the plain publish of
+        // these inputs was measured already, and its size is recalled from Slim's cache, not published again.
+        Directory.Delete(Path.Combine(slim.Directory, "bin"), recursive: true);
+        Directory.Delete(Path.Combine(slim.Directory, "obj", "Release"), recursive: true);
+        var clean = slim.Publish();
+        Assert.AreEqual(0, clean.ExitCode, clean.Describe());
+        StringAssert.DoesNotMatch(clean.Output, new System.Text.RegularExpressions.Regex("slim/plain/publish/"), "a clean publish of the same code made the plain publish again");
+        Assert.AreEqual(claimed, Totals(clean).GetProperty("plainPublishBytes").GetInt64());
+        Assert.IsTrue(Totals(clean).GetProperty("plainPublishMeasured").GetBoolean());
+
+        // Changed code: another plain publish, measured again (the negative control of the two checks above).
+        slim.Write("Program.cs", "System.Console.WriteLine(\"Hello from a changed program, \" + System.Environment.ProcessId);");
+        var changed = slim.Publish();
+        Assert.AreEqual(0, changed.ExitCode, changed.Describe());
+        StringAssert.Matches(changed.Output, new System.Text.RegularExpressions.Regex("slim/plain/publish/"), "changed code kept an earlier plain publish's size");
+
         var unmeasured = slim.Publish("-p:SlimMeasurePlainPublish=false");
         Assert.AreEqual(0, unmeasured.ExitCode, unmeasured.Describe());
         var off = Totals(unmeasured);

@@ -19,9 +19,30 @@ internal sealed class ImageElfFiles(IReadOnlyDictionary<string, ElfFile> files, 
     /// program shows no interpreter, dynamic section nor needed library: the loader sees the original's once UPX unpacks it.</param>
     public static ImageElfFiles Read(ImageFileSystem image, string runtimeIdentifier = "", IReadOnlyDictionary<string, string>? packedOriginals = null)
     {
-        var files = new SortedDictionary<string, ElfFile>(StringComparer.Ordinal);
-        var fromOriginal = new HashSet<string>(StringComparer.Ordinal);
-        image.Scan(e => e.Size > Magic.Length && !RuntimeAssetFolders.IsForOtherPlatform(e.Path, runtimeIdentifier), (entry, data) =>
+        var collector = new Collector(runtimeIdentifier, packedOriginals);
+        image.Scan(collector.Wants, collector.Take);
+        return collector.Result(image);
+    }
+
+    /// <summary>The image's filesystem and its ELF files in one pass over the archive's layers (each decompressed once).</summary>
+    public static (ImageFileSystem Image, ImageElfFiles Elf) ReadArchive(string archive, string runtimeIdentifier = "", IReadOnlyDictionary<string, string>? packedOriginals = null)
+    {
+        var collector = new Collector(runtimeIdentifier, packedOriginals);
+        var image = ImageFileSystem.Read(archive, (entry, data) =>
+        {
+            if (collector.Wants(entry))
+                collector.Take(entry, data);
+        });
+        return (image, collector.Result(image));
+    }
+
+    private sealed class Collector(string runtimeIdentifier, IReadOnlyDictionary<string, string>? packedOriginals)
+    {
+        private readonly Dictionary<(string Path, int Layer), (ElfFile Elf, bool FromOriginal)> _read = [];
+
+        public bool Wants(ImageFileEntry e) => e.Size > Magic.Length && !RuntimeAssetFolders.IsForOtherPlatform(e.Path, runtimeIdentifier);
+
+        public void Take(ImageFileEntry entry, Stream data)
         {
             var head = new byte[Magic.Length];
             if (data.ReadAtLeast(head, head.Length, throwOnEndOfStream: false) < head.Length || !head.AsSpan().SequenceEqual(Magic))
@@ -35,13 +56,26 @@ internal sealed class ImageElfFiles(IReadOnlyDictionary<string, ElfFile> files, 
                 && packedOriginals.TryGetValue(Convert.ToHexString(SHA256.HashData(copy.GetBuffer().AsSpan(0, (int)copy.Length))).ToLowerInvariant(), out var original)
                 && ElfFile.TryRead(original) is { } unpacked)
             {
-                files[entry.Path] = unpacked;
-                fromOriginal.Add(entry.Path);
+                _read[(entry.Path, entry.Layer)] = (unpacked, true);
                 return;
             }
             if (ElfFile.TryRead(copy) is { } elf)
-                files[entry.Path] = elf;
-        });
-        return new ImageElfFiles(files, fromOriginal);
+                _read[(entry.Path, entry.Layer)] = (elf, false);
+        }
+
+        /// <summary>Only the files the merged view kept: one a higher layer replaced or deleted is not the image's.</summary>
+        public ImageElfFiles Result(ImageFileSystem image)
+        {
+            var files = new SortedDictionary<string, ElfFile>(StringComparer.Ordinal);
+            var fromOriginal = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var ((path, layer), (elf, original)) in _read)
+                if (image.Entry(path) is { Kind: ImageEntryKind.File } kept && kept.Layer == layer)
+                {
+                    files[path] = elf;
+                    if (original)
+                        fromOriginal.Add(path);
+                }
+            return new ImageElfFiles(files, fromOriginal);
+        }
     }
 }

@@ -35,7 +35,10 @@ internal sealed class ImageFileSystem
 
     public ImageFileEntry? Entry(string path) => _entries.GetValueOrDefault(ArchivePath.Normalize(path));
 
-    public static ImageFileSystem Read(string archive)
+    /// <param name="onFile">Called with each regular file of every layer and its bytes (valid only during the call), in the
+    /// same pass that reads the entries: a caller that wants the bytes of many files (every ELF file) does not make a
+    /// second pass over the layers. Files a higher layer hides are passed too; <see cref="Entry"/> says which survived.</param>
+    public static ImageFileSystem Read(string archive, Action<ImageFileEntry, Stream>? onFile = null)
     {
         var reader = ImageArchiveReader.Open(archive);
         ImageRunSettings run;
@@ -52,7 +55,7 @@ internal sealed class ImageFileSystem
         for (var layer = 0; layer < reader.LayerMembers.Count; layer++)
             try
             {
-                reader.WithLayer(reader.LayerMembers[layer], tar => Merge(tar, layer, entries, waste));
+                reader.WithLayer(reader.LayerMembers[layer], tar => Merge(tar, layer, entries, waste, onFile));
             }
             catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
             {
@@ -140,7 +143,7 @@ internal sealed class ImageFileSystem
         return bytes;
     }
 
-    private static void Merge(TarReader tar, int layer, Dictionary<string, ImageFileEntry> entries, List<WastedFile> waste)
+    private static void Merge(TarReader tar, int layer, Dictionary<string, ImageFileEntry> entries, List<WastedFile> waste, Action<ImageFileEntry, Stream>? onFile)
     {
         var added = new List<ImageFileEntry>();
         while (tar.GetNextEntry() is { } entry)
@@ -151,8 +154,13 @@ internal sealed class ImageFileSystem
             else if (Whiteout.Target(path) is { } deleted)
                 Remove(entries, deleted, childrenOnly: false, layer, waste);
             else
-                added.Add(new ImageFileEntry(path, KindOf(entry.EntryType), (int)entry.Mode & 0xFFF, entry.Uid, entry.Length,
-                    entry.EntryType is TarEntryType.SymbolicLink or TarEntryType.HardLink ? entry.LinkName : null, layer));
+            {
+                var file = new ImageFileEntry(path, KindOf(entry.EntryType), (int)entry.Mode & 0xFFF, entry.Uid, entry.Length,
+                    entry.EntryType is TarEntryType.SymbolicLink or TarEntryType.HardLink ? entry.LinkName : null, layer);
+                added.Add(file);
+                if (onFile is not null && file.Kind == ImageEntryKind.File && entry.DataStream is { } data)
+                    onFile(file, data);
+            }
         }
         foreach (var entry in added)
         {

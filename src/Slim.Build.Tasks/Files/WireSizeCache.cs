@@ -10,25 +10,40 @@ namespace Slim.Build.Tasks.Files;
 /// app is mostly the runtime, which a code change leaves alone (ILLink rewrites every trimmed assembly, mostly to the
 /// same bytes: times say nothing), so a republish compresses only what changed; hashing costs a few milliseconds
 /// where compressing costs seconds. The kept sizes name the compressor (<see cref="WireSize.Format"/>): sizes from
-/// another one are all measured again.
+/// another one are all measured again. The sizes are also kept by bytes alone in a per-user file shared by every
+/// project (<paramref name="sharedFile"/>): a clean publish (obj/ removed, as a CI job starts) of files measured
+/// before, by this project or another with the same runtime, compresses nothing again.
 /// </summary>
-internal sealed class WireSizeCache(string? cacheFile, string? gzipProgram)
+/// <param name="sharedFile">e.g. ~/.cache/slim/wire-sizes.json; null: none. Several writers at once: the last whole file wins.</param>
+internal sealed class WireSizeCache(string? cacheFile, string? gzipProgram, string? sharedFile = null)
 {
     /// <summary>The sum of the files' gzipped sizes; the kept sizes are then those of exactly these files.</summary>
     public long Total(string directory, IEnumerable<string> relativePaths)
     {
-        var kept = Load();
+        var kept = Load(cacheFile);
+        var shared = Load(sharedFile).Values.GroupBy(k => k.Sha256).ToDictionary(g => g.Key, g => g.First().Wire, StringComparer.Ordinal);
+        var sharedCount = shared.Count;
         var now = new Dictionary<string, KeptSize>(StringComparer.Ordinal);
         foreach (var path in relativePaths)
         {
             var full = Path.Combine(directory, path);
             var sha256 = Sha256Of(full);
-            now[path] = kept.TryGetValue(path, out var size) && size.Sha256 == sha256
-                ? size
+            now[path] = kept.TryGetValue(path, out var size) && size.Sha256 == sha256 ? size
+                : shared.TryGetValue(sha256, out var wire) ? new KeptSize(sha256, wire)
                 : new KeptSize(sha256, WireSize.Gzip(full, gzipProgram));
+            shared.TryAdd(sha256, now[path].Wire);
         }
         if (cacheFile is not null)
             StateFile.Save(cacheFile, new KeptSizes(WireSize.Format, now.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal)));
+        // A cache never fails a publish: a shared file that cannot be written only keeps its old sizes.
+        if (sharedFile is not null && shared.Count > sharedCount)
+            try
+            {
+                StateFile.Save(sharedFile, new KeptSizes(WireSize.Format, shared.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => new KeptSize(p.Key, p.Value), StringComparer.Ordinal)));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+            }
         return now.Values.Sum(s => s.Wire);
     }
 
@@ -38,10 +53,10 @@ internal sealed class WireSizeCache(string? cacheFile, string? gzipProgram)
         return Convert.ToHexString(SHA256.HashData(stream)).ToLowerInvariant();
     }
 
-    private IReadOnlyDictionary<string, KeptSize> Load()
+    private static IReadOnlyDictionary<string, KeptSize> Load(string? file)
     {
         // A missing or damaged file loses only an estimate: measure again and write the file anew.
-        return cacheFile is not null && StateFile.TryLoad<KeptSizes>(cacheFile) is { Files: not null } sizes && sizes.Format == WireSize.Format
+        return file is not null && StateFile.TryLoad<KeptSizes>(file) is { Files: not null } sizes && sizes.Format == WireSize.Format
             ? sizes.Files
             : new Dictionary<string, KeptSize>();
     }

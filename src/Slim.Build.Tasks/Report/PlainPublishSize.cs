@@ -1,11 +1,35 @@
+using System.Text.Json;
+using Slim.Build.Tasks.IO;
+
 namespace Slim.Build.Tasks.Report;
 
-/// <summary>The size of the plain publish Slim made beside its own: every file of its publish folder.</summary>
+/// <summary>
+/// The size of the plain publish Slim made beside its own (every file of its publish folder), kept in a small file
+/// named by <see cref="PlainPublishKey"/>: a later publish made from the same inputs reads it instead of publishing again.
+/// </summary>
 internal static class PlainPublishSize
 {
-    /// <returns>Null when no plain publish was made (an empty path or no folder).</returns>
-    public static long? Measure(string directory) =>
-        string.IsNullOrEmpty(directory) || !Directory.Exists(directory)
-            ? null
-            : Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
+    private sealed record Recorded(long Bytes, int Files);
+
+    /// <summary>Measures the plain publish folder into <paramref name="sizeFile"/>.</summary>
+    public static void Record(string directory, string sizeFile)
+    {
+        var files = Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).Select(f => new FileInfo(f).Length).ToList();
+        AtomicFile.WriteAllText(sizeFile, JsonSerializer.Serialize(new Recorded(files.Sum(), files.Count)));
+    }
+
+    /// <returns>The recorded size; null when there is no such file or it is not one this class wrote.</returns>
+    public static long? Load(string sizeFile)
+    {
+        if (string.IsNullOrEmpty(sizeFile) || !File.Exists(sizeFile))
+            return null;
+        try
+        {
+            return JsonSerializer.Deserialize<Recorded>(File.ReadAllText(sizeFile)) is { Bytes: > 0 } recorded ? recorded.Bytes : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.Build.Framework;
 using Slim.Build.Tasks.Analysis;
 using Slim.Build.Tasks.Checks;
@@ -47,24 +48,47 @@ public sealed class SlimVerifyImage : SlimTask
 
     private protected override void Run(IDiagnostics diagnostics)
     {
+        var state = new ChecksState(ChecksFile + ".state");
         if (ImageSection.TryLoad(ImageFile) is not { } section || !File.Exists(section.Archive))
         {
             if (File.Exists(ChecksFile))
                 File.Delete(ChecksFile);
+            state.Forget();
             return;
         }
+        var version = typeof(SlimVerifyImage).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "";
+        var key = ChecksState.InputsKey(section.Archive, [version, RuntimeIdentifier, HostRuntimeIdentifier, BaseImage],
+            [ImageFile, NeedsFile, AnalysisWarningsFile, SettingsFile, PackedOriginalsFile]);
+        // The smoke run starts the image: it runs every time it is asked for.
+        if (!SmokeRun && state.Unchanged(key, ChecksFile) is { } logged)
+        {
+            foreach (var message in logged)
+                message.LogAgain(diagnostics);
+            Summarize(Checks.ChecksFile.TryLoad(ChecksFile), diagnostics, "unchanged image and inputs, not read again");
+            return;
+        }
+        var recording = new ReplayableDiagnostics(diagnostics);
         var settings = SlimSettings.Load(SettingsFile);
         var maxWaste = settings.MaxWastedBytes;
         var raise = Checks.ChecksAsErrors.Of(settings.RaiseAllChecks, settings.RaisedChecks);
-        var image = ImageFileSystem.Read(section.Archive);
-        var context = new ImageCheckContext(image, ImageElfFiles.Read(image, string.IsNullOrWhiteSpace(RuntimeIdentifier) ? HostRuntimeIdentifier : RuntimeIdentifier, Upx.PackedOriginals.Load(PackedOriginalsFile)), RuntimeNeeds.TryLoad(NeedsFile),
+        var (image, elfFiles) = ImageElfFiles.ReadArchive(section.Archive, string.IsNullOrWhiteSpace(RuntimeIdentifier) ? HostRuntimeIdentifier : RuntimeIdentifier, Upx.PackedOriginals.Load(PackedOriginalsFile));
+        var context = new ImageCheckContext(image, elfFiles, RuntimeNeeds.TryLoad(NeedsFile),
             Analysis.AnalysisWarningsFile.Load(AnalysisWarningsFile), string.IsNullOrWhiteSpace(BaseImage) ? "auto" : BaseImage.Trim(), maxWaste);
-        var results = ImageChecker.Run(ImageChecker.All, context, raise, diagnostics).ToList();
+        var results = ImageChecker.Run(ImageChecker.All, context, raise, recording).ToList();
         if (SmokeRun)
-            results.AddRange(RunImage(section.Archive, image.Run, raise, diagnostics));
+            results.AddRange(RunImage(section.Archive, image.Run, raise, recording));
         Checks.ChecksFile.Save(ChecksFile, results);
+        if (SmokeRun)
+            state.Forget();
+        else
+            state.Record(key, ChecksFile, recording.Logged);
+        Summarize(results, diagnostics, ChecksFile);
+    }
+
+    private static void Summarize(IReadOnlyList<CheckResult> results, IDiagnostics diagnostics, string note)
+    {
         var problems = results.Count(r => r.Status != CheckStatus.Pass);
-        diagnostics.Info($"Slim: checklist: {results.Count - problems} of {results.Count} checks pass ({ChecksFile})");
+        diagnostics.Info($"Slim: checklist: {results.Count - problems} of {results.Count} checks pass ({note})");
     }
 
     private IEnumerable<CheckResult> RunImage(string archive, ImageRunSettings run, Checks.ChecksAsErrors raise, IDiagnostics diagnostics)

@@ -47,10 +47,10 @@ public sealed class SlimWriteReport : SlimTask
     public string AttributionFile { get; set; } = "";
 
     /// <summary>
-    /// obj/.../slim/plain/publish/: the publish folder of the plain publish SlimMeasurePlainPublish made (no Slim, no
-    /// switches); its size is report.json's plainPublishBytes. Empty: not measured.
+    /// The size file (SlimCacheDirectory/plain-publish/&lt;key&gt;.json) of the plain publish SlimMeasurePlainPublish made
+    /// from this publish's inputs (no Slim, no switches); its size is report.json's plainPublishBytes. Empty: not measured.
     /// </summary>
-    public string PlainPublishDirectory { get; set; } = "";
+    public string PlainPublishSizeFile { get; set; } = "";
 
     /// <summary>False: write the files only, without the console summary and GITHUB_STEP_SUMMARY (the report written again after the push).</summary>
     public bool Announce { get; set; } = true;
@@ -59,7 +59,7 @@ public sealed class SlimWriteReport : SlimTask
     {
         var version = typeof(SlimWriteReport).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "";
         string[] reportFiles = [.. new[] { ReportWriter.JsonFileName, ReportWriter.MarkdownFileName, ReportWriter.HtmlFileName }.Select(f => Path.Combine(ReportDirectory, f))];
-        var plainPublish = PlainPublishSize.Measure(PlainPublishDirectory);
+        var plainPublish = PlainPublishSize.Load(PlainPublishSizeFile);
         string[] settings = [version, ProjectName, Profile, SizeLevel, TargetFramework, RuntimeIdentifier, PublishDirectory, $"plain {plainPublish}", .. Switches.Select(s => s.ItemSpec)];
         var budgets = BudgetSettingsFile.Load(BudgetsFile);
         var baselineFile = budgets.Baseline?.Path ?? "";
@@ -81,7 +81,8 @@ public sealed class SlimWriteReport : SlimTask
                 new ToolInfo("Slim", version.Split('+')[0]),
                 new ProjectInfo(ProjectName, Profile, SizeLevel, TargetFramework, RuntimeIdentifier),
                 switches, RuntimeNeeds.TryLoad(NeedsFile), Analysis.AnalysisWarningsFile.Load(AnalysisWarningsFile), budgets, ImageSection.TryLoad(ImageFile),
-                Checks.ChecksFile.TryLoad(ChecksFile), new WireSizeCache(Path.Combine(StateDirectory, "wire-sizes.json"), GzipProcessStream.FindProgram()),
+                Checks.ChecksFile.TryLoad(ChecksFile), new WireSizeCache(Path.Combine(StateDirectory, "wire-sizes.json"), GzipProcessStream.FindProgram(),
+                    Image.Layers.LayerCache.UserDirectory() is { } layers ? Path.Combine(Path.GetDirectoryName(layers)!, "wire-sizes.json") : null),
                 OwnFilesList, plainPublish);
             report = report with { Attribution = Attribution.AttributionFile.TryLoad(AttributionFile) };
             ReportWriter.Write(report, ReportDirectory, BaselineComparison.TryRead(baselineFile, report));

@@ -51,6 +51,29 @@ public sealed class ImageFileSystemTests
         }
     }
 
+    [TestMethod]
+    public void One_pass_over_the_archive_finds_the_same_ELF_files_as_two_and_none_a_higher_layer_replaced_or_deleted()
+    {
+        using var temp = new TempFolder();
+        // /bin/true is an ELF file in the lower layer, replaced by a text file above; libc is deleted by a whiteout;
+        // the loader stays: only it and the upper layer's new program are the image's ELF files.
+        var twoPasses = CheckImage.Write(temp,
+        [
+            [LayerEntry.FromFile("app/true", "/bin/true", executable: true), LayerEntry.FromFile("usr/lib/libc.so.6", "/lib/x86_64-linux-gnu/libc.so.6", executable: true),
+             LayerEntry.FromFile("usr/lib/ld.so", "/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2", executable: true)],
+            [LayerEntry.FromText("app/true", "#!/bin/sh\nexit 0\n"), LayerEntry.FromText("usr/lib/.wh.libc.so.6", ""),
+             LayerEntry.FromFile("app/false", "/bin/false", executable: true)],
+        ]);
+        var expected = ImageElfFiles.Read(twoPasses).Files.Keys.ToArray();
+        CollectionAssert.AreEqual(new[] { "app/false", "usr/lib/ld.so" }, expected);
+
+        var (image, elf) = ImageElfFiles.ReadArchive(Path.Combine(temp.Path, "image.tar"));
+        CollectionAssert.AreEqual(expected, elf.Files.Keys.ToArray());
+        Assert.AreEqual(ImageElfFiles.Read(twoPasses).Files["usr/lib/ld.so"].SoName, elf.Files["usr/lib/ld.so"].SoName);
+        CollectionAssert.AreEqual(ImageElfFiles.Read(twoPasses).Files["app/false"].Needed.ToArray(), elf.Files["app/false"].Needed.ToArray());
+        CollectionAssert.AreEqual(twoPasses.Entries.Select(e => $"{e.Path} {e.Size} {e.Layer}").ToArray(), image.Entries.Select(e => $"{e.Path} {e.Size} {e.Layer}").ToArray());
+    }
+
     public static IEnumerable<object[]> DamagedArchives =>
     [
         ["not a tar", new Action<string, string>((image, archive) => File.WriteAllBytes(archive, [.. Enumerable.Range(0, 2048).Select(i => (byte)('a' + i % 26))])),

@@ -69,4 +69,23 @@ public sealed class WireSizeCacheTests
         Assert.AreEqual(truth, new WireSizeCache(cacheFile, null).Total(publish, ["app.dll"]));
         StringAssert.Contains(File.ReadAllText(cacheFile), WireSize.Format);
     }
+
+    [TestMethod]
+    public void A_clean_publish_takes_the_sizes_of_bytes_measured_before_from_the_shared_file_and_measures_new_bytes()
+    {
+        using var temp = new TempFolder();
+        var runtime = temp.File("one/pub/runtime.so", Text(50_000, 2));
+        temp.File("two/pub/runtime.so", Text(50_000, 2));
+        var app = temp.File("two/pub/app.dll", Text(20_000, 1));
+        var shared = Path.Combine(temp.Path, "user-cache", "wire-sizes.json");
+        var real = WireSize.Gzip(runtime);
+        Assert.AreEqual(real, new WireSizeCache(Path.Combine(temp.Path, "one", "obj", "wire-sizes.json"), null, shared).Total(Path.Combine(temp.Path, "one", "pub"), ["runtime.so"]));
+
+        // Make the shared size recognisable: only a cache that took it from the shared file, not by compressing, gives it.
+        File.WriteAllText(shared, File.ReadAllText(shared).Replace($"\"wire\": {real}", "\"wire\": 7"));
+        var total = new WireSizeCache(Path.Combine(temp.Path, "two", "obj", "wire-sizes.json"), null, shared).Total(Path.Combine(temp.Path, "two", "pub"), ["runtime.so", "app.dll"]);
+
+        Assert.AreEqual(7 + WireSize.Gzip(app), total, "another project's clean publish: the runtime's size from the shared file, the app's measured");
+        StringAssert.Contains(File.ReadAllText(shared), $"\"wire\": {WireSize.Gzip(app)}", "the new bytes' size joins the shared file");
+    }
 }

@@ -75,6 +75,20 @@ public sealed class LayerCacheTests
     }
 
     [TestMethod]
+    public void Only_this_machines_files_have_their_hashes_remembered()
+    {
+        using var temp = new TempFolder();
+        var library = temp.File("host/libfixture.so", Enumerable.Range(0, 5_000).Select(i => (byte)(i * 3)).ToArray());
+        IReadOnlyList<LayerEntry> entries = [LayerEntry.FromFile("usr/lib/libfixture.so", library, executable: false)];
+        var machine = Path.Combine(temp.Path, "user-cache");
+        var cache = new LayerCache(Path.Combine(temp.Path, "project", "layers"), new LayerWriter(Epoch), machine);
+        cache.Write(entries, Epoch.Rfc3339, machineWide: true);
+        StringAssert.Contains(File.ReadAllText(Path.Combine(machine, LayerCache.HashMemoFile)), library);
+        cache.Write(entries, Epoch.Rfc3339);
+        Assert.IsFalse(File.Exists(Path.Combine(temp.Path, "project", "layers", LayerCache.HashMemoFile)), "the project's files are read every time");
+    }
+
+    [TestMethod]
     public void A_file_rewritten_with_the_same_bytes_reuses_the_blob_and_one_with_other_bytes_at_the_same_time_does_not()
     {
         using var temp = new TempFolder();

@@ -9,7 +9,8 @@ namespace Slim.Build.Tasks.Image.Layers;
 /// kind, mode, link and owner, and the SHA-256 of its bytes) and how they are compressed
 /// (<see cref="LayerWriter.Format"/>), so an unchanged base or runtime layer is not compressed again on the next
 /// publish. Bytes, not file times: ILLink rewrites every trimmed assembly on each trim, mostly to the same bytes, and
-/// hashing a layer's files costs milliseconds where compressing them costs seconds. A hit gives the very same blob.
+/// hashing a layer's files costs milliseconds where compressing them costs seconds (this machine's installed files,
+/// whose size and write time are unchanged, are not even read again: <see cref="Files.FileHashMemo"/>). A hit gives the very same blob.
 /// Layers made from this machine's files only (the auto base, the shared runtime) go to a folder every
 /// project shares, when one is given, so a second project with the same needs reuses the first one's blob.
 /// Safe for several writers at once: each writes its own temporary file and renames it into place.
@@ -17,6 +18,17 @@ namespace Slim.Build.Tasks.Image.Layers;
 /// <param name="machineDirectory">The per-user folder for machine-wide layers, e.g. ~/.cache/slim/layers; null: none.</param>
 internal sealed class LayerCache(string directory, LayerWriter writer, string? machineDirectory = null)
 {
+    /// <summary>
+    /// The hashes of this machine's files (the shared runtime, the libraries of the auto base), which are installed, not
+    /// rebuilt, so a file whose size and write time are unchanged is not read again (<see cref="Files.FileHashMemo"/>).
+    /// The project's own files are always read: ILLink and the compiler rewrite them, and a key must see their bytes.
+    /// </summary>
+    private readonly Files.FileHashMemo _machineHashes = new(machineDirectory is null ? null : Path.Combine(machineDirectory, HashMemoFile));
+    private readonly Files.FileHashMemo _projectHashes = new(null);
+
+    // Not *.json: the push step reads every *.json of a layer folder as a blob's record.
+    public const string HashMemoFile = "file-hashes.memo";
+
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     /// <summary>$XDG_CACHE_HOME/slim/layers, else ~/.cache/slim/layers; null when neither is known.</summary>
@@ -51,8 +63,11 @@ internal sealed class LayerCache(string directory, LayerWriter writer, string? m
     /// <param name="machineWide">The entries come from this machine's files only, so the blob may live in the shared folder.</param>
     public LayerBlob Write(IReadOnlyList<LayerEntry> entries, string epochKey, bool machineWide = false)
     {
-        var key = Key(entries, writer.Format + "\n" + epochKey);
-        var folder = machineWide && machineDirectory is not null ? machineDirectory : directory;
+        var shared = machineWide && machineDirectory is not null;
+        var hashes = shared ? _machineHashes : _projectHashes;
+        var key = Key(entries, writer.Format + "\n" + epochKey, hashes);
+        hashes.Save();
+        var folder = shared ? machineDirectory! : directory;
         var blobPath = Path.Combine(folder, key + ".tar.gz");
         var recordPath = Path.Combine(folder, key + ".json");
         if (TryRead(blobPath, recordPath) is { } cached)
@@ -93,7 +108,7 @@ internal sealed class LayerCache(string directory, LayerWriter writer, string? m
         }
     }
 
-    private static string Key(IReadOnlyList<LayerEntry> entries, string epochKey)
+    private static string Key(IReadOnlyList<LayerEntry> entries, string epochKey, Files.FileHashMemo hashes)
     {
         var text = new StringBuilder(epochKey).Append('\n');
         foreach (var entry in entries)
@@ -101,10 +116,7 @@ internal sealed class LayerCache(string directory, LayerWriter writer, string? m
             text.Append(entry.Path).Append('|').Append(entry.Kind).Append('|').Append(entry.Mode).Append('|').Append(entry.LinkTarget).Append('|')
                 .Append(entry.UserId).Append(':').Append(entry.GroupId).Append('|');
             if (entry.SourceFile is { } source)
-            {
-                using var stream = File.OpenRead(source);
-                text.Append(Convert.ToHexString(SHA256.HashData(stream)));
-            }
+                text.Append(hashes.Sha256(source));
             else if (entry.Content is { } content)
                 text.Append(Convert.ToHexString(SHA256.HashData(content)));
             text.Append('\n');
