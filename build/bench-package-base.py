@@ -6,7 +6,7 @@ trimmed web, framework-dependent web), then runs the image step alone (SlimImage
 - cold: no lock, an empty package cache and an empty layer cache (resolve, fetch, verify, unpack, compress);
 - warm: the lock and both caches filled, several times (median);
 - the same warm step on the host base (SlimBaseSource=host).
-Prints the base layer's wire and unpacked bytes for both sources and the SlimBuildImage times, and writes the
+Prints the base layer's wire and unpacked bytes for both sources and the SlimImage target's times, and writes the
 table between the markers of docs/package-base.md.
 
     build/bench-package-base.py [--runs N] [--apps console-aot,web-trimmed]
@@ -23,7 +23,7 @@ _spec.loader.exec_module(peers)
 
 
 def image_step(runner, folder, output, **properties):
-    """(SlimBuildImage seconds, report.json's base layer) for the image step alone, into its own output folder."""
+    """(SlimImage target seconds, the base layer from image.json) for the image step alone, into its own output folder."""
     shutil.rmtree(output, ignore_errors=True)
     args = ["dotnet", "msbuild", "-t:SlimImage", "-p:Configuration=Release", "-p:_IsPublishing=true", "-nr:false",
             "-clp:PerformanceSummary", "-v:m", f"-p:SlimOutputDirectory={output}", "-p:SlimChecks=false"]
@@ -31,7 +31,7 @@ def image_step(runner, folder, output, **properties):
     _, log = runner.run(args, folder)
     # The image step alone writes no report: its own obj/.../slim/image.json says what it made.
     image = json.loads(next((folder / "obj").rglob("slim/image.json")).read_text())
-    return peers.target_times(log).get("SlimBuildImage", 0) / 1000, image["layers"][0]
+    return peers.target_times(log).get("SlimImage", 0) / 1000, image["layers"][0]
 
 
 def measure(runner, app, version, runs):
@@ -79,7 +79,7 @@ def main():
         _, tail = rest.split(END, 1)
         note = (f"\n`build/bench-package-base.py --runs {args.runs}` on {machine['host']} ({machine['cores']} cores, "
                 f"{machine['os']}, SDK {machine['sdk']}, Slim {machine['slim']}); "
-                "times are MSBuild's for SlimBuildImage (the whole image step: base, app layer, archive), medians.\n\n")
+                "times are MSBuild's for the SlimImage target (the whole image step: base, app layer, archive), medians.\n\n")
         doc.write_text(head + BEGIN + note + text + "\n" + END + tail)
 
 
