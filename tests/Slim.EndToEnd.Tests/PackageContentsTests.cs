@@ -33,6 +33,7 @@ public sealed class PackageContentsTests
             "build/Slim.Image.targets",
             "build/Slim.Late.targets",
             "build/Slim.Needs.targets",
+            "build/Slim.Platforms.targets",
             "build/Slim.Report.targets",
             "build/Slim.SdkHooks.targets",
             "build/Slim.Switches.targets",
