@@ -15,11 +15,11 @@ NativeAOT publishes take /tmp/slim-aot.lock first (flock) when that file exists,
 (empty: no lock); the time spent waiting for it is not counted. The machine may be shared: the figures are
 medians, and a before/after comparison is only fair from runs made in the same conditions.
 """
-import argparse, datetime, fcntl, os, re, shutil, statistics, subprocess, sys, time
+import argparse, datetime, fcntl, os, shutil, statistics, subprocess, sys, time
 from pathlib import Path
+from bench_msbuild import target_times
 
 ROOT = Path(__file__).resolve().parent.parent
-TARGET_LINE = re.compile(r"^\s+(\d+) ms\s+(\S+)\s+(\d+) calls")
 PROJECT = "BenchApp"
 NOTES_MARKER = "<!-- notes: written by hand, kept by build/bench-overhead.py -->"
 # app -> (template, project settings, the same settings with and without Slim)
@@ -56,19 +56,6 @@ class Runner:
         if result.returncode != 0:
             sys.exit(f"failed: {' '.join(cmd)} in {cwd}\n{(result.stdout + result.stderr)[-3000:]}")
         return elapsed, result.stdout
-
-
-def target_times(output):
-    """MSBuild's -clp:PerformanceSummary target table: target -> ms."""
-    times, inside = {}, False
-    for line in output.splitlines():
-        if "Target Performance Summary" in line:
-            inside = True
-        elif "Task Performance Summary" in line:
-            inside = False
-        elif inside and (match := TARGET_LINE.match(line)):
-            times[match.group(2)] = times.get(match.group(2), 0) + int(match.group(1))
-    return times
 
 
 def slim_targets(times):

@@ -23,10 +23,10 @@ sys.dont_write_bytecode = True  # no __pycache__ in build/
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_registry import ImageMeasure, Registry, free_port, reuploaded, runtime_layer, slim_base_layers, write_base_layout
 import bench_report
+from bench_msbuild import target_times
 
 ROOT = Path(__file__).resolve().parent.parent
 REGISTRY_BIN = ROOT / "artifacts/tools/docker-registry/usr/bin/docker-registry"
-TARGET_LINE = re.compile(r"^\s+(\d+) ms\s+(\S+)\s+(\d+) calls")
 PROJECT = "BenchApp"
 
 # app -> (template, Slim's project settings, the same profile's settings without Slim)
@@ -84,19 +84,6 @@ class Runner:
     def podman(self, *args, check=True):
         return self.run(["podman", "--storage-driver", "vfs", "--cgroup-manager", "cgroupfs", "--runtime", "runc", *args],
                         self.work, check=check)
-
-
-def target_times(output):
-    """MSBuild's -clp:PerformanceSummary target table: target -> ms."""
-    times, inside = {}, False
-    for line in output.splitlines():
-        if "Target Performance Summary" in line:
-            inside = True
-        elif "Task Performance Summary" in line:
-            inside = False
-        elif inside and (match := TARGET_LINE.match(line)):
-            times[match.group(2)] = times.get(match.group(2), 0) + int(match.group(1))
-    return times
 
 
 def slim_seconds(times):
