@@ -166,14 +166,14 @@ def runtime_layer(dotnet_root, runtime_version):
     return packed.getvalue(), "sha256:" + hashlib.sha256(data).hexdigest()
 
 
-def write_base_layout(layout, layers, env):
+def write_base_layout(layout, layers, env, architecture="amd64", variant=None):
     """An OCI layout holding one image, tag 1: the given (gzip bytes, diff id) layers and a config with env."""
     shutil.rmtree(layout, ignore_errors=True)
     layout.mkdir(parents=True)
     (layout / "oci-layout").write_text('{"imageLayoutVersion":"1.0.0"}')
     descriptors = [{"mediaType": OCI_LAYER, "digest": _write_blob(layout, data), "size": len(data)} for data, _ in layers]
     config = json.dumps({
-        "architecture": "amd64", "os": "linux", "created": "1970-01-01T00:00:00Z",
+        "architecture": architecture, **({"variant": variant} if variant else {}), "os": "linux", "created": "1970-01-01T00:00:00Z",
         "config": {"Env": env},
         "rootfs": {"type": "layers", "diff_ids": [diff for _, diff in layers]},
         "history": [{"created": "1970-01-01T00:00:00Z", "created_by": "build/bench-peers.py"} for _ in layers],
