@@ -9,19 +9,28 @@ internal sealed record LayerFile(string Path, long Bytes);
 internal static class LayerListing
 {
     /// <param name="layerDigests">"sha256:…" of each layer, in order.</param>
+    /// <param name="facts">The entries of layers read before, by digest: those layers are not decompressed again.</param>
     /// <returns>The files of each layer found, by digest.</returns>
-    public static Dictionary<string, List<LayerFile>> Read(string archive, IReadOnlyList<string> layerDigests)
+    public static Dictionary<string, List<LayerFile>> Read(string archive, IReadOnlyList<string> layerDigests, LayerFactsCache? facts = null)
     {
+        facts ??= new LayerFactsCache(null);
         var wanted = layerDigests.Distinct().ToDictionary(ArchivePath.Blob, d => d, StringComparer.Ordinal);
         var layers = new Dictionary<string, List<LayerFile>>(StringComparer.Ordinal);
-        ImageArchiveReader.ForEachLayer(archive, wanted.Keys.ToHashSet(StringComparer.Ordinal), (member, tar) =>
+        foreach (var (member, digest) in wanted)
+            if (facts.Recall<List<LayerRecord>>(member, LayerFactsCache.Entries) is { } known)
+                layers[digest] = Files(known);
+        var unread = wanted.Keys.Where(member => !layers.ContainsKey(wanted[member])).ToHashSet(StringComparer.Ordinal);
+        ImageArchiveReader.ForEachLayer(archive, unread, (member, tar) =>
         {
-            var files = new List<LayerFile>();
-            while (tar.GetNextEntry() is { } file)
-                if (LayerTar.IsRegularFile(file.EntryType))
-                    files.Add(new LayerFile(ArchivePath.Normalize(file.Name), file.Length));
-            layers[wanted[member]] = files;
+            var records = new List<LayerRecord>();
+            while (tar.GetNextEntry() is { } entry)
+                records.Add(LayerRecord.Of(entry));
+            facts.Remember(member, LayerFactsCache.Entries, records);
+            layers[wanted[member]] = Files(records);
         });
         return layers;
     }
+
+    private static List<LayerFile> Files(IEnumerable<LayerRecord> records) =>
+        records.Where(r => r.IsRegularFile).Select(r => new LayerFile(r.Path, r.Length)).ToList();
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Slim.Build.Tasks.Files;
 using Slim.Build.Tasks.Elf;
+using Slim.Build.Tasks.Image.Archive;
 
 namespace Slim.Build.Tasks.Checks;
 
@@ -19,26 +20,54 @@ internal sealed class ImageElfFiles(IReadOnlyDictionary<string, ElfFile> files, 
     /// program shows no interpreter, dynamic section nor needed library: the loader sees the original's once UPX unpacks it.</param>
     public static ImageElfFiles Read(ImageFileSystem image, string runtimeIdentifier = "", IReadOnlyDictionary<string, string>? packedOriginals = null)
     {
-        var collector = new Collector(runtimeIdentifier, packedOriginals);
+        var collector = new Collector(runtimeIdentifier, packedOriginals, new LayerFactsCache(null));
         image.Scan(collector.Wants, collector.Take);
         return collector.Result(image);
     }
 
-    /// <summary>The image's filesystem and its ELF files in one pass over the archive's layers (each decompressed once).</summary>
-    public static (ImageFileSystem Image, ImageElfFiles Elf) ReadArchive(string archive, string runtimeIdentifier = "", IReadOnlyDictionary<string, string>? packedOriginals = null)
+    /// <summary>
+    /// The image's filesystem and its ELF files in one pass over the archive's layers (each decompressed once); a layer
+    /// whose entries and ELF files <paramref name="facts"/> holds from an earlier read of the same blob is not decompressed.
+    /// </summary>
+    public static (ImageFileSystem Image, ImageElfFiles Elf) ReadArchive(string archive, string runtimeIdentifier = "",
+        IReadOnlyDictionary<string, string>? packedOriginals = null, LayerFactsCache? facts = null)
     {
-        var collector = new Collector(runtimeIdentifier, packedOriginals);
+        var collector = new Collector(runtimeIdentifier, packedOriginals, facts ?? new LayerFactsCache(null));
         var image = ImageFileSystem.Read(archive, (entry, data) =>
         {
             if (collector.Wants(entry))
                 collector.Take(entry, data);
-        });
+        }, collector);
         return (image, collector.Result(image));
     }
 
-    private sealed class Collector(string runtimeIdentifier, IReadOnlyDictionary<string, string>? packedOriginals)
+    /// <summary>An ELF file of a layer as the facts cache keeps it.</summary>
+    private sealed record LayerElf(string Path, ElfFile Elf, bool FromOriginal);
+
+    private sealed class Collector(string runtimeIdentifier, IReadOnlyDictionary<string, string>? packedOriginals, LayerFactsCache facts) : ILayerMemory
     {
         private readonly Dictionary<(string Path, int Layer), (ElfFile Elf, bool FromOriginal)> _read = [];
+
+        /// <summary>Which files are read as ELF, and from where, depends on the platform and on UPX's originals: part of the facts' name.</summary>
+        private readonly string _elfFacts = "elf-" + Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
+            runtimeIdentifier + "\n" + string.Join("\n", (packedOriginals ?? new Dictionary<string, string>()).OrderBy(p => p.Key, StringComparer.Ordinal)
+                .Select(p => p.Key + " " + (File.Exists(p.Value) ? new FileInfo(p.Value).Length : -1) + " " + p.Value)))))[..16].ToLowerInvariant();
+
+        public IReadOnlyList<LayerRecord>? Recall(string member, int layer)
+        {
+            if (facts.Recall<List<LayerRecord>>(member, LayerFactsCache.Entries) is not { } records || facts.Recall<List<LayerElf>>(member, _elfFacts) is not { } elf)
+                return null;
+            foreach (var file in elf)
+                _read[(file.Path, layer)] = (file.Elf, file.FromOriginal);
+            return records;
+        }
+
+        public void Remember(string member, int layer, IReadOnlyList<LayerRecord> records)
+        {
+            facts.Remember(member, LayerFactsCache.Entries, records);
+            facts.Remember(member, _elfFacts, _read.Where(r => r.Key.Layer == layer)
+                .Select(r => new LayerElf(r.Key.Path, r.Value.Elf, r.Value.FromOriginal)).OrderBy(f => f.Path, StringComparer.Ordinal).ToList());
+        }
 
         public bool Wants(ImageFileEntry e) => e.Size > Magic.Length && !RuntimeAssetFolders.IsForOtherPlatform(e.Path, runtimeIdentifier);
 

@@ -38,7 +38,9 @@ internal sealed class ImageFileSystem
     /// <param name="onFile">Called with each regular file of every layer and its bytes (valid only during the call), in the
     /// same pass that reads the entries: a caller that wants the bytes of many files (every ELF file) does not make a
     /// second pass over the layers. Files a higher layer hides are passed too; <see cref="Entry"/> says which survived.</param>
-    public static ImageFileSystem Read(string archive, Action<ImageFileEntry, Stream>? onFile = null)
+    /// <param name="memory">What is known of a layer without decompressing it: a layer it recalls is merged from its
+    /// records and <paramref name="onFile"/> never sees its files; every layer read is offered to it.</param>
+    public static ImageFileSystem Read(string archive, Action<ImageFileEntry, Stream>? onFile = null, ILayerMemory? memory = null)
     {
         var reader = ImageArchiveReader.Open(archive);
         ImageRunSettings run;
@@ -53,15 +55,36 @@ internal sealed class ImageFileSystem
         var entries = new Dictionary<string, ImageFileEntry>(StringComparer.Ordinal);
         var waste = new List<WastedFile>();
         for (var layer = 0; layer < reader.LayerMembers.Count; layer++)
+        {
+            var member = reader.LayerMembers[layer];
+            if (memory?.Recall(member, layer) is { } known)
+            {
+                Merge(known.Select(r => (r, (Stream?)null)), layer, entries, waste, null);
+                continue;
+            }
+            var records = new List<LayerRecord>();
             try
             {
-                reader.WithLayer(reader.LayerMembers[layer], tar => Merge(tar, layer, entries, waste, onFile));
+                reader.WithLayer(member, tar => Merge(Records(tar, records), layer, entries, waste, onFile));
             }
             catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
             {
-                throw new SlimException(SlimDiagnostics.ImageArchiveUnreadable, archive, $"its layer '{reader.LayerMembers[layer]}' is not a readable tar ({e.Message})");
+                throw new SlimException(SlimDiagnostics.ImageArchiveUnreadable, archive, $"its layer '{member}' is not a readable tar ({e.Message})");
             }
+            memory?.Remember(member, layer, records);
+        }
         return new ImageFileSystem(reader, run, entries, waste);
+    }
+
+    /// <summary>The layer's entries with their bytes, each kept in <paramref name="read"/> as it goes by.</summary>
+    private static IEnumerable<(LayerRecord, Stream?)> Records(TarReader tar, List<LayerRecord> read)
+    {
+        while (tar.GetNextEntry() is { } entry)
+        {
+            var record = LayerRecord.Of(entry);
+            read.Add(record);
+            yield return (record, entry.DataStream);
+        }
     }
 
     /// <summary>
@@ -143,22 +166,21 @@ internal sealed class ImageFileSystem
         return bytes;
     }
 
-    private static void Merge(TarReader tar, int layer, Dictionary<string, ImageFileEntry> entries, List<WastedFile> waste, Action<ImageFileEntry, Stream>? onFile)
+    private static void Merge(IEnumerable<(LayerRecord Record, Stream? Data)> records, int layer, Dictionary<string, ImageFileEntry> entries, List<WastedFile> waste, Action<ImageFileEntry, Stream>? onFile)
     {
         var added = new List<ImageFileEntry>();
-        while (tar.GetNextEntry() is { } entry)
+        foreach (var (record, data) in records)
         {
-            var path = ArchivePath.Normalize(entry.Name);
+            var path = record.Path;
             if (Whiteout.OpaqueFolder(path) is { } folder)
                 Remove(entries, folder, childrenOnly: true, layer, waste);
             else if (Whiteout.Target(path) is { } deleted)
                 Remove(entries, deleted, childrenOnly: false, layer, waste);
             else
             {
-                var file = new ImageFileEntry(path, KindOf(entry.EntryType), (int)entry.Mode & 0xFFF, entry.Uid, entry.Length,
-                    entry.EntryType is TarEntryType.SymbolicLink or TarEntryType.HardLink ? entry.LinkName : null, layer);
+                var file = new ImageFileEntry(path, KindOf(record.Type), record.Mode & 0xFFF, record.Uid, record.Length, record.LinkTarget, layer);
                 added.Add(file);
-                if (onFile is not null && file.Kind == ImageEntryKind.File && entry.DataStream is { } data)
+                if (onFile is not null && file.Kind == ImageEntryKind.File && data is not null)
                     onFile(file, data);
             }
         }

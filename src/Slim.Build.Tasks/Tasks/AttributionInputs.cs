@@ -11,12 +11,12 @@ namespace Slim.Build.Tasks;
 internal static class AttributionInputs
 {
     public static AttributionSection Build(IReadOnlyList<PublishedFile> files, ImageSection? image, string assetsFile, string targetFramework, string runtimeIdentifier,
-        string appAssembly, string mstatFile, string containerFile, IDiagnostics diagnostics)
+        string appAssembly, string mstatFile, string containerFile, IDiagnostics diagnostics, Image.Archive.LayerFactsCache? facts = null)
     {
         var assets = ProjectAssets.ReadIfRestored(assetsFile, targetFramework, runtimeIdentifier);
         var index = new PackageIndex(assets);
         var executable = Split(files, appAssembly, mstatFile, index, diagnostics);
-        var layers = image is not null && File.Exists(image.Archive) ? LayerListing.Read(image.Archive, image.Layers.Select(l => l.Digest).ToList()) : null;
+        var layers = image is not null && File.Exists(image.Archive) ? LayerListing.Read(image.Archive, image.Layers.Select(l => l.Digest).ToList(), facts) : null;
         var workingDirectory = File.Exists(containerFile) ? ContainerDescription.Load(containerFile).Spec.WorkingDirectory : "/app";
         return AttributionBuilder.Build(files, index, executable, image, layers, workingDirectory);
     }

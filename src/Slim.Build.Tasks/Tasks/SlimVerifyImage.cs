@@ -5,6 +5,7 @@ using Slim.Build.Tasks.Checks;
 using Slim.Build.Tasks.Diagnostics;
 using Slim.Build.Tasks.Files;
 using Slim.Build.Tasks.Image;
+using Slim.Build.Tasks.Image.Archive;
 using Slim.Build.Tasks.IO;
 using Slim.Build.Tasks.Needs;
 using Slim.Build.Tasks.Settings;
@@ -43,6 +44,8 @@ public sealed class SlimVerifyImage : SlimTask
     public string HealthPath { get; set; } = "";
     /// <summary>obj/.../slim/upx-originals.json from the UPX step: the ELF checks read a packed file's original.</summary>
     public string PackedOriginalsFile { get; set; } = "";
+    /// <summary>SlimCacheDirectory (empty: $XDG_CACHE_HOME/slim or ~/.cache/slim): what earlier checks learned of each layer blob, by its digest.</summary>
+    public string CacheDirectory { get; set; } = "";
     /// <summary>Where checks.json goes; removed when no image was checked.</summary>
     [Required] public string ChecksFile { get; set; } = "";
 
@@ -71,7 +74,7 @@ public sealed class SlimVerifyImage : SlimTask
         var settings = SlimSettings.Load(SettingsFile);
         var maxWaste = settings.MaxWastedBytes;
         var raise = Checks.ChecksAsErrors.Of(settings.RaiseAllChecks, settings.RaisedChecks);
-        var (image, elfFiles) = ImageElfFiles.ReadArchive(section.Archive, string.IsNullOrWhiteSpace(RuntimeIdentifier) ? HostRuntimeIdentifier : RuntimeIdentifier, Upx.PackedOriginals.Load(PackedOriginalsFile));
+        var (image, elfFiles) = ImageElfFiles.ReadArchive(section.Archive, string.IsNullOrWhiteSpace(RuntimeIdentifier) ? HostRuntimeIdentifier : RuntimeIdentifier, Upx.PackedOriginals.Load(PackedOriginalsFile), LayerFactsCache.In(CacheDirectory));
         var context = new ImageCheckContext(image, elfFiles, RuntimeNeeds.TryLoad(NeedsFile),
             Analysis.AnalysisWarningsFile.Load(AnalysisWarningsFile), string.IsNullOrWhiteSpace(BaseImage) ? "auto" : BaseImage.Trim(), maxWaste);
         var results = ImageChecker.Run(ImageChecker.All, context, raise, recording).ToList();

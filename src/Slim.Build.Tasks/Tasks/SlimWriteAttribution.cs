@@ -29,6 +29,8 @@ public sealed class SlimWriteAttribution : SlimTask
     public string MstatFile { get; set; } = "";
     /// <summary>image.json from the image step; missing when no image was built.</summary>
     public string ImageFile { get; set; } = "";
+    /// <summary>SlimCacheDirectory (empty: $XDG_CACHE_HOME/slim or ~/.cache/slim): each layer blob's entries, read once, by its digest.</summary>
+    public string CacheDirectory { get; set; } = "";
     /// <summary>container.json, for where the app sits in the image.</summary>
     public string ContainerFile { get; set; } = "";
     /// <summary>Where attribution.json goes (obj/.../slim/attribution.json); its state file goes beside it.</summary>
@@ -44,7 +46,7 @@ public sealed class SlimWriteAttribution : SlimTask
         var ledgers = SizeLedger.LoadAll(LedgerDirectory);
         var origins = ledgers.FirstOrDefault(l => l.Step == LedgerStep.Publish)?.Entries.ToDictionary(e => e.Path, e => e.Origin, StringComparer.Ordinal) ?? [];
         var attribution = AttributionInputs.Build(ReportBuilder.Measure(PublishDirectory, origins, OwnFilesList), ImageSection.TryLoad(ImageFile), AssetsFile,
-            TargetFramework, RuntimeIdentifier, AppAssembly, MstatFile, ContainerFile, diagnostics);
+            TargetFramework, RuntimeIdentifier, AppAssembly, MstatFile, ContainerFile, diagnostics, Image.Archive.LayerFactsCache.In(CacheDirectory));
         Attribution.AttributionFile.Save(AttributionFile, attribution);
         state.Record(key, [AttributionFile]);
     }

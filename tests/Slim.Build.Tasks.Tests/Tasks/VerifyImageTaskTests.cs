@@ -43,7 +43,7 @@ public sealed class VerifyImageTaskTests
         var task = new SlimVerifyImage
         {
             BuildEngine = engine, ImageFile = imageFile, SettingsFile = settings, ChecksFile = Path.Combine(temp.Path, "checks.json"),
-            RuntimeIdentifier = "linux-x64", SmokeRun = true, SmokeRunEngine = engineValue,
+            RuntimeIdentifier = "linux-x64", SmokeRun = true, SmokeRunEngine = engineValue, CacheDirectory = Path.Combine(temp.Path, "cache"),
         };
 
         Assert.IsTrue(task.Execute(), string.Join("\n", engine.Errors.Select(e => e.Code + " " + e.Message)));
@@ -71,7 +71,8 @@ public sealed class VerifyImageTaskTests
     private static (bool Ok, RecordingBuildEngine Engine) Verify(Setup setup)
     {
         var engine = new RecordingBuildEngine();
-        var task = new SlimVerifyImage { BuildEngine = engine, ImageFile = setup.ImageFile, SettingsFile = setup.SettingsFile, ChecksFile = setup.ChecksFile, RuntimeIdentifier = "linux-x64" };
+        var task = new SlimVerifyImage { BuildEngine = engine, ImageFile = setup.ImageFile, SettingsFile = setup.SettingsFile, ChecksFile = setup.ChecksFile, RuntimeIdentifier = "linux-x64",
+            CacheDirectory = Path.Combine(Path.GetDirectoryName(setup.ChecksFile)!, "cache") };
         return (task.Execute(), engine);
     }
 
