@@ -174,6 +174,21 @@ public sealed class MultiArchTests
         return answer;
     }
 
+    /// <summary>dotnet publish -o DIR: each platform publishes to DIR/&lt;rid&gt;/, and the same images make the same index.</summary>
+    [TestMethod]
+    public void Zx_publish_o_puts_each_platform_into_its_own_folder_under_it()
+    {
+        var output = Path.Combine(Path.GetDirectoryName(_app.Directory)!, "MultiArchWeb-out");
+
+        var published = _app.Publish("-p:SlimBaseSource=packages", "-p:SlimCacheDirectory=" + PackageCache, "-p:SlimMaxImageSize=" + Budget, "-o", output);
+
+        Assert.AreEqual(0, published.ExitCode, published.Describe());
+        foreach (var rid in new[] { "linux-x64", "linux-arm64" })
+            Assert.IsTrue(File.Exists(Path.Combine(output, rid, "MultiArchWeb.dll")), $"{rid} published into {output}/{rid}/:\n{published.Output}");
+        var digest = System.Text.RegularExpressions.Regex.Match(published.Output, @"Slim: image index \S+ \((sha256:[0-9a-f]{64})\)").Groups[1].Value;
+        Assert.AreEqual(Files.Json(Path.Combine(SlimDirectory, "report.json")).GetProperty("index").GetProperty("digest").GetString(), digest, published.Output);
+    }
+
     /// <summary>
     /// A budget between the two platforms' images: the larger platform's publish fails with SLIM6001, so this publish fails
     /// and the registry sees nothing, neither the other platform's blobs nor an index.
