@@ -190,7 +190,7 @@ public sealed class MultiArchTests
     }
 
     /// <summary>
-    /// A budget between the two platforms' images: the larger platform's publish fails with SLIM6001, so this publish fails
+    /// A budget between the two platforms' images: the larger platform's publish fails with SLIM6005, so this publish fails
     /// and the registry sees nothing, neither the other platform's blobs nor an index.
     /// </summary>
     [TestMethod]
@@ -205,7 +205,7 @@ public sealed class MultiArchTests
             "-p:ContainerRepository=e2e/overbudget", $"-p:SlimMaxImageSize={(sizes[0] + sizes[1]) / 2}");
 
         Assert.AreNotEqual(0, over.ExitCode, over.Describe());
-        StringAssert.Contains(over.Output, "error SLIM6001");
+        StringAssert.Contains(over.Output, "error SLIM6005");
         Assert.IsFalse(registry.Log.Contains("/v2/e2e/overbudget/", StringComparison.Ordinal), "the registry saw no request for the repository: " + registry.Log);
     }
 
