@@ -55,9 +55,13 @@ public sealed class SlimWriteReport : SlimTask
     /// <summary>False: write the files only, without the console summary and GITHUB_STEP_SUMMARY (the report written again after the push).</summary>
     public bool Announce { get; set; } = true;
 
+    /// <summary>The package's version with its commit (1.2.0+abc123): the report's inputs key holds it whole.</summary>
+    internal static string ToolVersion() =>
+        typeof(SlimWriteReport).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "";
+
     private protected override void Run(IDiagnostics diagnostics)
     {
-        var version = typeof(SlimWriteReport).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "";
+        var version = ToolVersion();
         string[] reportFiles = [.. new[] { ReportWriter.JsonFileName, ReportWriter.MarkdownFileName, ReportWriter.HtmlFileName }.Select(f => Path.Combine(ReportDirectory, f))];
         var plainPublish = PlainPublishSize.Load(PlainPublishSizeFile);
         string[] settings = [version, ProjectName, Profile, SizeLevel, TargetFramework, RuntimeIdentifier, PublishDirectory, $"plain {plainPublish}", .. Switches.Select(s => s.ItemSpec)];
