@@ -54,6 +54,10 @@ done
 # Multi-architecture images: the arm64 image runs under qemu (docs/multiarch.md).
 [ -x /usr/bin/qemu-aarch64-static ] || need_apt+=(qemu-user-static)
 command -v update-binfmts >/dev/null 2>&1 || need_apt+=(binfmt-support)
+# NativeAOT for another architecture (linux-arm64 on x64): clang links with lld against a sysroot Slim unpacks from
+# Debian's packages, and llvm-objcopy splits the symbols of a foreign ELF (docs/multiarch.md).
+command -v ld.lld >/dev/null 2>&1 || need_apt+=(lld)
+command -v llvm-objcopy >/dev/null 2>&1 || need_apt+=(llvm)
 # NativeAOT links against zlib.
 [ -e /usr/include/zlib.h ] || need_apt+=(zlib1g-dev)
 

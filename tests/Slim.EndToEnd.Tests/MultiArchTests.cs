@@ -158,15 +158,8 @@ public sealed class MultiArchTests
     private static async Task<string?> Serve(string arch, int port, List<string> tags)
     {
         var tag = $"localhost/multiarchweb-{arch}:1";
-        var single = Path.Combine(_app.Directory, $"image-{arch}.tar");
-        File.Delete(single);
-        var copy = ProcessRunner.Run("skopeo", ["copy", "-q", "--override-arch", arch, "oci-archive:" + Index, $"oci-archive:{single}:{tag}"], _app.Directory);
-        Assert.AreEqual(0, copy.ExitCode, copy.Output);
-        var loaded = Podman.Run(_app.Directory, "load", "-i", single);
-        Assert.AreEqual(0, loaded.ExitCode, loaded.Output);
         tags.Add(tag);
-        File.Delete(single);
-        Assert.AreEqual(arch, Podman.Inspect(tag, "{{.Architecture}}"));
+        IndexImage.Load(Index, arch, tag, _app.Directory);
 
         using var container = WebContainer.Start(tag, "slim-e2e-multiarch-" + arch, port, arch);
         var answer = await Http.GetWithin(container.Url, TimeSpan.FromSeconds(arch == "arm64" ? 120 : 40));

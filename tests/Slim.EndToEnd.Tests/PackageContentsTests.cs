@@ -28,6 +28,7 @@ public sealed class PackageContentsTests
             "build/Slim.Build.Tasks.targets",
             "build/Slim.Checks.targets",
             "build/Slim.Container.targets",
+            "build/Slim.CrossToolchain.targets",
             "build/Slim.Dockerfile.targets",
             "build/Slim.Files.targets",
             "build/Slim.Image.targets",

@@ -4,5 +4,7 @@ namespace Slim.Build.Tasks.IO;
 internal static class HostTools
 {
     public const string Strip = "strip";
+    /// <summary>LLVM's strip (Debian's llvm package), which reads the ELF files of every processor.</summary>
+    public const string LlvmStrip = "llvm-strip";
     public const string Upx = "upx";
 }

@@ -46,9 +46,16 @@ internal static class SettingsValidator
             string[] linkers = string.IsNullOrEmpty(s.CppCompilerAndLinker) ? ["clang", "gcc"] : [s.CppCompilerAndLinker];
             if (linkers.All(linker => findTool(linker) is null))
                 diagnostics.Error(SlimDiagnostics.NativeToolchainMissing, string.Join(", ", linkers));
-            else if (CrossTarget(s.RuntimeIdentifier) is { } target && string.IsNullOrEmpty(s.SysRoot) && findTool(target.Triple + "-objcopy") is null)
-                diagnostics.Error(SlimDiagnostics.NativeCrossToolchainMissing, s.RuntimeIdentifier, HostRuntimeIdentifier(), target.Triple, target.DebianArch);
+            else if (CrossTarget(s.RuntimeIdentifier) is { } target && string.IsNullOrEmpty(s.SysRoot) && CrossToolchain.Missing(findTool) is { Count: > 0 } missing)
+                ReportCrossToolchainMissing(s.RuntimeIdentifier, target.DebianArch, missing, diagnostics);
         }
+    }
+
+    /// <summary>SLIM2005: a NativeAOT publish for another architecture whose link tools (<see cref="CrossToolchain"/>) are not all on PATH.</summary>
+    internal static void ReportCrossToolchainMissing(string runtimeIdentifier, string debianArchitecture, IReadOnlyList<(string Tool, string Package)> missing, IDiagnostics diagnostics)
+    {
+        var (tools, packages) = CrossToolchain.Describe(missing);
+        diagnostics.Error(SlimDiagnostics.NativeCrossToolchainMissing, runtimeIdentifier, HostRuntimeIdentifier(), debianArchitecture, tools, packages);
     }
 
     /// <summary>The GNU triple and Debian architecture of a Linux RID for another architecture than the host's; null for the host's own.</summary>

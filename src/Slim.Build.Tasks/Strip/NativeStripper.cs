@@ -10,9 +10,11 @@ internal sealed record StripResult(string Source, string Destination, long Befor
 /// <summary>
 /// Writes a stripped copy of an ELF file with the host's strip. strip only ever sees a copy in Slim's
 /// own folder, so a strip that truncates or corrupts its input cannot harm the file the project owns;
-/// the copy is checked and only then renamed into place.
+/// the copy is checked and only then renamed into place. A file for another processor (an arm64 library
+/// of an arm64 image built on x64) goes to <paramref name="foreignStripTool"/> when there is one: Debian's
+/// GNU strip reads only its own architecture's ELF files, llvm-strip reads every one.
 /// </summary>
-internal sealed class NativeStripper(IToolRunner runner, string stripTool, IDiagnostics diagnostics)
+internal sealed class NativeStripper(IToolRunner runner, string stripTool, IDiagnostics diagnostics, string? foreignStripTool = null)
 {
     /// <returns>Null when strip failed: warning SLIM3001, no copy, so the file ships unstripped (and the next publish tries again).</returns>
     public StripResult? Strip(string source, string destination, string relativePath)
@@ -27,12 +29,13 @@ internal sealed class NativeStripper(IToolRunner runner, string stripTool, IDiag
             File.Copy(source, temp, overwrite: true);
             // Executables lose every symbol; shared objects keep what dynamic linking needs.
             var mode = elf?.Type == ElfType.Executable ? "--strip-all" : "--strip-unneeded";
-            var result = runner.Run(stripTool, [mode, temp]);
+            var tool = elf is not null && foreignStripTool is not null && elf.Architecture != HostArchitecture ? foreignStripTool : stripTool;
+            var result = runner.Run(tool, [mode, temp]);
             if (result.ExitCode != 0 || !File.Exists(temp))
-                return Failed(source, result.ExitCode, FirstLine(result.Output), relativePath);
+                return Failed(source, tool, result.ExitCode, FirstLine(result.Output), relativePath);
             var stripped = ElfFile.TryRead(temp);
             if (stripped is null || stripped.HasStrippableSections)
-                return Failed(source, result.ExitCode, "the output still carries symbols or is not ELF", relativePath);
+                return Failed(source, tool, result.ExitCode, "the output still carries symbols or is not ELF", relativePath);
             File.Move(temp, destination, overwrite: true);
             // The tool keeps the input's time; the copy must be newer than the step's inputs to count as up to date.
             File.SetLastWriteTimeUtc(destination, DateTime.UtcNow);
@@ -44,9 +47,12 @@ internal sealed class NativeStripper(IToolRunner runner, string stripTool, IDiag
         return new StripResult(source, destination, new FileInfo(source).Length, new FileInfo(destination).Length);
     }
 
-    private StripResult? Failed(string source, int exitCode, string why, string relativePath)
+    /// <summary>x64, arm64: the processor in ElfFile.Architecture's words.</summary>
+    private static readonly string HostArchitecture = System.Runtime.InteropServices.RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant();
+
+    private StripResult? Failed(string source, string tool, int exitCode, string why, string relativePath)
     {
-        diagnostics.Warning(SlimDiagnostics.StripFailed, source, stripTool, exitCode, why, relativePath);
+        diagnostics.Warning(SlimDiagnostics.StripFailed, source, tool, exitCode, why, relativePath);
         return null;
     }
 

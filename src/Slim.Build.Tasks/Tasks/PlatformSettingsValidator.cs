@@ -13,7 +13,7 @@ internal sealed record PlatformSettings(string RuntimeIdentifiers, string Runtim
 /// <summary>
 /// Checks ContainerRuntimeIdentifiers before the compile, so a list Slim cannot build fails before any platform's
 /// publish: every RID a Linux one, the project's own RuntimeIdentifier among them, a base that exists for each
-/// architecture, an archive format that holds an index, and (NativeAOT) a cross toolchain for each foreign RID.
+/// architecture, an archive format that holds an index, and (NativeAOT) clang, lld and llvm-objcopy for a foreign RID.
 /// </summary>
 internal static class PlatformSettingsValidator
 {
@@ -44,7 +44,7 @@ internal static class PlatformSettingsValidator
         // The same check a single-RID publish makes (SLIM2005), for each foreign RID, before the host's own compile.
         if (s.PublishAot && string.IsNullOrEmpty(s.SysRoot))
             foreach (var entry in valid)
-                if (SettingsValidator.CrossTarget(entry.RuntimeIdentifier) is { } target && findTool(target.Triple + "-objcopy") is null)
-                    diagnostics.Error(SlimDiagnostics.NativeCrossToolchainMissing, entry.RuntimeIdentifier, SettingsValidator.HostRuntimeIdentifier(), target.Triple, target.DebianArch);
+                if (SettingsValidator.CrossTarget(entry.RuntimeIdentifier) is { } target && CrossToolchain.Missing(findTool) is { Count: > 0 } missing)
+                    SettingsValidator.ReportCrossToolchainMissing(entry.RuntimeIdentifier, target.DebianArch, missing, diagnostics);
     }
 }

@@ -99,11 +99,7 @@ public sealed class SlimBuildImage : SlimTask
             MachineLayerCache = MachineLayerCache(diagnostics),
             BaseSource = settings.BaseSource,
             NuGetPackageRoot = string.IsNullOrWhiteSpace(NuGetPackageRoot) ? null : NuGetPackageRoot,
-            Packages = new Image.Base.Packages.PackageSettings(
-                settings.PackageLockFile.Length > 0 ? settings.PackageLockFile : Path.Combine(string.IsNullOrEmpty(ProjectDirectory) ? Directory.GetCurrentDirectory() : ProjectDirectory,
-                    Image.Base.Packages.PackageLock.FileName),
-                settings.PackageMirror, settings.PackageKeyring, settings.LockedMode)
-                { CaCertificates = settings.CaCertificates, AllowExpiredRelease = settings.PackageAllowExpiredRelease },
+            Packages = PackageSettingsOf.From(settings, ProjectDirectory),
         };
         if (Sbom && Slim.Build.Tasks.Sbom.SbomRequestFile.TryLoad(SbomRequestFile) is { } sbom)
         {

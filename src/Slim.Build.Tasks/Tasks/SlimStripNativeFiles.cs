@@ -22,7 +22,9 @@ public sealed class SlimStripNativeFiles : SlimTask
     {
         var tool = ToolLocator.Find(StripTool)
                    ?? throw new SlimException(SlimDiagnostics.StripMissing, $"{Files.Length} file(s) such as '{Files[0].GetMetadata("RelativePath")}'", StripTool, ToolLocator.WhyNotFound(StripTool));
-        var stripper = new NativeStripper(new ToolRunner(), tool, diagnostics);
+        // The default strip reads only this machine's ELF files; another architecture's (an arm64 image's) go to llvm-strip.
+        var foreign = StripTool == HostTools.Strip ? ToolLocator.Find(HostTools.LlvmStrip) : null;
+        var stripper = new NativeStripper(new ToolRunner(), tool, diagnostics, foreign);
         var entries = new List<LedgerEntry>();
         foreach (var file in Files)
         {

@@ -86,15 +86,24 @@ public sealed class SettingsValidatorTests
     }
 
     [TestMethod]
-    public void Aot_for_another_architecture_without_a_cross_toolchain_is_refused_before_the_linker_fails()
+    public void Aot_for_another_architecture_without_clang_lld_or_llvm_objcopy_is_SLIM2005_naming_the_packages()
     {
         var other = SettingsValidator.HostRuntimeIdentifier() == "linux-x64" ? "linux-arm64" : "linux-x64";
-        var noCross = Validate(Aot with { RuntimeIdentifier = other }, t => t.EndsWith("-objcopy") ? null : "/usr/bin/" + t);
-        var error = noCross.Items.Single();
+        var noLld = Validate(Aot with { RuntimeIdentifier = other }, t => t == "ld.lld" ? null : "/usr/bin/" + t);
+        var error = noLld.Items.Single();
         Assert.AreEqual("NativeCrossToolchainMissing", error.Diagnostic.ResourceName);
         Assert.AreEqual(other, error.Args[0]);
+        Assert.AreEqual("ld.lld", error.Args[3], "the missing tool");
+        Assert.AreEqual("lld", error.Args[4], "the Debian package to install");
 
-        Assert.AreEqual(0, Validate(Aot with { RuntimeIdentifier = other, SysRoot = "/sysroot" }, t => t.EndsWith("-objcopy") ? null : "/usr/bin/" + t).Items.Count);
-        Assert.AreEqual(0, Validate(Aot with { RuntimeIdentifier = other }).Items.Count, "a cross objcopy on PATH means a cross toolchain");
+        var noTools = Validate(Aot with { RuntimeIdentifier = other }, t => t == "gcc" ? "/usr/bin/gcc" : null).Items.Single();
+        Assert.AreEqual("clang, ld.lld, llvm-objcopy", noTools.Args[3]);
+        Assert.AreEqual("clang lld llvm", noTools.Args[4]);
+
+        Assert.AreEqual(0, Validate(Aot with { RuntimeIdentifier = other, SysRoot = "/sysroot" }, t => t == "gcc" ? "/usr/bin/gcc" : null).Items.Count,
+            "a SysRoot of the project's own means its own toolchain");
+        Assert.AreEqual(0, Validate(Aot with { RuntimeIdentifier = other }).Items.Count, "clang, lld and llvm-objcopy on PATH: Slim provides the sysroot");
+        Assert.AreEqual(0, Validate(Aot with { RuntimeIdentifier = SettingsValidator.HostRuntimeIdentifier() }, t => t == "clang" ? "/usr/bin/clang" : null).Items.Count,
+            "the machine's own architecture needs no lld");
     }
 }

@@ -92,4 +92,32 @@ public sealed class NativeStripperTests
             return result;
         }
     }
+
+    [TestMethod]
+    public void An_aarch64_library_goes_to_the_foreign_strip_tool_which_the_host_strip_cannot_replace()
+    {
+        if (ToolLocator.Find("clang") is null || ToolLocator.Find("ld.lld") is null || ToolLocator.Find("llvm-strip") is null)
+            Assert.Inconclusive("needs clang, lld and llvm (build/bootstrap.sh installs them)");
+        using var temp = new TempFolder();
+        var source = Path.Combine(temp.Path, "answer.c");
+        File.WriteAllText(source, "int slim_answer(void) { return 42; }\nstatic int helper(int x) { return x * 2; }\nint slim_twice(int x) { return helper(x); }\n");
+        var library = Path.Combine(temp.Path, "libanswer.so");
+        // No C library is linked, so no arm64 sysroot is needed: a shared object that only defines functions.
+        var built = new ToolRunner().Run("clang", ["--target=aarch64-linux-gnu", "-fuse-ld=lld", "-nostdlib", "-shared", "-fPIC", "-g", "-o", library, source]);
+        Assert.AreEqual(0, built.ExitCode, built.Output);
+        Assert.AreEqual(ElfMachine.AArch64, ElfFile.TryRead(library)!.Machine);
+
+        var hostOnly = new RecordingDiagnostics();
+        Assert.IsNull(new NativeStripper(new ToolRunner(), "strip", hostOnly).Strip(library, Path.Combine(temp.Path, "host", "libanswer.so"), "libanswer.so"),
+            "Debian's x64 strip reads no aarch64 file: if it did, this test would not be needed");
+        Assert.AreEqual(Slim.Build.Tasks.Diagnostics.SlimDiagnostics.StripFailed, hostOnly.Items.Single().Diagnostic);
+
+        var diagnostics = new RecordingDiagnostics();
+        var result = new NativeStripper(new ToolRunner(), "strip", diagnostics, "llvm-strip").Strip(library, Path.Combine(temp.Path, "out", "libanswer.so"), "libanswer.so");
+
+        Assert.IsNotNull(result, string.Join("; ", diagnostics.Items.Select(i => string.Join(" | ", i.Args))));
+        Assert.IsTrue(result.After < result.Before, $"stripped {result.Before} -> {result.After}");
+        Assert.IsFalse(ElfFile.TryRead(result.Destination)!.HasStrippableSections);
+        Assert.AreEqual(ElfMachine.AArch64, ElfFile.TryRead(result.Destination)!.Machine);
+    }
 }

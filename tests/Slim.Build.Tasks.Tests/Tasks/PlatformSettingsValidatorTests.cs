@@ -63,15 +63,16 @@ public sealed class PlatformSettingsValidatorTests
     }
 
     [TestMethod]
-    public void NativeAot_for_a_foreign_rid_without_a_cross_toolchain_is_SLIM2005_before_the_host_compile()
+    public void NativeAot_for_a_foreign_rid_without_clang_or_lld_is_SLIM2005_before_the_host_compile()
     {
         var aot = Valid with { PublishAot = true };
         if (Slim.Build.Tasks.Settings.SettingsValidator.HostRuntimeIdentifier() != "linux-x64")
             Assert.Inconclusive("the foreign RID below is chosen for an x64 machine");
-        var diagnostics = Check(aot);
+        var diagnostics = Check(aot, tool => tool == "clang" ? "/usr/bin/clang" : null);
         Assert.AreEqual(SlimDiagnostics.NativeCrossToolchainMissing, diagnostics.Items.Single().Diagnostic);
         Assert.AreEqual("linux-arm64", diagnostics.Items.Single().Args[0]);
+        Assert.AreEqual("lld llvm", diagnostics.Items.Single().Args[4]);
         Assert.AreEqual(0, Check(aot with { SysRoot = "/sysroot" }).Items.Count);
-        Assert.AreEqual(0, Check(aot, tool => tool == "aarch64-linux-gnu-objcopy" ? "/usr/bin/" + tool : null).Items.Count);
+        Assert.AreEqual(0, Check(aot, tool => "/usr/bin/" + tool).Items.Count, "clang, ld.lld and llvm-objcopy: Slim provides the sysroot");
     }
 }

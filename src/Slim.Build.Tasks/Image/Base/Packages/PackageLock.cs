@@ -7,11 +7,16 @@ namespace Slim.Build.Tasks.Image.Base.Packages;
 /// slim.packages.lock.json, beside the project and committed with it as NuGet's packages.lock.json is: the
 /// distribution, the suites, and each package of the base at its exact version and SHA-256, per architecture. The
 /// first publish writes it; later ones take exactly these versions; SlimLockedMode refuses a package it lacks.
+/// <see cref="Sysroot"/> pins, apart from the base's, what a NativeAOT cross link needs (docs/multiarch.md).
 /// </summary>
 internal sealed record PackageLock(int LockVersion, string Distribution, string Release, string ReleaseVersion, IReadOnlyList<string> Suites,
     IReadOnlyList<LockedPackage> Packages)
 {
     public const string FileName = "slim.packages.lock.json";
+
+    /// <summary>The packages a NativeAOT publish for another architecture links against (libc6-dev, ...), per architecture; absent when none was made.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<LockedPackage>? Sysroot { get; init; }
     public const int CurrentVersion = 1;
 
     private static readonly JsonSerializerOptions Json = new()
@@ -48,7 +53,7 @@ internal sealed record PackageLock(int LockVersion, string Distribution, string 
             throw new InvalidDataException($"it is lock version {lockFile.LockVersion}; this Slim reads version {CurrentVersion}");
         if (lockFile.Distribution != DebianRelease.Distribution || lockFile.Release != DebianRelease.Codename)
             throw new InvalidDataException($"it pins {lockFile.Distribution} {lockFile.Release} packages; this Slim builds on {DebianRelease.Distribution} {DebianRelease.Codename} ({DebianRelease.Version})");
-        var bad = lockFile.Packages.FirstOrDefault(p => string.IsNullOrEmpty(p.Name) || string.IsNullOrEmpty(p.Version) || string.IsNullOrEmpty(p.Path)
+        var bad = lockFile.Packages.Concat(lockFile.Sysroot ?? []).FirstOrDefault(p => string.IsNullOrEmpty(p.Name) || string.IsNullOrEmpty(p.Version) || string.IsNullOrEmpty(p.Path)
             || p.Path.Split('/').Contains("..") || p.Sha256 is not { Length: 64 } || !p.Sha256.All(char.IsAsciiHexDigitLower));
         if (bad is not null)
             throw new InvalidDataException($"its entry for '{bad.Name}' lacks a name, version, path or lower-case SHA-256");
@@ -57,6 +62,10 @@ internal sealed record PackageLock(int LockVersion, string Distribution, string 
 
     public string ToJson() => JsonSerializer.Serialize(this with
     {
-        Packages = [.. Packages.OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Architecture, StringComparer.Ordinal)],
+        Packages = Sorted(Packages),
+        Sysroot = Sysroot is null ? null : Sorted(Sysroot),
     }, Json) + "\n";
+
+    private static List<LockedPackage> Sorted(IEnumerable<LockedPackage> packages) =>
+        [.. packages.OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Architecture, StringComparer.Ordinal)];
 }

@@ -4,7 +4,7 @@ using Slim.Build.Tasks.Diagnostics;
 namespace Slim.Build.Tasks.Image.Base.Packages;
 
 /// <summary>
-/// SlimUpdatePackageLock's work: every package the lock pins, for every architecture it holds, moves to the newest
+/// SlimUpdatePackageLock's work: every package the lock pins (the base's and the NativeAOT sysroot's), for every architecture it holds, moves to the newest
 /// version the archive's suites offer (security updates), read through the usual chain of trust (InRelease's
 /// signature and Valid-Until, the index's SHA-256). Each new .deb is fetched, checked against the index's SHA-256 and
 /// unpacked into the cache before anything is written, so a failure leaves the lock as it was. A package whose
@@ -28,44 +28,53 @@ internal static class PackageLockUpdater
         if (current is null)
             return null;
 
-        var architectures = current.Packages.Select(p => p.Architecture).Where(a => a != "all").Distinct().Order(StringComparer.Ordinal).ToList();
+        var architectures = current.Packages.Concat(current.Sysroot ?? []).Select(p => p.Architecture).Where(a => a != "all").Distinct().Order(StringComparer.Ordinal).ToList();
         // Architecture: all packages are in every architecture's index: the lock's first one (this machine's when it has none) serves them.
         var forAll = architectures.FirstOrDefault() ?? DebianRelease.Architecture(RuntimeInformation.OSArchitecture) ?? "amd64";
         var archives = new Dictionary<string, DebianArchive>(StringComparer.Ordinal);
-        var packages = new List<LockedPackage>();
         var changes = new List<(LockedPackage From, LockedPackage To)>();
-        foreach (var package in current.Packages)
+        var sysrootChanges = new List<(LockedPackage From, LockedPackage To)>();
+
+        List<LockedPackage> Move(IEnumerable<LockedPackage> pinned, List<(LockedPackage From, LockedPackage To)> moves)
         {
-            var architecture = package.Architecture == "all" ? forAll : package.Architecture;
-            if (!archives.TryGetValue(architecture, out var archive))
+            var packages = new List<LockedPackage>();
+            foreach (var package in pinned)
             {
-                archives[architecture] = archive = DebianArchive.Open(settings, architecture, downloader, clock);
-                if (archive.Sources.Count == 0)
-                    throw new SlimException(SlimDiagnostics.PackageNoArchive, $"the newest versions of the packages '{settings.LockFile}' pins", cache.Root,
-                        $"{DebianRelease.Version} ({DebianRelease.Codename})");
+                var architecture = package.Architecture == "all" ? forAll : package.Architecture;
+                if (!archives.TryGetValue(architecture, out var archive))
+                {
+                    archives[architecture] = archive = DebianArchive.Open(settings, architecture, downloader, clock);
+                    if (archive.Sources.Count == 0)
+                        throw new SlimException(SlimDiagnostics.PackageNoArchive, $"the newest versions of the packages '{settings.LockFile}' pins", cache.Root,
+                            $"{DebianRelease.Version} ({DebianRelease.Codename})");
+                }
+                var newest = archive.Newest(package.Name)
+                    ?? throw new SlimException(SlimDiagnostics.PackageNotInArchive, package.Name,
+                        package.NeededFor.Count > 0 ? string.Join(", ", package.NeededFor) : "the lock", archive.Suites, architecture);
+                if (DebianVersion.Compare(newest.Version, package.Version) > 0)
+                {
+                    var moved = LockedPackage.From(newest, package.NeededFor);
+                    packages.Add(moved);
+                    moves.Add((package, moved));
+                }
+                else
+                {
+                    packages.Add(package);
+                }
             }
-            var newest = archive.Newest(package.Name)
-                ?? throw new SlimException(SlimDiagnostics.PackageNotInArchive, package.Name,
-                    package.NeededFor.Count > 0 ? string.Join(", ", package.NeededFor) : "the lock", archive.Suites, architecture);
-            if (DebianVersion.Compare(newest.Version, package.Version) > 0)
-            {
-                var moved = LockedPackage.From(newest, package.NeededFor);
-                packages.Add(moved);
-                changes.Add((package, moved));
-            }
-            else
-            {
-                packages.Add(package);
-            }
+            return packages;
         }
 
-        var updated = current with { Packages = packages };
-        foreach (var (architecture, archive) in archives)
-        {
-            var fetcher = new PackageFetcher(updated, archive, cache, downloader, architecture, lockedMode: true, settings.LockFile);
-            foreach (var (_, moved) in changes.Where(c => (c.From.Architecture == "all" ? forAll : c.From.Architecture) == architecture))
-                fetcher.Get(moved.Name, "the lock update");
-        }
+        // The NativeAOT sysroot's pins (docs/multiarch.md) move with the base's: both are the same archive's security updates.
+        var updated = current with { Packages = Move(current.Packages, changes), Sysroot = current.Sysroot is null ? null : Move(current.Sysroot, sysrootChanges) };
+        foreach (var (pins, moves) in new[] { (updated, changes), (updated with { Packages = updated.Sysroot ?? [] }, sysrootChanges) })
+            foreach (var (architecture, archive) in archives)
+            {
+                var fetcher = new PackageFetcher(pins, archive, cache, downloader, architecture, lockedMode: true, settings.LockFile);
+                foreach (var (_, moved) in moves.Where(c => (c.From.Architecture == "all" ? forAll : c.From.Architecture) == architecture))
+                    fetcher.Get(moved.Name, "the lock update");
+            }
+        changes.AddRange(sysrootChanges);
         return new PackageLockUpdate(updated, changes);
     }
 }

@@ -71,6 +71,23 @@ public sealed class PackageLockUpdaterTests
     }
 
     [TestMethod]
+    public void A_sysroot_pin_moves_in_its_own_section_and_the_base_keeps_its_own()
+    {
+        using var temp = new TempFolder();
+        var basePin = Locked("base-files");
+        var lockFile = temp.File(PackageLock.FileName, System.Text.Encoding.UTF8.GetBytes(
+            (PackageLock.Empty(["bookworm", "bookworm-updates", "bookworm-security"]) with { Packages = [basePin], Sysroot = [Locked("libc6", OldLibc)] }).ToJson()));
+
+        var (passed, engine) = Update(lockFile);
+
+        Assert.IsTrue(passed, SlimLines(engine));
+        var updated = PackageLock.Read(lockFile)!;
+        Assert.AreEqual(basePin.Sha256, updated.Packages.Single().Sha256, "the base's pins stay the base's");
+        Assert.AreEqual(Locked("libc6").Version, updated.Sysroot!.Single().Version, "the sysroot's libc6 moved to the archive's newest");
+        StringAssert.Contains(SlimLines(engine), $"libc6 {OldLibc} -> ");
+    }
+
+    [TestMethod]
     public void An_up_to_date_lock_is_not_written_and_the_line_says_so()
     {
         using var temp = new TempFolder();
