@@ -19,6 +19,7 @@ internal static class SlimDiagnostics
     public static readonly SlimDiagnostic PlatformListDisagrees = new("SLIM1061", nameof(PlatformListDisagrees));
     public static readonly SlimDiagnostic PlatformNeedsPackageBase = new("SLIM1062", nameof(PlatformNeedsPackageBase));
     public static readonly SlimDiagnostic PlatformIndexNeedsOci = new("SLIM1063", nameof(PlatformIndexNeedsOci));
+    public static readonly SlimDiagnostic PlatformHasNoDebianPort = new("SLIM1064", nameof(PlatformHasNoDebianPort));
     public static readonly SlimDiagnostic UnsupportedRuntimeIdentifier = new("SLIM1004", nameof(UnsupportedRuntimeIdentifier));
     public static readonly SlimDiagnostic InvalidGrowth = new("SLIM1005", nameof(InvalidGrowth));
     public static readonly SlimDiagnostic BudgetWithoutMax = new("SLIM1006", nameof(BudgetWithoutMax));

@@ -1,6 +1,7 @@
 using Slim.Build.Tasks.Diagnostics;
 using Slim.Build.Tasks.Image;
 using Slim.Build.Tasks.Image.Base;
+using Slim.Build.Tasks.Image.Base.Packages;
 using Slim.Build.Tasks.Settings;
 
 namespace Slim.Build.Tasks;
@@ -37,6 +38,13 @@ internal static class PlatformSettingsValidator
             foreach (var entry in valid.Where(e => RuntimeTarget.Parse(e.RuntimeIdentifier).Architecture != host.Architecture))
                 diagnostics.Error(SlimDiagnostics.PlatformNeedsPackageBase, entry.RuntimeIdentifier, s.BaseSource.Trim().Length == 0 ? BaseSources.Host : s.BaseSource.Trim(),
                     s.HostRuntimeIdentifier, entry.Platform!.Architecture);
+
+        // Debian 12 has ports for amd64, arm64, armhf, s390x and ppc64el only: a riscv64 or loongarch64 base cannot be
+        // assembled from its packages, and falling back to a base pulled from elsewhere is not what the list asked for.
+        if (autoBase && baseSource == BaseSources.Packages)
+            foreach (var entry in valid.Where(e => RuntimeTarget.Parse(e.RuntimeIdentifier) is { IsMusl: false } t
+                         && (t.Architecture is not { } architecture || DebianRelease.Architecture(architecture) is null)))
+                diagnostics.Error(SlimDiagnostics.PlatformHasNoDebianPort, entry.RuntimeIdentifier, DebianRelease.Version, entry.Platform!.Describe());
 
         if (valid.Count > 1 && s.ImageFormat.Trim().Equals("docker", StringComparison.OrdinalIgnoreCase))
             diagnostics.Error(SlimDiagnostics.PlatformIndexNeedsOci, s.ImageFormat.Trim(), string.Join(", ", valid.Select(e => e.RuntimeIdentifier)));

@@ -37,6 +37,18 @@ public sealed class PlatformSettingsValidatorTests
     }
 
     [TestMethod]
+    [DataRow("linux-riscv64", "linux/riscv64")]
+    [DataRow("linux-loongarch64", "linux/loong64")]
+    public void A_platform_Debian_has_no_port_for_is_SLIM1064_on_the_package_base_and_not_on_a_base_of_the_projects(string rid, string platform)
+    {
+        var diagnostics = Check(Valid with { RuntimeIdentifiers = "linux-x64;" + rid });
+        Assert.AreEqual(SlimDiagnostics.PlatformHasNoDebianPort, diagnostics.Items.Single().Diagnostic);
+        CollectionAssert.AreEqual(new object[] { rid, "12", platform }, diagnostics.Items.Single().Args);
+        Assert.AreEqual(0, Check(Valid with { RuntimeIdentifiers = "linux-x64;" + rid, BaseImage = "registry.example/base:1" }).Items.Count);
+        Assert.AreEqual(0, Check(Valid with { RuntimeIdentifiers = "linux-x64;linux-arm;linux-s390x;linux-ppc64le" }).Items.Count, "Debian has these ports");
+    }
+
+    [TestMethod]
     public void A_runtime_identifier_the_list_lacks_is_SLIM1061()
     {
         var diagnostics = Check(Valid with { RuntimeIdentifier = "linux-musl-x64" });
