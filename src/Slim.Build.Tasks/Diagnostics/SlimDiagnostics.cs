@@ -43,6 +43,7 @@ internal static class SlimDiagnostics
     public static readonly SlimDiagnostic UpxArgsReserved = new("SLIM1020", nameof(UpxArgsReserved));
     public static readonly SlimDiagnostic UpxIncludeMatchesNothing = new("SLIM1021", nameof(UpxIncludeMatchesNothing));
     public static readonly SlimDiagnostic UpxNothingToPack = new("SLIM1022", nameof(UpxNothingToPack));
+    public static readonly SlimDiagnostic UpxPlatformUnsupported = new("SLIM1023", nameof(UpxPlatformUnsupported));
     public static readonly SlimDiagnostic InvalidContainerPort = new("SLIM1030", nameof(InvalidContainerPort));
     public static readonly SlimDiagnostic GeneratedFileOwnedByUser = new("SLIM1031", nameof(GeneratedFileOwnedByUser));
     public static readonly SlimDiagnostic InvalidContainerItem_Environment = new("SLIM1032", nameof(InvalidContainerItem_Environment));

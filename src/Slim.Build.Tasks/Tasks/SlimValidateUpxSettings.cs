@@ -20,7 +20,12 @@ public sealed class SlimValidateUpxSettings : SlimTask
     public string Profile { get; set; } = "";
     /// <summary>SlimUpxInclude items; only whether there are any matters here.</summary>
     public ITaskItem[] Include { get; set; } = [];
+    /// <summary>The publish's RuntimeIdentifier, e.g. linux-arm64.</summary>
+    public string RuntimeIdentifier { get; set; } = "";
+    /// <summary>ContainerRuntimeIdentifiers: every platform a multi-platform publish packs for.</summary>
+    public string ContainerRuntimeIdentifiers { get; set; } = "";
 
     private protected override void Run(IDiagnostics diagnostics) =>
-        UpxSettingsValidator.Validate(new UpxSettings(ProjectName, Upx, UpxPath, UpxArgs, SizeProfiles.Parse(Profile), Include.Length > 0), diagnostics, tool => ToolLocator.Find(tool));
+        UpxSettingsValidator.Validate(new UpxSettings(ProjectName, Upx, UpxPath, UpxArgs, SizeProfiles.Parse(Profile), Include.Length > 0,
+            [RuntimeIdentifier, .. ContainerRuntimeIdentifiers.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]), diagnostics, tool => ToolLocator.Find(tool));
 }

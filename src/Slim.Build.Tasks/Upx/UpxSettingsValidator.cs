@@ -7,7 +7,9 @@ namespace Slim.Build.Tasks.Upx;
 
 /// <summary>The UPX settings of one publish, as the project gave them.</summary>
 /// <param name="HasIncludes">Whether the project names files in SlimUpxInclude.</param>
-internal sealed record UpxSettings(string ProjectName, string Upx, string UpxPath, string UpxArgs, SizeProfile Profile, bool HasIncludes);
+/// <param name="RuntimeIdentifiers">The RIDs whose programs would be packed: the publish's own and ContainerRuntimeIdentifiers'.</param>
+internal sealed record UpxSettings(string ProjectName, string Upx, string UpxPath, string UpxArgs, SizeProfile Profile, bool HasIncludes,
+    IReadOnlyList<string>? RuntimeIdentifiers = null);
 
 /// <summary>
 /// Checks the UPX settings on every publish, incremental ones included, so a machine without UPX
@@ -28,6 +30,8 @@ internal static class UpxSettingsValidator
             diagnostics.Error(SlimDiagnostics.UpxMissing, s.UpxPath, ToolLocator.WhyNotFound(s.UpxPath));
         if (UpxArguments.FindReserved(UpxArguments.Split(s.UpxArgs)) is { } reserved)
             diagnostics.Error(SlimDiagnostics.UpxArgsReserved, s.UpxArgs, reserved.Option, reserved.Why);
+        foreach (var rid in (s.RuntimeIdentifiers ?? []).Where(r => !UpxPlatforms.Packs(r)).Distinct(StringComparer.OrdinalIgnoreCase))
+            diagnostics.Error(SlimDiagnostics.UpxPlatformUnsupported, rid, string.Join(", ", UpxPlatforms.PackedArchitectures));
         if (s.Profile != SizeProfile.Aot && !s.HasIncludes)
             diagnostics.Warning(SlimDiagnostics.UpxNothingToPack, s.ProjectName, s.Profile.JsonName());
     }

@@ -9,10 +9,10 @@ namespace Slim.Build.Tasks.Tests.Upx;
 public sealed class UpxSettingsValidatorTests
 {
     private static RecordingDiagnostics Validate(string upx, string path = "upx", string args = "--best --lzma", string profile = "aot",
-        bool includes = false, Func<string, string?>? find = null)
+        bool includes = false, Func<string, string?>? find = null, string[]? rids = null)
     {
         var diagnostics = new RecordingDiagnostics();
-        UpxSettingsValidator.Validate(new UpxSettings("App", upx, path, args, SizeProfiles.Parse(profile), includes), diagnostics, find ?? (_ => "/usr/bin/upx"));
+        UpxSettingsValidator.Validate(new UpxSettings("App", upx, path, args, SizeProfiles.Parse(profile), includes, rids), diagnostics, find ?? (_ => "/usr/bin/upx"));
         return diagnostics;
     }
 
@@ -32,6 +32,32 @@ public sealed class UpxSettingsValidatorTests
         StringAssert.Contains((string)error.Args[1], "PATH");
 
         StringAssert.Contains((string)Validate("true", path: "/opt/upx", find: _ => null).Items.Single().Args[1], "does not exist");
+    }
+
+    [TestMethod]
+    public void A_platform_UPX_packs_no_program_for_is_SLIM1023_naming_the_rid()
+    {
+        Assert.AreEqual(0, Validate("true", rids: ["", "linux-x64", "linux-arm64", "linux-musl-arm64", "linux-arm"]).Items.Count);
+
+        var errors = Validate("true", rids: ["linux-x64", "linux-s390x", "linux-riscv64", "linux-s390x"]).Items;
+
+        CollectionAssert.AreEqual(new[] { "linux-s390x", "linux-riscv64" }, errors.Select(e => (string)e.Args[0]).ToArray());
+        Assert.IsTrue(errors.All(e => e.Level == "error" && e.Diagnostic == SlimDiagnostics.UpxPlatformUnsupported));
+        Assert.AreEqual(0, Validate("false", rids: ["linux-s390x"]).Items.Count, "off checks nothing");
+    }
+
+    [TestMethod]
+    public void The_packed_processors_are_the_linux_elf_formats_the_installed_upx_lists()
+    {
+        var help = new Slim.Build.Tasks.IO.ToolRunner().Run("upx", ["--help"]);
+        var formats = System.Text.RegularExpressions.Regex.Matches(help.Output, @"^\s+(\S+)-linux\.elf\s+linux/", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .Select(m => m.Groups[1].Value).ToHashSet();
+        var asRids = formats.Select(f => f switch { "amd64" => "x64", "i386" => "x86", "powerpc64le" => "ppc64le", _ => f }).ToHashSet();
+
+        foreach (var architecture in UpxPlatforms.PackedArchitectures)
+            Assert.IsTrue(asRids.Contains(architecture), $"upx --help lists no linux/elf format for {architecture}: {string.Join(", ", formats)}");
+        foreach (var architecture in new[] { "s390x", "riscv64", "loongarch64" })
+            Assert.IsFalse(asRids.Contains(architecture), $"upx now packs {architecture}: add it to UpxPlatforms");
     }
 
     [TestMethod]
