@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace Slim.Tests.Shared;
@@ -24,7 +23,7 @@ internal sealed class LocalRegistry : IDisposable
         var binary = Binary();
         folder = Path.Combine(parentFolder ?? Path.GetTempPath(), "slim-registry-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
-        Port = FreePort();
+        Port = LoopbackPort.Free();
         var config = new StringBuilder()
             .Append("version: 0.1\nlog:\n  level: info\n  accesslog:\n    disabled: true\n")
             .Append($"storage:\n  filesystem:\n    rootdirectory: {Path.Combine(folder, "data")}\n")
@@ -107,12 +106,5 @@ internal sealed class LocalRegistry : IDisposable
         Console.Error.WriteLine("**** SKIPPED: " + message + " ****");
         Assert.Inconclusive("SKIPPED: " + message);
         return path;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -85,20 +85,20 @@ public sealed class AotConsoleTests
     [TestMethod]
     public void Over_budget_fails_the_publish_naming_the_budget_and_the_biggest_file()
     {
-        var over = _app.Publish("-p:SlimMaxPublishSize=100KB");
+        var over = _app.Republish("-p:SlimMaxPublishSize=100KB");
         Assert.AreNotEqual(0, over.ExitCode, "an over-budget publish exited 0");
         StringAssert.Contains(over.Output, "error SLIM6001");
         StringAssert.Contains(over.Output, "over SlimMaxPublishSize 100 KB (100,000 B)");
         StringAssert.Contains(over.Output, $"Largest files: {_app.Name} (");
 
-        var stillOver = _app.Publish("-p:SlimMaxPublishSize=100KB");
+        var stillOver = _app.Republish("-p:SlimMaxPublishSize=100KB");
         Assert.AreNotEqual(0, stillOver.ExitCode, "an unchanged over-budget publish passed the second time");
 
-        var warned = _app.Publish("-p:SlimMaxPublishSize=100KB", "-p:SlimBudgetSeverity=warning");
+        var warned = _app.Republish("-p:SlimMaxPublishSize=100KB", "-p:SlimBudgetSeverity=warning");
         Assert.AreEqual(0, warned.ExitCode, warned.Describe());
         StringAssert.Contains(warned.Output, "warning SLIM6001");
 
-        var met = _app.Publish("-p:SlimMaxPublishSize=10MB", "-p:SlimMaxFileSize=2MiB");
+        var met = _app.Republish("-p:SlimMaxPublishSize=10MB", "-p:SlimMaxFileSize=2MiB");
         Assert.AreEqual(0, met.ExitCode, met.Describe());
     }
 
@@ -106,7 +106,7 @@ public sealed class AotConsoleTests
     public void A_malformed_size_is_refused_quoting_the_value_and_changes_nothing()
     {
         var before = File.ReadAllBytes(Executable);
-        var bad = _app.Publish("-p:SlimMaxFileSize=12XB");
+        var bad = _app.Republish("-p:SlimMaxFileSize=12XB");
         Assert.AreNotEqual(0, bad.ExitCode);
         StringAssert.Contains(bad.Output, "error SLIM1001: SlimMaxFileSize is '12XB'");
         CollectionAssert.AreEqual(before, File.ReadAllBytes(Executable), "the published executable changed");
@@ -115,7 +115,7 @@ public sealed class AotConsoleTests
     [TestMethod]
     public void NativeAot_without_a_c_toolchain_is_a_slim_error()
     {
-        var result = _app.Publish("-p:CppCompilerAndLinker=no-such-cc");
+        var result = _app.Republish("-p:CppCompilerAndLinker=no-such-cc");
         Assert.AreNotEqual(0, result.ExitCode);
         StringAssert.Contains(result.Output, "error SLIM2001");
         StringAssert.Contains(result.Output, "no-such-cc");
@@ -126,13 +126,13 @@ public sealed class AotConsoleTests
     {
         var baseline = Path.Combine(_app.Directory, "baseline-report.json");
         File.Copy(Path.Combine(_first.SlimDirectory, "report.json"), baseline, overwrite: true);
-        var same = _app.Publish($"-p:SlimBaselineFile={baseline}", "-p:SlimMaxGrowth=0%");
+        var same = _app.Republish($"-p:SlimBaselineFile={baseline}", "-p:SlimMaxGrowth=0%");
         Assert.AreEqual(0, same.ExitCode, same.Describe());
 
         // An earlier publish 200,000 bytes smaller: today's is over a 5% growth limit.
         var total = Files.Size(Executable);
         File.WriteAllText(baseline, File.ReadAllText(baseline).Replace($"\"publishBytes\": {total}", $"\"publishBytes\": {total - 200_000}"));
-        var grown = _app.Publish($"-p:SlimBaselineFile={baseline}", "-p:SlimMaxGrowth=5%");
+        var grown = _app.Republish($"-p:SlimBaselineFile={baseline}", "-p:SlimMaxGrowth=5%");
         Assert.AreNotEqual(0, grown.ExitCode, grown.Describe());
         StringAssert.Contains(grown.Output, "error SLIM6004");
         StringAssert.Contains(grown.Output, "200,000 B) more");

@@ -40,7 +40,7 @@ public sealed class ChecksTests
     [TestMethod]
     public void On_scratch_the_missing_loader_and_libc_are_flagged_and_can_fail_the_publish()
     {
-        var scratch = _app.Publish("-p:ContainerBaseImage=scratch");
+        var scratch = _app.Republish("-p:ContainerBaseImage=scratch");
         Assert.AreEqual(0, scratch.ExitCode, scratch.Describe());
         StringAssert.Matches(scratch.Output, new System.Text.RegularExpressions.Regex(@"warning SLIM7001: .*ld-linux"), scratch.Output);
         StringAssert.Matches(scratch.Output, new System.Text.RegularExpressions.Regex(@"warning SLIM7002: .*libc\.so\.6"), scratch.Output);
@@ -49,7 +49,7 @@ public sealed class ChecksTests
         // scratch has no /etc/passwd: the user 1654 exists nowhere.
         Assert.AreEqual("warn", checks.Single(c => c.GetProperty("code").GetString() == "SLIM7007").GetProperty("status").GetString());
 
-        var raised = _app.Publish("-p:ContainerBaseImage=scratch", "-p:SlimChecksAsErrors=SLIM7001");
+        var raised = _app.Republish("-p:ContainerBaseImage=scratch", "-p:SlimChecksAsErrors=SLIM7001");
         Assert.AreNotEqual(0, raised.ExitCode, raised.Describe());
         StringAssert.Matches(raised.Output, new System.Text.RegularExpressions.Regex(@"error SLIM7001: .*interpreter"), raised.Output);
         StringAssert.Matches(raised.Output, new System.Text.RegularExpressions.Regex(@"warning SLIM7002"), "codes not raised stay warnings");
@@ -59,7 +59,7 @@ public sealed class ChecksTests
     public void A_upx_packed_program_on_scratch_is_flagged_as_its_original_would_be()
     {
         // Measured before: UPX hid PT_INTERP and DT_NEEDED, SLIM7001-7003 passed and the container exited 127.
-        var packed = _app.Publish("-p:ContainerBaseImage=scratch", "-p:SlimUpx=true");
+        var packed = _app.Republish("-p:ContainerBaseImage=scratch", "-p:SlimUpx=true");
         Assert.AreEqual(0, packed.ExitCode, packed.Describe());
         StringAssert.Matches(packed.Output, new System.Text.RegularExpressions.Regex(@"warning SLIM7001: .*ld-linux"), packed.Output);
         StringAssert.Matches(packed.Output, new System.Text.RegularExpressions.Regex(@"warning SLIM7002: .*libc\.so\.6"), packed.Output);
@@ -75,13 +75,13 @@ public sealed class ChecksTests
         Podman.RequireOrSkip();
         var smoke = Podman.SmokeRunProperties();
 
-        var auto = _app.Publish(smoke);
+        var auto = _app.Republish(smoke);
         Assert.AreEqual(0, auto.ExitCode, auto.Describe());
         var console = Check(auto, "smoke-console-exit");
         Assert.AreEqual("pass", console.GetProperty("status").GetString(), console.ToString());
         StringAssert.Contains(console.GetProperty("evidence").ToString(), "exit code 0");
 
-        var scratch = _app.Publish([.. smoke, "-p:ContainerBaseImage=scratch"]);
+        var scratch = _app.Republish([.. smoke, "-p:ContainerBaseImage=scratch"]);
         Assert.AreEqual(0, scratch.ExitCode, scratch.Describe());
         StringAssert.Matches(scratch.Output, new System.Text.RegularExpressions.Regex(@"warning SLIM7020: .*exited with code [1-9]"), scratch.Output);
         Assert.AreEqual("warn", Check(scratch, "smoke-console-exit").GetProperty("status").GetString());

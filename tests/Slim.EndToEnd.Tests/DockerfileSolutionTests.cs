@@ -114,7 +114,7 @@ public sealed class DockerfileSolutionTests
         var edited = File.ReadAllText(ignore) + "**/*.md\n";
         File.WriteAllText(ignore, edited);
 
-        var changed = _app.Publish("-p:ContainerUser=1000");
+        var changed = _app.Republish("-p:ContainerUser=1000");
 
         Assert.AreEqual(0, changed.ExitCode, changed.Describe());
         StringAssert.Contains(changed.Output, "warning SLIM1031");
@@ -122,7 +122,7 @@ public sealed class DockerfileSolutionTests
         Assert.AreEqual(edited, File.ReadAllText(ignore), "Slim overwrote a hand-edited .dockerignore");
         StringAssert.Contains(File.ReadAllText(Path.Combine(Solution, "Dockerfile")), "USER 1000\n", "the untouched committed Dockerfile was not updated");
 
-        var back = _app.Publish();
+        var back = _app.Republish();
         Assert.AreEqual(0, back.ExitCode, back.Describe());
         StringAssert.Contains(File.ReadAllText(Path.Combine(Solution, "Dockerfile")), "USER 1654\n");
     }

@@ -33,7 +33,7 @@ public sealed class DockerfileWebTests
         Assert.AreEqual("1654", Podman.Inspect(Image, "{{.Config.User}}"));
         StringAssert.Contains(Podman.Inspect(Image, "{{json .Config.ExposedPorts}}"), "8080/tcp");
 
-        using var container = WebContainer.Start(Image, "slim-e2e-web", 18241);
+        using var container = WebContainer.Start(Image, "slim-e2e-web");
         Assert.AreEqual("Hello World!", await Http.GetWithin(container.Url, TimeSpan.FromSeconds(30)));
         var top = Podman.Run(SlimFeed.RunRoot, "top", container.Name, "user", "huser");
         Assert.AreEqual(0, top.ExitCode, "podman top failed:\n" + top.Output);

@@ -56,7 +56,7 @@ public sealed class FrameworkImageTests
         Assert.AreEqual("1654", Podman.Inspect(tag, "{{.Config.User}}"));
         StringAssert.Contains(Podman.Inspect(tag, "{{json .Config.Env}}"), "DOTNET_ROOT=/usr/share/dotnet");
 
-        using var container = WebContainer.Start(tag, "slim-e2e-fdweb", 18243);
+        using var container = WebContainer.Start(tag, "slim-e2e-fdweb");
         var answer = await Http.GetWithin(container.Url, TimeSpan.FromSeconds(40));
         Assert.AreEqual("Hello World!", answer, "no answer; logs:\n" + Podman.Run(SlimFeed.RunRoot, "logs", container.Name).Output);
         var top = Podman.Run(SlimFeed.RunRoot, "top", container.Name, "user");
@@ -108,7 +108,7 @@ public sealed class FrameworkImageTests
         // and the Web SDK writes web.config after Publish: both once made a republish's image differ from the first.
         string Digest() => Files.Json(Path.Combine(_web.Directory, "slim", "report.json"))
             .GetProperty("image").GetProperty("digest").GetString()!;
-        var first = _web.Publish("-o", "publish");
+        var first = _web.Republish("-o", "publish");
         Assert.AreEqual(0, first.ExitCode, first.Describe());
         var files = Files.Json(Path.Combine(_web.Directory, "slim", "report.json")).GetProperty("files").EnumerateArray()
             .Select(f => f.GetProperty("path").GetString()).ToList();

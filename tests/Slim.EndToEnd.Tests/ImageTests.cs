@@ -133,7 +133,7 @@ public sealed class ImageTests
         using var registry = new LocalRegistry(parentFolder: SlimFeed.RunRoot);
         string[] push = [$"-p:ContainerRegistry={registry.Host}", "-p:ContainerRepository=e2e/imageapp", "-p:ContainerImageTags=1.0.0%3Bstable"];
 
-        var first = _app.Publish(push);
+        var first = _app.Republish(push);
 
         Assert.AreEqual(0, first.ExitCode, first.Describe());
         var digest = Digest(first);
@@ -148,7 +148,7 @@ public sealed class ImageTests
         var uploads = registry.BlobUploadRequests("e2e/imageapp");
         Assert.IsTrue(uploads > 0, registry.Log);
 
-        var second = _app.Publish(push);
+        var second = _app.Republish(push);
 
         Assert.AreEqual(0, second.ExitCode, second.Describe());
         var again = Files.Json(Path.Combine(second.SlimDirectory, "report.json")).GetProperty("image").GetProperty("push");

@@ -30,7 +30,7 @@ public sealed class PushGateTests
         app.Write("Directory.Build.targets", """
             <Project><ItemGroup><None Update="secrets.json" CopyToPublishDirectory="PreserveNewest" /></ItemGroup></Project>
             """);
-        var failedCheck = app.Publish([.. push, "-p:SlimChecksAsErrors=true"]);
+        var failedCheck = app.Republish([.. push, "-p:SlimChecksAsErrors=true"]);
 
         Assert.AreNotEqual(0, failedCheck.ExitCode, failedCheck.Describe());
         StringAssert.Contains(failedCheck.Output, "error SLIM7014", failedCheck.Describe());
@@ -41,7 +41,7 @@ public sealed class PushGateTests
 
         // The negative control: the same app with the gates passing is pushed, and the report records it.
         File.Delete(Path.Combine(app.Directory, "secrets.json"));
-        var passing = app.Publish(push);
+        var passing = app.Republish(push);
 
         Assert.AreEqual(0, passing.ExitCode, passing.Describe());
         Assert.IsTrue(ManifestPuts(registry) > 0, registry.Log);

@@ -57,7 +57,7 @@ public sealed class ReliabilityReportTests
     [TestMethod]
     public void The_budget_gate_reads_a_rebuilt_report_not_a_damaged_one()
     {
-        var over = _app.Publish("-p:SlimMaxPublishSize=1KB");
+        var over = _app.Republish("-p:SlimMaxPublishSize=1KB");
         Assert.AreNotEqual(0, over.ExitCode, over.Describe());
         StringAssert.Contains(over.Output, "error SLIM6001");
 
@@ -65,7 +65,7 @@ public sealed class ReliabilityReportTests
         {
             File.WriteAllText(ReportFile, damage);
 
-            var again = _app.Publish("-p:SlimMaxPublishSize=1KB");
+            var again = _app.Republish("-p:SlimMaxPublishSize=1KB");
 
             Assert.AreNotEqual(0, again.ExitCode, $"report.json was '{damage}': an over-budget publish passed\n{again.Describe()}");
             StringAssert.Contains(again.Output, "error SLIM6001", $"report.json was '{damage}'");

@@ -111,7 +111,7 @@ public sealed class ReliabilityTests
         CollectionAssert.AreEqual(original, File.ReadAllBytes(library));
         CollectionAssert.AreEqual(original, File.ReadAllBytes(published));
 
-        var fixedStrip = app.Publish();
+        var fixedStrip = app.Republish();
 
         Assert.AreEqual(0, fixedStrip.ExitCode, fixedStrip.Describe());
         Assert.IsFalse(fixedStrip.Output.Contains("SLIM3001"), fixedStrip.Output);
@@ -145,7 +145,7 @@ public sealed class ReliabilityTests
         File.WriteAllText(app.ProjectFile, File.ReadAllText(app.ProjectFile)
             .Replace("<SlimStripExclude Include=\"nomatch/*.so\" />", "<SlimBudget Include=\"**/*.so\" Max=\"1KB\" />"));
 
-        var budgeted = app.Publish();
+        var budgeted = app.Republish();
 
         Assert.AreNotEqual(0, budgeted.ExitCode, "the **/*.so budget passed\n" + budgeted.Describe());
         Assert.IsFalse(budgeted.Output.Contains("SLIM9001"), budgeted.Output);
@@ -176,13 +176,13 @@ public sealed class ReliabilityTests
         }
         CollectionAssert.AreEqual(original, File.ReadAllBytes(library));
 
-        var stripped = app.Publish();
+        var stripped = app.Republish();
         Assert.AreEqual(0, stripped.ExitCode, stripped.Describe());
         var published = File.ReadAllBytes(Path.Combine(stripped.PublishDirectory, "libfoo.so"));
         Assert.IsTrue(published.Length < original.Length, $"published {published.Length} bytes, original {original.Length}");
 
         // Nothing changed, so the strip step itself is up to date: the tool must be checked anyway.
-        var missing = app.Publish("-p:SlimStripTool=/nonexistent/strip");
+        var missing = app.Republish("-p:SlimStripTool=/nonexistent/strip");
 
         Assert.AreNotEqual(0, missing.ExitCode, "an incremental publish did not notice the missing strip\n" + missing.Describe());
         StringAssert.Contains(missing.Output, "error SLIM2002");

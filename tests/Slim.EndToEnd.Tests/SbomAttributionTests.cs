@@ -177,7 +177,7 @@ public sealed class SbomAttributionTests
     {
         Podman.RequireOrSkip();
         // Nothing is compiled again: the image of the shared publish is loaded and run.
-        var smoke = _app.Publish([.. Podman.SmokeRunProperties(), "-p:SlimHealthPath=/healthz"]);
+        var smoke = _app.Republish([.. Podman.SmokeRunProperties(), "-p:SlimHealthPath=/healthz"]);
         Assert.AreEqual(0, smoke.ExitCode, smoke.Describe());
         var checks = Report_(smoke).GetProperty("checks").EnumerateArray().ToList();
         JsonElement Check(string name) => checks.Single(c => c.GetProperty("name").GetString() == name);

@@ -35,7 +35,7 @@ public sealed class SdkFormTests
         CollectionAssert.DoesNotContain(shipped, "appsettings.Development.json");
         CollectionAssert.Contains(shipped, "appsettings.json");
 
-        Assert.AreEqual("Hello World!", await TestApp.GetFromRunningApp(exe, 18231, TimeSpan.FromSeconds(20)));
+        Assert.AreEqual("Hello World!", await TestApp.GetFromRunningApp(exe, TimeSpan.FromSeconds(20)));
     }
 
     [TestMethod]
@@ -69,7 +69,7 @@ public sealed class SdkFormTests
         StringAssert.Contains(result.Output, "SLIM1019: Slim.Sdk chose the framework profile: Pages/");
         Assert.IsFalse(Files.IsElf(Path.Combine(result.PublishDirectory, app.Name + ".dll")));
         Assert.IsTrue(File.Exists(Path.Combine(result.PublishDirectory, app.Name + ".dll")), "framework-dependent: the IL assembly ships");
-        var page = await TestApp.GetFromRunningApp(Path.Combine(result.PublishDirectory, app.Name), 18232, TimeSpan.FromSeconds(30));
+        var page = await TestApp.GetFromRunningApp(Path.Combine(result.PublishDirectory, app.Name), TimeSpan.FromSeconds(30));
         StringAssert.Contains(page, "Hello from Razor");
     }
 }

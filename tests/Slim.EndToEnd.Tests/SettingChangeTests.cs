@@ -28,7 +28,7 @@ public sealed class SettingChangeTests
 
         File.WriteAllText(app.ProjectFile, File.ReadAllText(app.ProjectFile)
             .Replace("</Project>", """<ItemGroup><SlimStripExclude Include="libanswer.so" /></ItemGroup></Project>"""));
-        var excluded = app.Publish();
+        var excluded = app.Republish();
 
         Assert.AreEqual(0, excluded.ExitCode, excluded.Describe());
         CollectionAssert.AreEqual(original, File.ReadAllBytes(Path.Combine(excluded.PublishDirectory, "libanswer.so")),

@@ -71,7 +71,7 @@ public sealed class StripTests
         StringAssert.Contains(over.Output, "libanswer.so (");
 
         File.WriteAllText(app.ProjectFile, File.ReadAllText(app.ProjectFile).Replace("Max=\"1KB\"", "Max=\"1MB\""));
-        var met = app.Publish();
+        var met = app.Republish();
         Assert.AreEqual(0, met.ExitCode, met.Describe());
     }
 }

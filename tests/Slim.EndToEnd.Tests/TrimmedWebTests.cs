@@ -45,7 +45,7 @@ public sealed class TrimmedWebTests
         var libraries = needs.GetProperty("nativeLibraries").EnumerateArray().Select(l => l.GetProperty("name").GetString()).ToList();
         CollectionAssert.Contains(libraries, "libstdc++.so.6", string.Join(", ", libraries));
 
-        Assert.AreEqual("Hello World!", await TestApp.GetFromRunningApp(Path.Combine(result.PublishDirectory, app.Name), 18232, TimeSpan.FromSeconds(20)));
+        Assert.AreEqual("Hello World!", await TestApp.GetFromRunningApp(Path.Combine(result.PublishDirectory, app.Name), TimeSpan.FromSeconds(20)));
     }
 
     [TestMethod]
@@ -59,7 +59,7 @@ public sealed class TrimmedWebTests
         const string tag = "localhost/trimmedweb:1.0.0";
         Assert.AreEqual("1654", Podman.Inspect(tag, "{{.Config.User}}"));
 
-        using var container = WebContainer.Start(tag, "slim-e2e-trimmedweb", 18234);
+        using var container = WebContainer.Start(tag, "slim-e2e-trimmedweb");
         var answer = await Http.GetWithin(container.Url, TimeSpan.FromSeconds(40));
         Assert.AreEqual("Hello World!", answer, "no answer; logs:\n" + Podman.Run(SlimFeed.RunRoot, "logs", container.Name).Output);
     }

@@ -84,7 +84,7 @@ public sealed class UpxConsoleTests
     public void A_missing_upx_fails_naming_upx_and_the_fix()
     {
         var before = File.ReadAllBytes(Executable);
-        var result = _app.Publish("-p:SlimUpxPath=no-such-upx");
+        var result = _app.Republish("-p:SlimUpxPath=no-such-upx");
         Assert.AreNotEqual(0, result.ExitCode);
         StringAssert.Contains(result.Output, "error SLIM2003: SlimUpx is 'true', but UPX was not found: SlimUpxPath is 'no-such-upx'");
         StringAssert.Contains(result.Output, "upx-ucl");
@@ -95,7 +95,7 @@ public sealed class UpxConsoleTests
     public void Args_upx_rejects_fail_and_leave_the_published_file_intact()
     {
         var before = File.ReadAllBytes(Executable);
-        var result = _app.Publish("-p:SlimUpxArgs=--no-such-option");
+        var result = _app.Republish("-p:SlimUpxArgs=--no-such-option");
         Assert.AreNotEqual(0, result.ExitCode);
         StringAssert.Contains(result.Output, $"error SLIM3003: UPX ('");
         StringAssert.Contains(result.Output, "--no-such-option");
@@ -105,7 +105,7 @@ public sealed class UpxConsoleTests
     [TestMethod]
     public void A_non_elf_file_named_in_SlimUpxInclude_is_refused_and_ships_as_it_was()
     {
-        var result = _app.Publish("-p:IncludeData=true");
+        var result = _app.Republish("-p:IncludeData=true");
         Assert.AreEqual(0, result.ExitCode, result.Describe());
         StringAssert.Contains(result.Output, "warning SLIM3006: 'data.txt' is not an ELF file");
         Assert.AreEqual("not an ELF file\n", File.ReadAllText(Path.Combine(result.PublishDirectory, "data.txt")));
@@ -116,7 +116,7 @@ public sealed class UpxConsoleTests
     public void Turning_upx_off_ships_the_unpacked_executable_and_drops_the_upx_step()
     {
         var packed = Files.Size(Executable);
-        var result = _app.Publish("-p:SlimUpx=false");
+        var result = _app.Republish("-p:SlimUpx=false");
         Assert.AreEqual(0, result.ExitCode, result.Describe());
         var plain = Files.Size(Executable);
         Assert.IsTrue(plain > packed * 3 / 2, $"unpacked {plain} bytes vs packed {packed}");

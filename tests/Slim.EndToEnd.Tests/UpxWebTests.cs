@@ -29,7 +29,7 @@ public sealed class UpxWebTests
         StringAssert.Contains(_first.Output, "EventSourceSupport=false", "the safe switch the Web SDK would have turned on");
         var test = ProcessRunner.Run("upx", ["-t", Executable], _first.PublishDirectory);
         Assert.AreEqual(0, test.ExitCode, "upx -t: " + test.Output);
-        Assert.AreEqual("Hello World!", await TestApp.GetFromRunningApp(Executable, 18241, TimeSpan.FromSeconds(30)));
+        Assert.AreEqual("Hello World!", await TestApp.GetFromRunningApp(Executable, TimeSpan.FromSeconds(30)));
     }
 
     [TestMethod]

@@ -110,6 +110,13 @@ internal sealed class TestApp
     /// <summary>dotnet publish -c Release, with a binlog kept in the app folder for when a test fails.</summary>
     public PublishResult Publish(params string[] arguments) => PublishWith(new Dictionary<string, string>(), arguments);
 
+    /// <summary>
+    /// Another publish of an app already published, with arguments that change nothing restore reads (Slim's own
+    /// properties, a base image, a smoke run): --no-restore, as CI does after its restore step. Not for a test about
+    /// restore or about what an unchanged publish, as a user runs it, does again.
+    /// </summary>
+    public PublishResult Republish(params string[] arguments) => Publish(["--no-restore", .. arguments]);
+
     /// <param name="environment">Variables that replace the run's own (another HOME), on top of <see cref="SlimFeed.Environment"/>.</param>
     public PublishResult PublishWith(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
@@ -128,9 +135,10 @@ internal sealed class TestApp
             ? System.IO.Directory.EnumerateDirectories(Path.Combine(Directory, "bin"), name, SearchOption.AllDirectories).FirstOrDefault()
             : null;
 
-    /// <summary>Starts the published web app on a loopback port and returns what GET / answered, or null.</summary>
-    public static async Task<string?> GetFromRunningApp(string executable, int port, TimeSpan timeout)
+    /// <summary>Starts the published web app on a free loopback port and returns what GET / answered, or null.</summary>
+    public static async Task<string?> GetFromRunningApp(string executable, TimeSpan timeout)
     {
+        var port = LoopbackPort.Free();
         var start = new System.Diagnostics.ProcessStartInfo(executable)
         {
             WorkingDirectory = Path.GetDirectoryName(executable)!,

@@ -17,9 +17,12 @@ internal sealed class WebContainer : IDisposable
 
     public string Url { get; }
 
+    /// <param name="port">The host port; 0 (the default) for a free one, so classes that run at the same time never share one.</param>
     /// <param name="architecture">podman's --arch: arm64 runs another architecture's image under emulation (qemu-user-static).</param>
-    public static WebContainer Start(string image, string namePrefix, int port, string? architecture = null)
+    public static WebContainer Start(string image, string namePrefix, int port = 0, string? architecture = null)
     {
+        if (port == 0)
+            port = LoopbackPort.Free();
         var name = namePrefix + "-" + Environment.ProcessId;
         var exposed = Podman.Inspect(image, "{{range $port, $_ := .Config.ExposedPorts}}{{$port}} {{end}}").Split(' ', StringSplitOptions.RemoveEmptyEntries);
         Assert.AreEqual(1, exposed.Length, $"{image} exposes {exposed.Length} ports: {string.Join(", ", exposed)}");
