@@ -128,6 +128,11 @@ class MultiArchBench:
         for entry in top.get("manifests", []):
             measured = self.measure.measure(repository, entry["digest"])
             row["platforms"][platform_name(entry["platform"])] = {"wire": measured["wire"], "unpacked": measured["unpacked"]}
+        if "manifests" not in top:  # one image where two were asked for: which platform it is
+            with self.registry.blob(repository, top["config"]["digest"]) as response:
+                config = json.loads(response.read())
+            measured = self.measure.measure(repository, tag)
+            row["platforms"][platform_name(config)] = {"wire": measured["wire"], "unpacked": measured["unpacked"]}
         return row
 
     def bench_app(self, app, version):
@@ -214,7 +219,8 @@ def table(results):
             said = f"fails: `{sdk['error'][:160]}`"
         else:
             sizes = ", ".join(f"{n} {mb(p['wire'])} / {mb(p['unpacked'])}" for n, p in sdk["platforms"].items())
-            said = f"{'index' if sdk['tag_is_index'] else 'not an index'} ({sizes}); tags left: {', '.join(sdk['tags'])}"
+            said = (f"an index ({sizes})" if sdk["tag_is_index"] else f"no index: one image, {sizes}") + \
+                f"; tags in the registry: {', '.join(sdk['tags'])}"
         cell = lambda p: f"{mb(p['wire'])} / {mb(p['unpacked'])}" if p else "-"
         lines.append(f"| {peers.bench_report.APP_NAMES[app]} | {cell(amd)} | {cell(arm)} | {r['slim-one']['whole']:.1f} | "
                      f"{r['slim-two']['whole']:.1f} | {said} | {sdk['whole']:.1f} |")
