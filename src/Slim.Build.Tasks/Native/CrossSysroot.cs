@@ -23,16 +23,7 @@ internal sealed class CrossSysroot(PackageSettings settings, PackageCache cache,
     {
         try
         {
-            PackageLock? lockFile;
-            try
-            {
-                lockFile = PackageLock.Read(settings.LockFile);
-            }
-            catch (InvalidDataException e)
-            {
-                diagnostics.Error(SlimDiagnostics.PackageLockInvalid, settings.LockFile, e.Message.TrimEnd('.'));
-                return null;
-            }
+            var lockFile = PackageLock.ReadOrFail(settings.LockFile);
             // The fetcher reads pins from Packages: give it the sysroot section, so the base's pins never serve the sysroot or the reverse.
             var pins = lockFile is null ? null : lockFile with { Packages = lockFile.Sysroot ?? [] };
             var archive = DebianArchive.Open(settings, debianArchitecture, downloader);

@@ -49,16 +49,7 @@ internal sealed class PackageBaseSource : IBaseSource
     {
         try
         {
-            PackageLock? lockFile;
-            try
-            {
-                lockFile = PackageLock.Read(settings.LockFile);
-            }
-            catch (InvalidDataException e)
-            {
-                diagnostics.Error(SlimDiagnostics.PackageLockInvalid, settings.LockFile, e.Message.TrimEnd('.'));
-                return null;
-            }
+            var lockFile = PackageLock.ReadOrFail(settings.LockFile);
             var cache = PackageCache.Under(RegistryBaseSource.CacheRoot(request.CacheDirectory, Environment.GetEnvironmentVariable));
             var downloader = new ArchiveDownloader(cache, SharedHttpClient.Instance, request.Cancellation);
             var archive = DebianArchive.Open(settings, debianArchitecture, downloader);

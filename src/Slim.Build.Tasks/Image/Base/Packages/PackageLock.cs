@@ -1,3 +1,4 @@
+using Slim.Build.Tasks.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -32,6 +33,20 @@ internal sealed record PackageLock(int LockVersion, string Distribution, string 
         new(CurrentVersion, DebianRelease.Distribution, DebianRelease.Codename, DebianRelease.Version, suites, []);
 
     public LockedPackage? Find(string name, string architecture) => Packages.FirstOrDefault(p => p.Name == name && p.Serves(architecture));
+
+    /// <summary>The lock at <paramref name="path"/>; null when there is none.</summary>
+    /// <exception cref="SlimException">SLIM4056 naming the file and what is wrong with a damaged lock or one of another distribution.</exception>
+    public static PackageLock? ReadOrFail(string path)
+    {
+        try
+        {
+            return Read(path);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new SlimException(SlimDiagnostics.PackageLockInvalid, path, e.Message.TrimEnd('.'));
+        }
+    }
 
     /// <summary>The lock at <paramref name="path"/>; null when there is none. Throws InvalidDataException saying what is wrong with a damaged one or one of another distribution.</summary>
     public static PackageLock? Read(string path)

@@ -16,15 +16,7 @@ internal static class PackageLockUpdater
     /// <exception cref="SlimException">A damaged lock, no archive, an untrusted or stale release, a package gone from the archive, a bad download.</exception>
     public static PackageLockUpdate? Update(PackageSettings settings, PackageCache cache, ArchiveDownloader downloader, TimeProvider? clock = null)
     {
-        PackageLock? current;
-        try
-        {
-            current = PackageLock.Read(settings.LockFile);
-        }
-        catch (InvalidDataException e)
-        {
-            throw new SlimException(SlimDiagnostics.PackageLockInvalid, settings.LockFile, e.Message.TrimEnd('.'));
-        }
+        var current = PackageLock.ReadOrFail(settings.LockFile);
         if (current is null)
             return null;
 
