@@ -56,10 +56,12 @@ def index_platforms(image_tar):
         return result
 
 
-def app_layer_count(folder, rid):
-    """How many of the platform image's top layers hold the app (its report's layers not named base/runtime/trust)."""
+def base_layer_count(folder, rid):
+    """How many of the platform image's bottom layers are the base the app stands on: the OS base, the CAs, and for a
+    framework-dependent app the shared runtime (its report names them base:, trust:, shared runtime:); a trimmed app's
+    runtime layer is the app's own publish, so it is not the SDK's base."""
     report = json.loads(next((folder / "bin").rglob(f"slim/{rid}/report.json")).read_text())
-    return sum(1 for layer in report["image"]["layers"] if not re.match(r"(base|runtime|trust|shared)", layer["holds"]))
+    return sum(1 for layer in report["image"]["layers"] if re.match(r"(base|trust|shared runtime):", layer["holds"]))
 
 
 class MultiArchBench:
@@ -97,7 +99,7 @@ class MultiArchBench:
         entries = []
         for name, image in index_platforms(next((slim_folder / "bin").rglob("slim/image.tar"))).items():
             rid = "linux-x64" if "/amd64" in name else "linux-arm64"
-            layers = image["layers"][:len(image["layers"]) - app_layer_count(slim_folder, rid)]
+            layers = image["layers"][:base_layer_count(slim_folder, rid)]
             env = peers.BASE_ENV + [e for e in image["env"] if e.startswith("DOTNET_ROOT=")]
             layout = self.work / "bases" / f"{app}-{rid}"
             parts = name.split("/")
@@ -241,16 +243,31 @@ def write_doc(results):
     doc.write_text(before + BEGIN + "\n\n" + table(results) + "\n\n" + END + rest.split(END, 1)[1])
 
 
+def merge(saved):
+    """One results object from runs that each measured some of the apps."""
+    merged = dict(saved[-1], apps={}, command="; ".join(r["command"] for r in saved), runs=min(r["runs"] for r in saved),
+                  finished=max(r.get("finished", "") for r in saved), errors={})
+    for app in peers.APPS:
+        for r in saved:
+            if app in r["apps"]:
+                merged["apps"][app] = r["apps"][app]
+                merged["errors"].pop(app, None)
+            elif app in r.get("errors", {}):
+                merged["errors"][app] = r["errors"][app]
+    return merged
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=2)
     parser.add_argument("--apps", default=",".join(peers.APPS), help="comma-separated, from: " + ", ".join(peers.APPS))
     parser.add_argument("--work", default="/tmp/slim-bench-multiarch")
     parser.add_argument("--slim-version", help="use this Slim, already in artifacts/feed, instead of packing one")
-    parser.add_argument("--render", metavar="RESULTS_JSON", help="only rewrite docs/multiarch.md's table from a saved run")
+    parser.add_argument("--render", metavar="RESULTS_JSON", nargs="+",
+                        help="only rewrite docs/multiarch.md's table from saved runs (several: their apps merged, a later one's winning)")
     parser.add_argument("--no-docs", action="store_true")
     args = parser.parse_args()
-    results = json.loads(Path(args.render).read_text()) if args.render else MultiArchBench(args).main()
+    results = merge([json.loads(Path(f).read_text()) for f in args.render]) if args.render else MultiArchBench(args).main()
     print(table(results))
     if not args.no_docs:
         write_doc(results)
