@@ -69,6 +69,37 @@ public sealed class PackageContentsTests
         }
     }
 
+    /// <summary>
+    /// A runtime takes ReadyToRun code of its own format version only and JIT-compiles the rest: code made by .NET 8's
+    /// crossgen2 was ignored whole by the .NET 10 runtime the SDK's MSBuild runs on. This test runs on that runtime.
+    /// </summary>
+    [TestMethod]
+    public void The_runtime_that_runs_the_SDK_s_MSBuild_runs_the_packed_task_assembly_s_native_code_without_the_JIT()
+    {
+        if (!OperatingSystem.IsLinux() || System.Runtime.InteropServices.RuntimeInformation.OSArchitecture != System.Runtime.InteropServices.Architecture.X64)
+            Assert.Inconclusive("the pack compiles ReadyToRun code on linux-x64 only");
+        var folder = Directory.CreateTempSubdirectory("slim-r2r-").FullName;
+        try
+        {
+            using (var zip = ZipFile.OpenRead(Path.Combine(SlimFeed.Feed, $"Slim.Build.Tasks.{SlimFeed.Version}.nupkg")))
+                zip.GetEntry("tasks/net8.0/Slim.Build.Tasks.dll")!.ExtractToFile(Path.Combine(folder, "Slim.Build.Tasks.dll"));
+            var context = new System.Runtime.Loader.AssemblyLoadContext("slim-r2r", isCollectible: false);
+            var assembly = context.LoadFromAssemblyPath(Path.Combine(folder, "Slim.Build.Tasks.dll"));
+            var isStrippable = assembly.GetType("Slim.Build.Tasks.Elf.ElfFile", throwOnError: true)!
+                .GetMethod("IsStrippable")!.CreateDelegate<Func<string, bool>>();
+            var before = System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: true);
+            var strippable = isStrippable(".debug_info");
+            var compiled = System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: true) - before;
+            Assert.IsTrue(strippable);
+            Assert.AreEqual(0, compiled,
+                $"the JIT compiled a method of the packed task assembly: the runtime {Environment.Version} ignored its ReadyToRun code");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [TestMethod]
     public void The_sdk_package_ships_sdk_files_stamped_with_the_task_package_version()
     {
