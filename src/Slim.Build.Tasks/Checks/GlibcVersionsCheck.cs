@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using Slim.Build.Tasks.Diagnostics;
 using Slim.Build.Tasks.Elf;
 using Slim.Build.Tasks.Image.Base;
@@ -10,14 +9,11 @@ namespace Slim.Build.Tasks.Checks;
 /// The GLIBC_x.y symbol versions each ELF file asks for are defined by the image's libc.so.6: a program linked
 /// against a newer glibc dies at start with "version `GLIBC_2.38' not found".
 /// </summary>
-internal sealed partial class GlibcVersionsCheck : IImageCheck
+internal sealed class GlibcVersionsCheck : IImageCheck
 {
     public string Name => "glibc-versions";
     public SlimDiagnostic Diagnostic => SlimDiagnostics.CheckGlibcTooOld;
 
-    // libc.so.6 names every version it defines in its .dynstr; the newest is the glibc it is.
-    [GeneratedRegex(@"GLIBC_\d+\.\d+(\.\d+)?", RegexOptions.CultureInvariant)]
-    private static partial Regex VersionName();
 
     public CheckFinding Run(ImageCheckContext context)
     {
@@ -28,7 +24,7 @@ internal sealed partial class GlibcVersionsCheck : IImageCheck
         var libc = lookup.Find(users[0].Key, users[0].Value, "libc.so.6");
         if (libc is null || context.Image.ReadAllBytes(libc) is not { } bytes)
             return CheckFinding.Pass("The image has no libc.so.6 to compare with (the needed-libraries check reports it).");
-        var provided = VersionName().Matches(Encoding.ASCII.GetString(bytes)).Select(m => GlibcVersion.FromSymbolVersion(m.Value)).OfType<Version>().DefaultIfEmpty().Max();
+        var provided = NewestDefined(bytes);
         if (provided is null)
             return CheckFinding.Pass($"{libc} defines no GLIBC version the check can read.");
         var mismatches = GlibcCheck.Find(users.Select(u => ("/" + u.Key, u.Value)), provided);
@@ -38,5 +34,21 @@ internal sealed partial class GlibcVersionsCheck : IImageCheck
         var m = mismatches[0];
         return CheckFinding.Fail($"{mismatches.Count} ELF files need a newer glibc than the image's {GlibcVersion.Format(provided)}.", evidence,
             m.File, GlibcVersion.Format(m.Required), GlibcVersion.Format(provided), context.BaseImage);
+    }
+
+    /// <summary>libc.so.6 names every version it defines in its .dynstr; the newest is the glibc it is.</summary>
+    internal static Version? NewestDefined(ReadOnlySpan<byte> libc)
+    {
+        Version? newest = null;
+        for (var at = libc.IndexOf("GLIBC_"u8); at >= 0; at = libc.IndexOf("GLIBC_"u8))
+        {
+            var end = at + "GLIBC_".Length;
+            while (end < libc.Length && (char.IsAsciiDigit((char)libc[end]) || libc[end] == (byte)'.'))
+                end++;
+            if (GlibcVersion.FromSymbolVersion(Encoding.ASCII.GetString(libc[at..end]).TrimEnd('.')) is { } version && (newest is null || version > newest))
+                newest = version;
+            libc = libc[end..];
+        }
+        return newest;
     }
 }

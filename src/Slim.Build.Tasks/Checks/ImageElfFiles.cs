@@ -69,6 +69,10 @@ internal sealed class ImageElfFiles(IReadOnlyDictionary<string, ElfFile> files, 
                 .Select(r => new LayerElf(r.Key.Path, r.Value.Elf, r.Value.FromOriginal)).OrderBy(f => f.Path, StringComparer.Ordinal).ToList());
         }
 
+        public byte[]? RecallFile(string member, string path) => facts.RecallBytes(member, LayerFactsCache.FileKind(path));
+
+        public void RememberFile(string member, string path, byte[] bytes) => facts.RememberBytes(member, LayerFactsCache.FileKind(path), bytes);
+
         public bool Wants(ImageFileEntry e) => e.Size > Magic.Length && !RuntimeAssetFolders.IsForOtherPlatform(e.Path, runtimeIdentifier);
 
         public void Take(ImageFileEntry entry, Stream data)

@@ -16,10 +16,12 @@ internal sealed class ImageFileSystem
 
     private readonly ImageArchiveReader _archive;
     private readonly Dictionary<string, ImageFileEntry> _entries;
+    private readonly ILayerMemory? _memory;
 
-    private ImageFileSystem(ImageArchiveReader archive, ImageRunSettings run, Dictionary<string, ImageFileEntry> entries, IReadOnlyList<WastedFile> waste)
+    private ImageFileSystem(ImageArchiveReader archive, ImageRunSettings run, Dictionary<string, ImageFileEntry> entries, IReadOnlyList<WastedFile> waste, ILayerMemory? memory)
     {
         _archive = archive;
+        _memory = memory;
         Run = run;
         _entries = entries;
         Waste = waste;
@@ -73,7 +75,7 @@ internal sealed class ImageFileSystem
             }
             memory?.Remember(member, layer, records);
         }
-        return new ImageFileSystem(reader, run, entries, waste);
+        return new ImageFileSystem(reader, run, entries, waste, memory);
     }
 
     /// <summary>The layer's entries with their bytes, each kept in <paramref name="read"/> as it goes by.</summary>
@@ -151,11 +153,17 @@ internal sealed class ImageFileSystem
         }
     }
 
-    /// <summary>The bytes of one file (following links), or null when the image holds no such file.</summary>
+    /// <summary>
+    /// The bytes of one file (following links), or null when the image holds no such file. A layer's memory may hold
+    /// them from an earlier read of the same blob: a base's /etc/passwd and libc.so.6 are not decompressed on every publish.
+    /// </summary>
     public byte[]? ReadAllBytes(string path)
     {
         if (Resolve(path) is not { Kind: ImageEntryKind.File } file)
             return null;
+        var member = _archive.LayerMembers[file.Layer];
+        if (_memory?.RecallFile(member, file.Path) is { } known && known.Length == file.Size)
+            return known;
         byte[]? bytes = null;
         Scan(e => e.Path == file.Path, (_, data) =>
         {
@@ -163,6 +171,8 @@ internal sealed class ImageFileSystem
             data.CopyTo(copy);
             bytes = copy.ToArray();
         });
+        if (bytes is not null)
+            _memory?.RememberFile(member, file.Path, bytes);
         return bytes;
     }
 

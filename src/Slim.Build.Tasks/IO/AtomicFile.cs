@@ -17,7 +17,10 @@ internal static class AtomicFile
     /// Each write has its own temporary file: two writers of one path (two publishes of a project at once) never
     /// write into the same temporary file, so the rename always moves a whole file into place.
     /// </summary>
-    public static void WriteAllText(string path, string content)
+    public static void WriteAllText(string path, string content) => WriteAllBytes(path, Utf8NoBom.GetBytes(content));
+
+    /// <inheritdoc cref="WriteAllText"/>
+    public static void WriteAllBytes(string path, byte[] content)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(folder);
@@ -26,7 +29,7 @@ internal static class AtomicFile
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                stream.Write(Utf8NoBom.GetBytes(content));
+                stream.Write(content);
                 stream.Flush(flushToDisk: true);
             }
             File.Move(temp, path, overwrite: true);

@@ -129,4 +129,27 @@ public sealed class LayerFactsTests
         CollectionAssert.AreEqual(new[] { "app/false", "usr/lib/ld.so" }, elf.Files.Keys.ToArray());
         Assert.IsNotNull(image.Entry("app/true"));
     }
+
+    [TestMethod]
+    public void A_file_read_whole_once_is_read_from_the_facts_and_damaged_kept_bytes_from_the_blob_again()
+    {
+        using var temp = new TempFolder();
+        var archive = TwoLayerImage(temp);
+        var folder = Path.Combine(temp.Path, "facts");
+        var facts = new LayerFactsCache(folder);
+        var expected = File.ReadAllBytes("/bin/false");
+        var (image, _) = ImageElfFiles.ReadArchive(archive, "linux-x64", facts: facts);
+        CollectionAssert.AreEqual(expected, image.ReadAllBytes("/app/false"));
+        var kept = Directory.GetFiles(folder, "*.bin").Single();
+
+        var (fromFacts, _) = ImageElfFiles.ReadArchive(WithLayersDamaged(archive, Path.Combine(temp.Path, "damaged.tar")), "linux-x64", facts: facts);
+        CollectionAssert.AreEqual(expected, fromFacts.ReadAllBytes("/app/false"), "the blob is garbage now: the bytes came from the facts");
+
+        var bytes = File.ReadAllBytes(kept);
+        bytes[^1] ^= 0xFF;
+        File.WriteAllBytes(kept, bytes);
+        var (again, _) = ImageElfFiles.ReadArchive(archive, "linux-x64", facts: facts);
+        CollectionAssert.AreEqual(expected, again.ReadAllBytes("/app/false"), "kept bytes that no longer hash to their digest are read from the blob");
+        CollectionAssert.AreEqual(expected, File.ReadAllBytes(kept)[32..], "and kept anew");
+    }
 }

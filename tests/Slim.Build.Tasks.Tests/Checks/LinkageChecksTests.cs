@@ -64,4 +64,23 @@ public sealed class LinkageChecksTests
         Assert.AreEqual("/app/true", glibc.Problem[0]);
         Assert.AreEqual("GLIBC_2.3.4", glibc.Problem[2]);
     }
+
+    [TestMethod]
+    [DataRow("GLIBC_2.2.5\0GLIBC_PRIVATE\0GLIBC_2.36\0GLIBC_2.4\0", "2.36")]
+    [DataRow("xGLIBC_2.3.4.\0GLIBC_2.3", "2.3.4")]
+    [DataRow("GLIBC_\0GLIBC_PRIVATE", null)]
+    [DataRow("", null)]
+    public void The_newest_version_libc_defines_is_the_glibc_it_is(string strings, string? expected) =>
+        Assert.AreEqual(expected is null ? null : Version.Parse(expected), GlibcVersionsCheck.NewestDefined(System.Text.Encoding.ASCII.GetBytes(strings)));
+
+    [TestMethod]
+    public void This_machine_s_libc_is_the_glibc_ldd_names()
+    {
+        var ldd = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("ldd", "--version") { RedirectStandardOutput = true })!;
+        var first = ldd.StandardOutput.ReadLine()!;
+        ldd.WaitForExit();
+        var newest = GlibcVersionsCheck.NewestDefined(File.ReadAllBytes("/lib/x86_64-linux-gnu/libc.so.6"));
+        Assert.IsNotNull(newest);
+        StringAssert.EndsWith(first.Trim(), " " + newest.ToString(2));
+    }
 }

@@ -50,11 +50,52 @@ internal sealed partial class LayerFactsCache(string? directory)
         }
     }
 
-    private string? FileFor(string member, string kind)
+    /// <summary>The kind under which a file's bytes are kept: its path, hashed to a file name.</summary>
+    public static string FileKind(string path) =>
+        "file-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(path)))[..16].ToLowerInvariant();
+
+    /// <returns>Bytes kept by <see cref="RememberBytes"/>; null when none are, or when they no longer hash to what was kept.</returns>
+    public byte[]? RecallBytes(string member, string kind)
+    {
+        if (FileFor(member, kind, "bin") is not { } file || !File.Exists(file))
+            return null;
+        try
+        {
+            var kept = File.ReadAllBytes(file);
+            if (kept.Length < DigestBytes)
+                return null;
+            var bytes = kept[DigestBytes..];
+            return SHA256.HashData(bytes).AsSpan().SequenceEqual(kept.AsSpan(0, DigestBytes)) ? bytes : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Keeps a file's bytes, led by their SHA-256, so that bytes damaged on disk are read again from the blob.</summary>
+    public void RememberBytes(string member, string kind, byte[] bytes)
+    {
+        if (FileFor(member, kind, "bin") is not { } file)
+            return;
+        try
+        {
+            Directory.CreateDirectory(directory!);
+            AtomicFile.WriteAllBytes(file, [.. SHA256.HashData(bytes), .. bytes]);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // As for the facts: a cache that cannot be written costs the next publish a read of the blob.
+        }
+    }
+
+    private const int DigestBytes = 32;
+
+    private string? FileFor(string member, string kind, string extension = "json")
     {
         if (directory is null || BlobMember().Match(member) is not { Success: true } match)
             return null;
-        return Path.Combine(directory, $"{match.Groups[1].Value}.{kind}.{VersionTag}.json");
+        return Path.Combine(directory, $"{match.Groups[1].Value}.{kind}.{VersionTag}.{extension}");
     }
 
     [GeneratedRegex("^blobs/sha256/([0-9a-f]{64})$")]
