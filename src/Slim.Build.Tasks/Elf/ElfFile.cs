@@ -66,8 +66,13 @@ internal sealed record ElfFile(
         section == ".symtab" || section.StartsWith(".debug", StringComparison.Ordinal)
         || section.StartsWith(".zdebug", StringComparison.Ordinal);
 
-    /// <summary>Returns null for anything that is not a readable ELF file: no ELF magic, truncated or garbled.</summary>
-    public static ElfFile? TryRead(string path)
+    /// <summary>
+    /// Returns null for anything that is not a readable ELF file: no ELF magic, truncated or garbled. Inside a step that
+    /// keeps an <see cref="ElfFactsMemo"/>, a file read before with the same size and write time is not read again.
+    /// </summary>
+    public static ElfFile? TryRead(string path) => ElfFactsMemo.Current is { } memo ? memo.TryRead(path, ReadFile) : ReadFile(path);
+
+    private static ElfFile? ReadFile(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
         return TryRead(stream);

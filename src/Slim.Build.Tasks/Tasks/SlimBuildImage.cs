@@ -57,6 +57,7 @@ public sealed class SlimBuildImage : SlimTask
 
     private protected override void Run(IDiagnostics diagnostics)
     {
+        using var elfFacts = Elf.ElfFactsMemo.Use(CacheDirectory);
         var imageFile = ImageFile;
         ImageFile = "";
         // What a publish killed mid-write left (a half image.tar, half layer blobs) is removed once it is old.

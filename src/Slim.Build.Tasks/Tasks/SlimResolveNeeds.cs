@@ -28,9 +28,12 @@ public sealed class SlimResolveNeeds : SlimTask
     public ITaskItem[] EnvironmentVariables { get; set; } = [];
     /// <summary>The platform the app runs on: $(RuntimeIdentifier), else the SDK's own (a RID-less publish runs where the image does), e.g. linux-x64.</summary>
     public string RuntimeIdentifier { get; set; } = "";
+    /// <summary>SlimCacheDirectory (empty: $XDG_CACHE_HOME/slim or ~/.cache/slim): what the ELF files read before held.</summary>
+    public string CacheDirectory { get; set; } = "";
 
     private protected override void Run(IDiagnostics diagnostics)
     {
+        using var elfFacts = Elf.ElfFactsMemo.Use(CacheDirectory);
         if (!File.Exists(ScanFile))
             throw new FileNotFoundException($"'{ScanFile}' is missing: SlimAnalyzeApp writes it right after compile.", ScanFile);
         var files = Files.Select(item => PublishItems.From(item, ProjectDirectory))

@@ -57,13 +57,20 @@ internal static class TrustLayer
         }
     }
 
-    private static HashSet<string> Thumbprints(string pem)
+    /// <summary>
+    /// The thumbprints (SHA-1 of the DER bytes, as <see cref="X509Certificate2.Thumbprint"/> gives them) of a bundle's
+    /// certificates, without parsing each of Debian's ~140 certificates: that took 30 ms of every publish.
+    /// </summary>
+    internal static HashSet<string> Thumbprints(string pem)
     {
-        var certificates = new X509Certificate2Collection();
-        certificates.ImportFromPem(pem);
-        var thumbprints = certificates.Select(c => c.Thumbprint).ToHashSet(StringComparer.Ordinal);
-        foreach (var certificate in certificates)
-            certificate.Dispose();
+        var thumbprints = new HashSet<string>(StringComparer.Ordinal);
+        for (var rest = pem.AsSpan(); PemEncoding.TryFind(rest, out var fields); rest = rest[fields.Location.End..])
+        {
+            if (!rest[fields.Label].SequenceEqual("CERTIFICATE"))
+                continue;
+            var der = Convert.FromBase64String(rest[fields.Base64Data].ToString());
+            thumbprints.Add(Convert.ToHexString(SHA1.HashData(der)));
+        }
         return thumbprints;
     }
 }

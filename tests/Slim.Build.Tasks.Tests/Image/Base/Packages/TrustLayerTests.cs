@@ -56,4 +56,17 @@ public sealed class TrustLayerTests
         Assert.AreEqual("CN=Der Root", TrustLayer.Read(der).Single().Subject);
         Assert.AreEqual(0, TrustLayer.Read(text).Count);
     }
+
+    [TestMethod]
+    public void A_bundle_s_thumbprints_are_the_ones_its_parsed_certificates_give()
+    {
+        var bundle = File.ReadAllText("/etc/ssl/certs/ca-certificates.crt");
+        var parsed = new System.Security.Cryptography.X509Certificates.X509Certificate2Collection();
+        parsed.ImportFromPem(bundle);
+
+        var thumbprints = TrustLayer.Thumbprints(bundle + "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
+
+        Assert.IsTrue(parsed.Count > 50, $"{parsed.Count} certificates in this machine's bundle");
+        CollectionAssert.AreEquivalent(parsed.Select(c => c.Thumbprint).Distinct().ToList(), thumbprints.ToList());
+    }
 }
