@@ -2,6 +2,7 @@ using Slim.Build.Tasks.Container;
 using Slim.Build.Tasks.Diagnostics;
 using Slim.Build.Tasks.Elf;
 using Slim.Build.Tasks.Image.Base;
+using Slim.Build.Tasks.Image.Base.Packages;
 using Slim.Build.Tasks.Image.Layers;
 using Slim.Build.Tasks.Image.Oci;
 using Slim.Build.Tasks.Profiles;
@@ -92,7 +93,28 @@ internal static class ImageBuilder
             IO.AtomicFile.WriteAllTextIfChanged(sbomFile, System.Text.Encoding.UTF8.GetString(sbom));
         var summaries = layers.Select((l, i) => new LayerSummary(l.Blob.Digest, l.Blob.DiffId, l.Blob.Size, l.Blob.UncompressedSize, holds[i])).ToList();
         return new ImageSection(request.ArchivePath, request.Format.ToLowerInvariant(), documents.ManifestDigest, names, baseImage.Summary,
-            summaries, summaries.Sum(l => l.WireBytes), summaries.Sum(l => l.UnpackedBytes), baseImage.Packages) { Sbom = sbom is null ? null : request.SbomFile };
+            summaries, summaries.Sum(l => l.WireBytes), summaries.Sum(l => l.UnpackedBytes), baseImage.Packages)
+        {
+            Sbom = sbom is null ? null : request.SbomFile,
+            Inputs = reference.Kind == BaseKind.Scratch || reference.Kind == BaseKind.Auto && request.BaseSource.Equals(BaseSources.Packages, StringComparison.OrdinalIgnoreCase)
+                ? InputsOf(request, planned, blobs, sbom is null ? null : request.SbomFile)
+                : null,
+        };
+    }
+
+    /// <summary>The files the layers were made from, the CA folders the package base chose from, and what was written.</summary>
+    private static ImageInputs InputsOf(ImageRequest request, IEnumerable<PlannedLayer> planned, IEnumerable<LayerBlob> blobs, string? sbomFile)
+    {
+        var caFolders = request.Packages?.CaCertificates is { } ca
+            ? (ca.MachineAnchors ? CaCertificateSetting.MachineAnchorFolders : []).Concat(ca.Paths)
+            : CaCertificateSetting.MachineAnchorFolders;
+        var publish = Path.GetFullPath(request.PublishDirectory).TrimEnd('/') + "/";
+        var machineFiles = planned.SelectMany(p => p.Entries).Select(e => e.SourceFile).OfType<string>()
+            .Where(f => !Path.GetFullPath(f).StartsWith(publish, StringComparison.Ordinal)).ToList();
+        var watched = ImageStamp.WithFolders(machineFiles).Concat(ImageStamp.Trees(caFolders));
+        string[] written = [request.ArchivePath, Path.Combine(request.WorkDirectory, Registry.PushableImage.ManifestFile),
+            Path.Combine(request.WorkDirectory, Registry.PushableImage.ConfigFile), .. blobs.Select(b => b.Path), .. sbomFile is null ? [] : new[] { sbomFile }];
+        return new ImageInputs([.. watched.Distinct(StringComparer.Ordinal)], written);
     }
 
     private static IImageArchiveWriter Writer(ImageRequest request) =>

@@ -34,6 +34,10 @@ internal sealed record ImageSection(
     /// <summary>slim/&lt;App&gt;.cdx.json, whose bytes the image carries beside the app; null when no SBOM was made.</summary>
     public string? Sbom { get; init; }
 
+    /// <summary>What this build read and wrote, for <see cref="ImageStamp"/>; null where not all a base is made from can be named (a base from this machine's own files, a pulled or an on-disk one).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public ImageInputs? Inputs { get; init; }
+
     public bool Save(string path) => StateFile.Save(path, this);
 
     /// <summary>Null when the file is missing or damaged: the image step builds again.</summary>

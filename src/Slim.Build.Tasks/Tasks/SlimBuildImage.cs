@@ -57,13 +57,26 @@ public sealed class SlimBuildImage : SlimTask
 
     private protected override void Run(IDiagnostics diagnostics)
     {
-        using var elfFacts = Elf.ElfFactsMemo.Use(CacheDirectory);
         var imageFile = ImageFile;
         ImageFile = "";
         // What a publish killed mid-write left (a half image.tar, half layer blobs) is removed once it is old.
         foreach (var folder in new[] { OutputDirectory, StateDirectory, Path.Combine(StateDirectory, "image", "layers") })
             AtomicFile.RemoveAbandoned(folder);
-        var image = Build(ImageSection.TryLoad(imageFile), diagnostics);
+        var previous = ImageSection.TryLoad(imageFile);
+        var stamp = new ImageStamp(Path.Combine(StateDirectory, "image.stamp"));
+        var key = StampKey();
+        if (previous is not null && stamp.Holds(key))
+        {
+            diagnostics.Detail($"Slim: nothing the image is made from changed: {previous.Archive} stays ({previous.Digest}).");
+            // What the push step added to image.json was the last push's: the image step's record is the image alone.
+            (previous with { Push = null }).Save(imageFile);
+            ImageFile = imageFile;
+            return;
+        }
+        stamp.Forget();
+        using var elfFacts = Elf.ElfFactsMemo.Use(CacheDirectory);
+        var recording = new ReplayableDiagnostics(diagnostics);
+        var image = Build(previous, recording);
         if (image is null)
         {
             // A publish that builds no image leaves no image.json behind for the report to show.
@@ -71,7 +84,25 @@ public sealed class SlimBuildImage : SlimTask
             return;
         }
         image.Save(imageFile);
+        // A build that warned or noticed anything builds again next time, and says it again.
+        if (image.Inputs is { } inputs && recording.Logged.Count == 0)
+            stamp.Record(key, inputs.Watched, inputs.Written);
         ImageFile = imageFile;
+    }
+
+    /// <summary>Everything the image depends on besides this machine's files, which the stamp itself watches.</summary>
+    private string StampKey()
+    {
+        var version = System.Reflection.CustomAttributeExtensions.GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>(typeof(SlimBuildImage).Assembly)?.InformationalVersion ?? "";
+        string[] settings = [version, ContainerFile, NeedsFile, PublishDirectory, OwnFilesList, LedgerDirectory, OutputDirectory, StateDirectory, RuntimeIdentifier,
+            HostRuntimeIdentifier, PruneRuntimePieces.ToString(), LayerCacheDirectory, BaseImage, CacheDirectory, NuGetPackageRoot, InsecureRegistries, ProjectDirectory,
+            SettingsFile, SourceRevision, Sbom.ToString(), SbomRequestFile,
+            .. new[] { "SOURCE_DATE_EPOCH", "DOTNET_ROOT", "DOTNET_HOST_PATH", "XDG_CACHE_HOME", "HOME" }.Select(v => v + "=" + Environment.GetEnvironmentVariable(v))];
+        var settingsFile = SlimSettings.Load(SettingsFile);
+        string[] contents = [ContainerFile, NeedsFile, SettingsFile, SbomRequestFile, OwnFilesList, PackageSettingsOf.From(settingsFile, ProjectDirectory).LockFile,
+            .. Directory.Exists(LedgerDirectory) ? Directory.GetFiles(LedgerDirectory).Order(StringComparer.Ordinal).ToArray() : []];
+        var own = string.IsNullOrWhiteSpace(OwnFilesList) ? null : PublishFolder.RelativeFiles(PublishDirectory, OwnFilesList).ToList();
+        return ImageStamp.Key(settings, contents.Where(c => c.Length > 0), PublishDirectory, own);
     }
 
     private ImageSection? Build(ImageSection? previous, IDiagnostics diagnostics)
