@@ -50,8 +50,12 @@ public sealed class SlimPlanPublishFiles : SlimTask
     /// <summary>Files to strip, with %(SlimStepOutput) (the copy to publish instead).</summary>
     [Output] public ITaskItem[] FilesToStrip { get; private set; } = [];
 
+    /// <summary>SlimCacheDirectory (empty: $XDG_CACHE_HOME/slim or ~/.cache/slim): what the ELF files read before held.</summary>
+    public string CacheDirectory { get; set; } = "";
+
     private protected override void Run(IDiagnostics diagnostics)
     {
+        using var elfFacts = Elf.ElfFactsMemo.Use(CacheDirectory);
         ClassifiedFiles = Files.Select(f => PublishItems.Classified(f, PublishItems.From(f, ProjectDirectory))).ToArray();
         var byItem = ClassifiedFiles.GroupBy(f => PublishItems.From(f, ProjectDirectory)).ToDictionary(g => g.Key, g => g.First());
         var suppressed = SuppressedSymbols.Select(f => PublishItems.From(f, ProjectDirectory)).ToList();
