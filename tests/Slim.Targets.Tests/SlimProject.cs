@@ -46,6 +46,9 @@ internal sealed class SlimProject : IDisposable
                 {sdkMapping}
                 <!-- Never restored: the plain publish beside Slim's (a real dotnet publish) is for the end-to-end tier. -->
                 <SlimMeasurePlainPublish>false</SlimMeasurePlainPublish>
+                <!-- The test's own caches: a test touches nothing of the user's ~/.cache. -->
+                <SlimCacheDirectory>{Folder}/slim-cache</SlimCacheDirectory>
+                <SlimLayerCacheDirectory>{Folder}/slim-cache/layers</SlimLayerCacheDirectory>
                 {properties}
               </PropertyGroup>
             </Project>
