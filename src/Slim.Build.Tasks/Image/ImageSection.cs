@@ -34,8 +34,8 @@ internal sealed record ImageSection(
     /// <summary>slim/&lt;App&gt;.cdx.json, whose bytes the image carries beside the app; null when no SBOM was made.</summary>
     public string? Sbom { get; init; }
 
-    public bool Save(string path) => StateFile.Save(path, this);
+    public bool Save(string path) => StateFile.Save(path, this, ImageStateJson.Default.ImageSection);
 
     /// <summary>Null when the file is missing or damaged: the image step builds again.</summary>
-    public static ImageSection? TryLoad(string path) => StateFile.TryLoad<ImageSection>(path);
+    public static ImageSection? TryLoad(string path) => StateFile.TryLoad(path, ImageStateJson.Default.ImageSection);
 }
