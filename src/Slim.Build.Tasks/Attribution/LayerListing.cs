@@ -17,7 +17,7 @@ internal static class LayerListing
         var wanted = layerDigests.Distinct().ToDictionary(ArchivePath.Blob, d => d, StringComparer.Ordinal);
         var layers = new Dictionary<string, List<LayerFile>>(StringComparer.Ordinal);
         foreach (var (member, digest) in wanted)
-            if (facts.Recall<List<LayerRecord>>(member, LayerFactsCache.Entries) is { } known)
+            if (facts.Recall(member, LayerFactsCache.Entries, LayerFactsJson.Default.ListLayerRecord) is { } known)
                 layers[digest] = Files(known);
         var unread = wanted.Keys.Where(member => !layers.ContainsKey(wanted[member])).ToHashSet(StringComparer.Ordinal);
         ImageArchiveReader.ForEachLayer(archive, unread, (member, tar) =>
@@ -25,7 +25,7 @@ internal static class LayerListing
             var records = new List<LayerRecord>();
             while (tar.GetNextEntry() is { } entry)
                 records.Add(LayerRecord.Of(entry));
-            facts.Remember(member, LayerFactsCache.Entries, records);
+            facts.Remember(member, LayerFactsCache.Entries, records, LayerFactsJson.Default.ListLayerRecord);
             layers[wanted[member]] = Files(records);
         });
         return layers;

@@ -7,8 +7,8 @@ internal static class ChecksFile
 {
     public const string FileName = "checks.json";
 
-    public static bool Save(string path, IReadOnlyList<CheckResult> checks) => StateFile.Save(path, checks);
+    public static bool Save(string path, IReadOnlyList<CheckResult> checks) => StateFile.Save(path, checks, ChecksStateJson.Default.IReadOnlyListCheckResult);
 
     public static IReadOnlyList<CheckResult> TryLoad(string? path) =>
-        !string.IsNullOrEmpty(path) ? StateFile.TryLoad<List<CheckResult>>(path) ?? [] : [];
+        !string.IsNullOrEmpty(path) ? StateFile.TryLoad(path, ChecksStateJson.Default.ListCheckResult) ?? [] : [];
 }

@@ -13,7 +13,7 @@ namespace Slim.Build.Tasks.Checks;
 /// </summary>
 internal sealed class ChecksState(string stateFile)
 {
-    private sealed record Recorded(string Key, string ChecksHash, IReadOnlyList<LoggedDiagnostic> Logged);
+    internal sealed record Recorded(string Key, string ChecksHash, IReadOnlyList<LoggedDiagnostic> Logged);
 
     /// <param name="archive">slim/image.tar: named by its size and time, and by image.json's digest among <paramref name="inputFiles"/>.</param>
     /// <param name="inputFiles">image.json, needs.json, the analysis warnings, settings.json, upx-originals.json; missing ones count as missing.</param>
@@ -31,13 +31,13 @@ internal sealed class ChecksState(string stateFile)
 
     /// <returns>The messages to log again when <paramref name="key"/> is the recorded one and checks.json is still the file written then; else null.</returns>
     public IReadOnlyList<LoggedDiagnostic>? Unchanged(string key, string checksFile) =>
-        StateFile.TryLoad<Recorded>(stateFile) is { } recorded && recorded.Key == key && File.Exists(checksFile)
+        StateFile.TryLoad(stateFile, ChecksStateJson.Default.Recorded) is { } recorded && recorded.Key == key && File.Exists(checksFile)
             && recorded.ChecksHash == Hash(File.ReadAllBytes(checksFile))
             ? recorded.Logged ?? []
             : null;
 
     public void Record(string key, string checksFile, IReadOnlyList<LoggedDiagnostic> logged) =>
-        StateFile.Save(stateFile, new Recorded(key, Hash(File.ReadAllBytes(checksFile)), logged));
+        StateFile.Save(stateFile, new Recorded(key, Hash(File.ReadAllBytes(checksFile)), logged), ChecksStateJson.Default.Recorded);
 
     public void Forget()
     {

@@ -42,7 +42,7 @@ internal sealed class ImageElfFiles(IReadOnlyDictionary<string, ElfFile> files, 
     }
 
     /// <summary>An ELF file of a layer as the facts cache keeps it.</summary>
-    private sealed record LayerElf(string Path, ElfFile Elf, bool FromOriginal);
+    internal sealed record LayerElf(string Path, ElfFile Elf, bool FromOriginal);
 
     private sealed class Collector(string runtimeIdentifier, IReadOnlyDictionary<string, string>? packedOriginals, LayerFactsCache facts) : ILayerMemory
     {
@@ -55,7 +55,7 @@ internal sealed class ImageElfFiles(IReadOnlyDictionary<string, ElfFile> files, 
 
         public IReadOnlyList<LayerRecord>? Recall(string member, int layer)
         {
-            if (facts.Recall<List<LayerRecord>>(member, LayerFactsCache.Entries) is not { } records || facts.Recall<List<LayerElf>>(member, _elfFacts) is not { } elf)
+            if (facts.Recall(member, LayerFactsCache.Entries, LayerFactsJson.Default.ListLayerRecord) is not { } records || facts.Recall(member, _elfFacts, ChecksStateJson.Default.ListLayerElf) is not { } elf)
                 return null;
             foreach (var file in elf)
                 _read[(file.Path, layer)] = (file.Elf, file.FromOriginal);
@@ -64,9 +64,9 @@ internal sealed class ImageElfFiles(IReadOnlyDictionary<string, ElfFile> files, 
 
         public void Remember(string member, int layer, IReadOnlyList<LayerRecord> records)
         {
-            facts.Remember(member, LayerFactsCache.Entries, records);
+            facts.Remember(member, LayerFactsCache.Entries, records, LayerFactsJson.Default.IReadOnlyListLayerRecord);
             facts.Remember(member, _elfFacts, _read.Where(r => r.Key.Layer == layer)
-                .Select(r => new LayerElf(r.Key.Path, r.Value.Elf, r.Value.FromOriginal)).OrderBy(f => f.Path, StringComparer.Ordinal).ToList());
+                .Select(r => new LayerElf(r.Key.Path, r.Value.Elf, r.Value.FromOriginal)).OrderBy(f => f.Path, StringComparer.Ordinal).ToList(), ChecksStateJson.Default.ListLayerElf);
         }
 
         public byte[]? RecallFile(string member, string path) => facts.RecallBytes(member, LayerFactsCache.FileKind(path));

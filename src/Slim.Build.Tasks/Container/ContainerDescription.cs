@@ -11,11 +11,11 @@ internal sealed record ContainerDescription(ContainerProject Project, ContainerS
 {
     public const string FileName = "container.json";
 
-    public string ToJson() => StateFile.ToJson(this);
+    public string ToJson() => StateFile.ToJson(this, ContainerStateJson.Default.ContainerDescription);
 
     /// <summary>Writes only when the content changed, so the steps that read it stay up to date; returns true when written.</summary>
-    public bool Save(string path) => StateFile.Save(path, this);
+    public bool Save(string path) => StateFile.Save(path, this, ContainerStateJson.Default.ContainerDescription);
 
     public static ContainerDescription Load(string path) =>
-        StateFile.Load<ContainerDescription>(path, "container description");
+        StateFile.Load(path, "container description", ContainerStateJson.Default.ContainerDescription);
 }

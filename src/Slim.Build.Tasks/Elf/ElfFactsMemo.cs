@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json.Serialization;
 using Slim.Build.Tasks.IO;
 
 namespace Slim.Build.Tasks.Elf;
@@ -12,14 +13,14 @@ namespace Slim.Build.Tasks.Elf;
 /// whole dynamic symbol table to give its sections: 1-20 ms a file, 40-80 ms a publish. Kept per Slim version (a Slim
 /// that reads ELF files differently reads them again). A missing or damaged memo is an empty one.
 /// </summary>
-internal sealed class ElfFactsMemo
+internal sealed partial class ElfFactsMemo
 {
     private static readonly AsyncLocal<ElfFactsMemo?> Active = new();
 
     private static readonly string VersionTag = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(
         typeof(ElfFactsMemo).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "")))[..12].ToLowerInvariant();
 
-    private sealed record Known(long Length, long WriteTicks, ElfFile? Elf);
+    internal sealed record Known(long Length, long WriteTicks, ElfFile? Elf);
 
     private readonly string _memoFile;
     private Dictionary<string, Known>? _known;
@@ -30,10 +31,9 @@ internal sealed class ElfFactsMemo
     /// <summary>The memo that <see cref="ElfFile.TryRead(string)"/> consults in this task's flow, if any.</summary>
     public static ElfFactsMemo? Current => Active.Value;
 
-    /// <summary>Makes the memo in SlimCacheDirectory (empty: $XDG_CACHE_HOME/slim or ~/.cache/slim) current until the result is disposed, which saves it.</summary>
-    public static IDisposable Use(string cacheDirectory)
+    /// <summary>Makes the memo in <paramref name="root"/> (SlimCacheDirectory resolved) current until the result is disposed, which saves it.</summary>
+    public static IDisposable Use(string root)
     {
-        var root = Image.Registry.RegistryBaseSource.CacheRoot(cacheDirectory, Environment.GetEnvironmentVariable);
         var memo = new ElfFactsMemo(Path.Combine(root, $"elf-facts.{VersionTag}.memo"));
         var previous = Active.Value;
         Active.Value = memo;
@@ -68,7 +68,7 @@ internal sealed class ElfFactsMemo
         {
             // Files that are gone (an older runtime removed, a publish folder cleaned) leave the memo.
             StateFile.Save(_memoFile, _known.Where(k => File.Exists(k.Key)).OrderBy(k => k.Key, StringComparer.Ordinal)
-                .ToDictionary(k => k.Key, k => k.Value, StringComparer.Ordinal));
+                .ToDictionary(k => k.Key, k => k.Value, StringComparer.Ordinal), ElfFactsMemoJson.Default.DictionaryStringKnown);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -77,9 +77,13 @@ internal sealed class ElfFactsMemo
     }
 
     private Dictionary<string, Known> Load() =>
-        _known ??= StateFile.TryLoad<Dictionary<string, Known>>(_memoFile) is { } read
+        _known ??= StateFile.TryLoad(_memoFile, ElfFactsMemoJson.Default.DictionaryStringKnown) is { } read
             ? new Dictionary<string, Known>(read.Where(k => k.Value is not null), StringComparer.Ordinal)
             : new Dictionary<string, Known>(StringComparer.Ordinal);
+
+    [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+    [JsonSerializable(typeof(Dictionary<string, Known>))]
+    private sealed partial class ElfFactsMemoJson : JsonSerializerContext;
 
     private sealed class Scope(ElfFactsMemo memo, ElfFactsMemo? previous) : IDisposable
     {

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Slim.Build.Tasks.IO;
 
 namespace Slim.Build.Tasks.Files;
@@ -12,9 +13,9 @@ namespace Slim.Build.Tasks.Files;
 /// lost entry only costs one more read. A missing or damaged memo is an empty one.
 /// </summary>
 /// <param name="memoFile">Where the memo lives, e.g. ~/.cache/slim/layers/file-hashes.memo; null: hash every time.</param>
-internal sealed class FileHashMemo(string? memoFile)
+internal sealed partial class FileHashMemo(string? memoFile)
 {
-    private sealed record Known(long Length, long WriteTicks, string Sha256);
+    internal sealed record Known(long Length, long WriteTicks, string Sha256);
 
     private Dictionary<string, Known>? _known;
     private bool _changed;
@@ -46,7 +47,7 @@ internal sealed class FileHashMemo(string? memoFile)
             return;
         // Files that are gone (an older runtime removed) leave the memo.
         var present = _known.Where(k => File.Exists(k.Key)).ToDictionary(k => k.Key, k => k.Value, StringComparer.Ordinal);
-        AtomicFile.WriteAllText(memoFile, JsonSerializer.Serialize(present));
+        AtomicFile.WriteAllText(memoFile, JsonSerializer.Serialize(present, FileHashMemoJson.Default.DictionaryStringKnown));
         _changed = false;
     }
 
@@ -59,7 +60,7 @@ internal sealed class FileHashMemo(string? memoFile)
             return _known;
         try
         {
-            if (JsonSerializer.Deserialize<Dictionary<string, Known>>(File.ReadAllText(memoFile)) is { } read)
+            if (JsonSerializer.Deserialize(File.ReadAllText(memoFile), FileHashMemoJson.Default.DictionaryStringKnown) is { } read)
                 _known = new Dictionary<string, Known>(read.Where(k => k.Value is { Sha256.Length: 64 }), StringComparer.Ordinal);
         }
         catch (Exception e) when (e is JsonException or IOException)
@@ -67,4 +68,8 @@ internal sealed class FileHashMemo(string? memoFile)
         }
         return _known;
     }
+
+    /// <summary>Metadata generated at compile time: no reflection in MSBuild's process (issue 29).</summary>
+    [JsonSerializable(typeof(Dictionary<string, Known>))]
+    private sealed partial class FileHashMemoJson : JsonSerializerContext;
 }

@@ -34,12 +34,12 @@ internal sealed class WireSizeCache(string? cacheFile, string? gzipProgram, stri
             shared.TryAdd(sha256, now[path].Wire);
         }
         if (cacheFile is not null)
-            StateFile.Save(cacheFile, new KeptSizes(WireSize.Format, now.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal)));
+            StateFile.Save(cacheFile, new KeptSizes(WireSize.Format, now.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal)), WireSizeStateJson.Default.KeptSizes);
         // A cache never fails a publish: a shared file that cannot be written only keeps its old sizes.
         if (sharedFile is not null && shared.Count > sharedCount)
             try
             {
-                StateFile.Save(sharedFile, new KeptSizes(WireSize.Format, shared.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => new KeptSize(p.Key, p.Value), StringComparer.Ordinal)));
+                StateFile.Save(sharedFile, new KeptSizes(WireSize.Format, shared.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => new KeptSize(p.Key, p.Value), StringComparer.Ordinal)), WireSizeStateJson.Default.KeptSizes);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -56,7 +56,7 @@ internal sealed class WireSizeCache(string? cacheFile, string? gzipProgram, stri
     private static IReadOnlyDictionary<string, KeptSize> Load(string? file)
     {
         // A missing or damaged file loses only an estimate: measure again and write the file anew.
-        return file is not null && StateFile.TryLoad<KeptSizes>(file) is { Files: not null } sizes && sizes.Format == WireSize.Format
+        return file is not null && StateFile.TryLoad(file, WireSizeStateJson.Default.KeptSizes) is { Files: not null } sizes && sizes.Format == WireSize.Format
             ? sizes.Files
             : new Dictionary<string, KeptSize>();
     }

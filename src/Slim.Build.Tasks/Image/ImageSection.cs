@@ -38,8 +38,8 @@ internal sealed record ImageSection(
     [System.Text.Json.Serialization.JsonIgnore]
     public ImageInputs? Inputs { get; init; }
 
-    public bool Save(string path) => StateFile.Save(path, this);
+    public bool Save(string path) => StateFile.Save(path, this, ImageStateJson.Default.ImageSection);
 
     /// <summary>Null when the file is missing or damaged: the image step builds again.</summary>
-    public static ImageSection? TryLoad(string path) => StateFile.TryLoad<ImageSection>(path);
+    public static ImageSection? TryLoad(string path) => StateFile.TryLoad(path, ImageStateJson.Default.ImageSection);
 }

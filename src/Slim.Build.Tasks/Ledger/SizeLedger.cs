@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Slim.Build.Tasks.IO;
 using Slim.Build.Tasks.Files;
 
@@ -8,12 +9,10 @@ namespace Slim.Build.Tasks.Ledger;
 /// Every file's size after every step. Each step keeps its own file under obj/slim/ledger/
 /// so a step skipped as up to date keeps what it recorded last time.
 /// </summary>
-internal sealed class SizeLedger
+internal sealed partial class SizeLedger
 {
     /// <summary>The steps in pipeline order; the report lists them in this order.</summary>
     public static readonly IReadOnlyList<LedgerStep> StepOrder = Enum.GetValues<LedgerStep>();
-
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     public SizeLedger(LedgerStep step, IEnumerable<LedgerEntry> entries)
     {
@@ -29,7 +28,7 @@ internal sealed class SizeLedger
 
     /// <summary>Writes only when the content changed, so an unchanged publish keeps later steps up to date.</summary>
     public void Save(string ledgerDirectory) =>
-        AtomicFile.WriteAllTextIfChanged(FileFor(ledgerDirectory, Step), JsonSerializer.Serialize(new StepFile(Step, Entries.ToList()), Json));
+        AtomicFile.WriteAllTextIfChanged(FileFor(ledgerDirectory, Step), JsonSerializer.Serialize(new StepFile(Step, Entries.ToList()), LedgerJson.Default.StepFile));
 
     /// <summary>All steps recorded in the folder, in pipeline order; a missing or damaged file counts as a step not recorded.</summary>
     public static IReadOnlyList<SizeLedger> LoadAll(string ledgerDirectory) =>
@@ -52,7 +51,7 @@ internal sealed class SizeLedger
             return null;
         try
         {
-            return JsonSerializer.Deserialize<StepFile>(File.ReadAllText(file), Json) is { Entries: not null } s && s.Entries.All(e => e?.Path is not null)
+            return JsonSerializer.Deserialize(File.ReadAllText(file), LedgerJson.Default.StepFile) is { Entries: not null } s && s.Entries.All(e => e?.Path is not null)
                 ? new SizeLedger(s.Step, s.Entries)
                 : null;
         }
@@ -62,5 +61,10 @@ internal sealed class SizeLedger
         }
     }
 
-    private sealed record StepFile(LedgerStep Step, List<LedgerEntry> Entries);
+    internal sealed record StepFile(LedgerStep Step, List<LedgerEntry> Entries);
+
+    /// <summary>Metadata generated at compile time: no reflection in MSBuild's process (issue 29).</summary>
+    [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+    [JsonSerializable(typeof(StepFile))]
+    private sealed partial class LedgerJson : JsonSerializerContext;
 }

@@ -21,8 +21,8 @@ internal sealed record AppScan(GlobalizationDecision Globalization, IReadOnlyLis
 
     public IEnumerable<ScannedCall> OfKind(string kind) => Calls.Where(c => c.Kind == kind);
 
-    public bool Save(string path) => StateFile.Save(path, this);
+    public bool Save(string path) => StateFile.Save(path, this, NeedsStateJson.Default.AppScan);
 
     public static AppScan Load(string path) =>
-        StateFile.Load<AppScan>(path, "app scan");
+        StateFile.Load(path, "app scan", NeedsStateJson.Default.AppScan);
 }

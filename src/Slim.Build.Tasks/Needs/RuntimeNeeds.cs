@@ -22,13 +22,13 @@ internal sealed record RuntimeNeeds(
 
     public RuntimeNeed? Of(NeedKind kind) => Needs.FirstOrDefault(n => n.Kind == kind);
 
-    public string ToJson() => StateFile.ToJson(this);
+    public string ToJson() => StateFile.ToJson(this, NeedsStateJson.Default.RuntimeNeeds);
 
     /// <summary>Writes only when the content changed, so the steps that read it stay up to date.</summary>
-    public bool Save(string path) => StateFile.Save(path, this);
+    public bool Save(string path) => StateFile.Save(path, this, NeedsStateJson.Default.RuntimeNeeds);
 
     public static RuntimeNeeds Load(string path) =>
-        StateFile.Load<RuntimeNeeds>(path, "run-time needs");
+        StateFile.Load(path, "run-time needs", NeedsStateJson.Default.RuntimeNeeds);
 
-    public static RuntimeNeeds? TryLoad(string path) => StateFile.TryLoad<RuntimeNeeds>(path);
+    public static RuntimeNeeds? TryLoad(string path) => StateFile.TryLoad(path, NeedsStateJson.Default.RuntimeNeeds);
 }

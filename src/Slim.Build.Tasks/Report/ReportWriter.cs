@@ -16,6 +16,7 @@ internal static class ReportWriter
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        TypeInfoResolver = ReportJson.Default,
     };
 
     public static void Write(SizeReport report, string directory, BaselineComparison? baseline = null)

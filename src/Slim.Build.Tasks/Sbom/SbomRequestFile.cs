@@ -11,9 +11,9 @@ internal static class SbomRequestFile
 {
     public const string FileName = "sbom.json";
 
-    public static bool Save(string path, SbomRequest request) => StateFile.Save(path, request);
+    public static bool Save(string path, SbomRequest request) => StateFile.Save(path, request, SbomStateJson.Default.SbomRequest);
 
     /// <returns>Null when no SBOM was collected (SlimSbom=false).</returns>
     public static SbomRequest? TryLoad(string? path) =>
-        !string.IsNullOrEmpty(path) && File.Exists(path) ? StateFile.Load<SbomRequest>(path, "SBOM request") : null;
+        !string.IsNullOrEmpty(path) && File.Exists(path) ? StateFile.Load(path, "SBOM request", SbomStateJson.Default.SbomRequest) : null;
 }

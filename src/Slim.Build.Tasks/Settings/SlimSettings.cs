@@ -47,8 +47,8 @@ internal sealed record SlimSettings(
     public bool PackageAllowExpiredRelease { get; init; }
 
     public static SlimSettings Load(string path) =>
-        File.Exists(path) ? StateFile.Load<SlimSettings>(path, "settings")
+        File.Exists(path) ? StateFile.Load(path, "settings", SettingsStateJson.Default.SlimSettings)
         : throw new FileNotFoundException($"'{path}' is missing: SlimValidateSettings writes it before any step runs.", path);
 
-    public void Save(string path) => StateFile.Save(path, this);
+    public void Save(string path) => StateFile.Save(path, this, SettingsStateJson.Default.SlimSettings);
 }

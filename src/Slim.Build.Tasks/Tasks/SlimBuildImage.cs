@@ -74,7 +74,7 @@ public sealed class SlimBuildImage : SlimTask
             return;
         }
         stamp.Forget();
-        using var elfFacts = Elf.ElfFactsMemo.Use(CacheDirectory);
+        using var elfFacts = Elf.ElfFactsMemo.Use(Image.Registry.RegistryBaseSource.CacheRoot(CacheDirectory, Environment.GetEnvironmentVariable));
         var recording = new ReplayableDiagnostics(diagnostics);
         var image = Build(previous, recording);
         if (image is null)

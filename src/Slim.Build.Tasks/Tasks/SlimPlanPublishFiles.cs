@@ -55,7 +55,7 @@ public sealed class SlimPlanPublishFiles : SlimTask
 
     private protected override void Run(IDiagnostics diagnostics)
     {
-        using var elfFacts = Elf.ElfFactsMemo.Use(CacheDirectory);
+        using var elfFacts = Elf.ElfFactsMemo.Use(Image.Registry.RegistryBaseSource.CacheRoot(CacheDirectory, Environment.GetEnvironmentVariable));
         ClassifiedFiles = Files.Select(f => PublishItems.Classified(f, PublishItems.From(f, ProjectDirectory))).ToArray();
         var byItem = ClassifiedFiles.GroupBy(f => PublishItems.From(f, ProjectDirectory)).ToDictionary(g => g.Key, g => g.First());
         var suppressed = SuppressedSymbols.Select(f => PublishItems.From(f, ProjectDirectory)).ToList();

@@ -33,7 +33,7 @@ public sealed class SlimResolveNeeds : SlimTask
 
     private protected override void Run(IDiagnostics diagnostics)
     {
-        using var elfFacts = Elf.ElfFactsMemo.Use(CacheDirectory);
+        using var elfFacts = Elf.ElfFactsMemo.Use(Image.Registry.RegistryBaseSource.CacheRoot(CacheDirectory, Environment.GetEnvironmentVariable));
         if (!File.Exists(ScanFile))
             throw new FileNotFoundException($"'{ScanFile}' is missing: SlimAnalyzeApp writes it right after compile.", ScanFile);
         var files = Files.Select(item => PublishItems.From(item, ProjectDirectory))

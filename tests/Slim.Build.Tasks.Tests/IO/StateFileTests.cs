@@ -5,12 +5,13 @@ using Slim.Build.Tasks.IO;
 using Slim.Build.Tasks.Ledger;
 using Slim.Build.Tasks.Needs;
 using Slim.Build.Tasks.Tests.TestSupport;
+using System.Text.Json.Serialization;
 
 namespace Slim.Build.Tasks.Tests.IO;
 
 /// <summary>A damaged state file (a publish killed mid-write, two publishes at once) counts as absent: the step does its work again.</summary>
 [TestClass]
-public sealed class StateFileTests
+public sealed partial class StateFileTests
 {
     private static readonly string[] Damaged = ["", "{ \"digest\": \"sha256:ab", "\0\0\0\0", "[1, 2", "null"];
 
@@ -36,7 +37,7 @@ public sealed class StateFileTests
         var path = Path.Combine(temp.Path, "container.json");
         File.WriteAllText(path, "{ \"spec\": { \"work");
 
-        var error = Assert.Throws<IOException>(() => StateFile.Load<ImageSection>(path, "container description"));
+        var error = Assert.Throws<IOException>(() => StateFile.Load(path, "container description", ImageStateJson.Default.ImageSection));
         StringAssert.Contains(error.Message, $"'{path}' is damaged");
     }
 
@@ -57,4 +58,25 @@ public sealed class StateFileTests
         SizeLedger.ForgetIfDamaged(temp.Path, LedgerStep.Publish);
         Assert.AreEqual(1, SizeLedger.LoadAll(temp.Path).Count, "a readable ledger file was forgotten");
     }
+
+    [TestMethod]
+    public void Metadata_generated_with_other_options_than_a_state_files_is_refused_not_written()
+    {
+        using var temp = new TempFolder();
+        var path = Path.Combine(temp.Path, "state.json");
+
+        var error = Assert.Throws<InvalidOperationException>(() => StateFile.Save(path, new Sample("a"), CompactJson.Default.Sample));
+        StringAssert.Contains(error.Message, "WriteIndented");
+        Assert.IsFalse(File.Exists(path));
+        Assert.AreEqual("{\n  \"name\": \"a\"\n}\n", StateFile.ToJson(new Sample("a"), StateJson.Default.Sample));
+    }
+
+    internal sealed record Sample(string Name);
+
+    [JsonSerializable(typeof(Sample))]
+    internal sealed partial class CompactJson : JsonSerializerContext;
+
+    [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+    [JsonSerializable(typeof(Sample))]
+    internal sealed partial class StateJson : JsonSerializerContext;
 }

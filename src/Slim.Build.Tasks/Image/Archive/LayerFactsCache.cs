@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
 using Slim.Build.Tasks.IO;
 
@@ -32,17 +33,17 @@ internal sealed partial class LayerFactsCache(string? directory)
 
     /// <param name="member">The layer's member in the archive: only a content-addressed one (blobs/sha256/&lt;hex&gt;) is kept.</param>
     /// <param name="kind">What the facts are, part of the file name ("entries", "elf-&lt;key&gt;").</param>
-    public T? Recall<T>(string member, string kind) where T : class =>
-        FileFor(member, kind) is { } file ? StateFile.TryLoad<T>(file) : null;
+    public T? Recall<T>(string member, string kind, JsonTypeInfo<T> type) where T : class =>
+        FileFor(member, kind) is { } file ? StateFile.TryLoad(file, type) : null;
 
-    public void Remember<T>(string member, string kind, T facts)
+    public void Remember<T>(string member, string kind, T facts, JsonTypeInfo<T> type)
     {
         if (FileFor(member, kind) is not { } file)
             return;
         try
         {
             Directory.CreateDirectory(directory!);
-            StateFile.Save(file, facts);
+            StateFile.Save(file, facts, type);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Slim.Build.Tasks.Image.Layers;
 
@@ -16,7 +17,7 @@ namespace Slim.Build.Tasks.Image.Layers;
 /// Safe for several writers at once: each writes its own temporary file and renames it into place.
 /// </summary>
 /// <param name="machineDirectory">The per-user folder for machine-wide layers, e.g. ~/.cache/slim/layers; null: none.</param>
-internal sealed class LayerCache(string directory, LayerWriter writer, string? machineDirectory = null)
+internal sealed partial class LayerCache(string directory, LayerWriter writer, string? machineDirectory = null)
 {
     /// <summary>
     /// The hashes of this machine's files (the shared runtime, the libraries of the auto base), which are installed, not
@@ -28,8 +29,6 @@ internal sealed class LayerCache(string directory, LayerWriter writer, string? m
 
     // Not *.json: the push step reads every *.json of a layer folder as a blob's record.
     public const string HashMemoFile = "file-hashes.memo";
-
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     /// <summary>$XDG_CACHE_HOME/slim/layers, else ~/.cache/slim/layers; null when neither is known.</summary>
     public static string? UserDirectory()
@@ -74,7 +73,7 @@ internal sealed class LayerCache(string directory, LayerWriter writer, string? m
             return cached;
         var blob = writer.Write(entries, blobPath);
         var temp = $"{recordPath}.{Environment.ProcessId}-{Environment.CurrentManagedThreadId}.slim-tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(blob, Json));
+        File.WriteAllText(temp, JsonSerializer.Serialize(blob, LayerCacheJson.Default.LayerBlob));
         File.Move(temp, recordPath, overwrite: true);
         return blob;
     }
@@ -97,7 +96,7 @@ internal sealed class LayerCache(string directory, LayerWriter writer, string? m
         try
         {
             return File.Exists(blobPath) && File.Exists(recordPath)
-                   && JsonSerializer.Deserialize<LayerBlob>(File.ReadAllText(recordPath), Json) is { } cached
+                   && JsonSerializer.Deserialize(File.ReadAllText(recordPath), LayerCacheJson.Default.LayerBlob) is { } cached
                    && new FileInfo(blobPath).Length == cached.Size
                 ? cached with { Path = blobPath }
                 : null;
@@ -123,4 +122,9 @@ internal sealed class LayerCache(string directory, LayerWriter writer, string? m
         }
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()))).ToLowerInvariant()[..32];
     }
+
+    /// <summary>Metadata generated at compile time: no reflection in MSBuild's process (issue 29).</summary>
+    [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+    [JsonSerializable(typeof(LayerBlob))]
+    private sealed partial class LayerCacheJson : JsonSerializerContext;
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Slim.Build.Tasks.Image.Base.Host;
 
@@ -9,7 +10,7 @@ namespace Slim.Build.Tasks.Image.Base.Host;
 /// read from: the status file's size and time and the info folder's time, which installing, upgrading or
 /// removing any package changes.
 /// </summary>
-internal sealed class DpkgOwnerCache
+internal sealed partial class DpkgOwnerCache
 {
     public const string FileName = "dpkg-owners.json";
 
@@ -34,7 +35,7 @@ internal sealed class DpkgOwnerCache
         var state = State(dpkgRoot);
         try
         {
-            if (File.Exists(path) && JsonSerializer.Deserialize<Answers>(File.ReadAllText(path)) is { } record && record.State == state)
+            if (File.Exists(path) && JsonSerializer.Deserialize(File.ReadAllText(path), DpkgOwnerJson.Default.Answers) is { } record && record.State == state)
                 return new DpkgOwnerCache(path, state, new Dictionary<string, string>(record.Owners, StringComparer.Ordinal));
         }
         catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
@@ -81,7 +82,7 @@ internal sealed class DpkgOwnerCache
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-            File.WriteAllText(temp, JsonSerializer.Serialize(new Answers(_state, sorted)));
+            File.WriteAllText(temp, JsonSerializer.Serialize(new Answers(_state, sorted), DpkgOwnerJson.Default.Answers));
             File.Move(temp, _path, overwrite: true);
             _changed = false;
         }
@@ -99,5 +100,9 @@ internal sealed class DpkgOwnerCache
         return $"{Path.GetFullPath(dpkgRoot)}|{status.Length}|{status.LastWriteTimeUtc.Ticks}|{(info.Exists ? info.LastWriteTimeUtc.Ticks : 0)}";
     }
 
-    private sealed record Answers(string State, IDictionary<string, string> Owners);
+    internal sealed record Answers(string State, IDictionary<string, string> Owners);
+
+    /// <summary>Metadata generated at compile time: no reflection in MSBuild's process (issue 29).</summary>
+    [JsonSerializable(typeof(Answers))]
+    private sealed partial class DpkgOwnerJson : JsonSerializerContext;
 }

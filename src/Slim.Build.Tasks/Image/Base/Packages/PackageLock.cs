@@ -10,7 +10,7 @@ namespace Slim.Build.Tasks.Image.Base.Packages;
 /// first publish writes it; later ones take exactly these versions; SlimLockedMode refuses a package it lacks.
 /// <see cref="Sysroot"/> pins, apart from the base's, what a NativeAOT cross link needs (docs/multiarch.md).
 /// </summary>
-internal sealed record PackageLock(int LockVersion, string Distribution, string Release, string ReleaseVersion, IReadOnlyList<string> Suites,
+internal sealed partial record PackageLock(int LockVersion, string Distribution, string Release, string ReleaseVersion, IReadOnlyList<string> Suites,
     IReadOnlyList<LockedPackage> Packages)
 {
     public const string FileName = "slim.packages.lock.json";
@@ -27,6 +27,7 @@ internal sealed record PackageLock(int LockVersion, string Distribution, string 
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         // A lock is reviewed by people: 2.36-9+deb12u10 and libstdc++6 as written, not with \u002B.
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        TypeInfoResolver = PackageLockJson.Default,
     };
 
     public static PackageLock Empty(IReadOnlyList<string> suites) =>
@@ -83,4 +84,9 @@ internal sealed record PackageLock(int LockVersion, string Distribution, string 
 
     private static List<LockedPackage> Sorted(IEnumerable<LockedPackage> packages) =>
         [.. packages.OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Architecture, StringComparer.Ordinal)];
+
+    /// <summary>Metadata generated at compile time: no reflection in MSBuild's process (issue 29); the options above add the encoder, which has no source-generation option.</summary>
+    [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+    [JsonSerializable(typeof(PackageLock))]
+    private sealed partial class PackageLockJson : JsonSerializerContext;
 }
