@@ -13,8 +13,12 @@ internal sealed class GzipProcessStream : WriteOnlyStream
 {
     public const string ProgramFile = "Slim.Gzip.dll";
 
-    /// <summary>Below this, starting a process costs more than the slower deflate in MSBuild's.</summary>
-    public const long OutOfProcessBytes = 1 << 20;
+    /// <summary>
+    /// Below this, starting a process costs more than the deflate in MSBuild's. Since the task assembly's and
+    /// SharpZipLib's ReadyToRun code runs (crossgen2 10.0), compressing in process was no slower up to 30 MB
+    /// (design.md): only a layer larger than any seen in the benchmarks still goes out.
+    /// </summary>
+    public const long OutOfProcessBytes = 64 << 20;
 
     private readonly Process _process;
     private readonly Stream _input;
@@ -41,8 +45,9 @@ internal sealed class GzipProcessStream : WriteOnlyStream
     /// The gzip stream for <paramref name="bytes"/> of input: Slim.Gzip for <see cref="OutOfProcessBytes"/> or more when
     /// <paramref name="program"/> is there and starts, else <see cref="ParallelGzipStream"/> in this process.
     /// </summary>
-    public static Stream Compressor(long bytes, string? program, Stream destination, int level) =>
-        program is not null && bytes >= OutOfProcessBytes && TryStart(program, destination, level) is { } process
+    /// <param name="outOfProcessBytes">From how many bytes the program compresses (tests take it lower).</param>
+    public static Stream Compressor(long bytes, string? program, Stream destination, int level, long outOfProcessBytes = OutOfProcessBytes) =>
+        program is not null && bytes >= outOfProcessBytes && TryStart(program, destination, level) is { } process
             ? process
             : new ParallelGzipStream(destination, level);
 

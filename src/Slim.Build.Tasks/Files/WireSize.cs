@@ -13,11 +13,12 @@ internal static class WireSize
     public static string Format => $"gzip sharpziplib level {Level} blocks {ParallelGzipStream.BlockSize}";
 
     /// <param name="gzipProgram">Slim.Gzip (<see cref="GzipProcessStream.FindProgram"/>), or null to compress in this process.</param>
-    public static long Gzip(string path, string? gzipProgram = null)
+    /// <param name="outOfProcessBytes">From how many bytes the program compresses.</param>
+    public static long Gzip(string path, string? gzipProgram = null, long outOfProcessBytes = GzipProcessStream.OutOfProcessBytes)
     {
         using var input = File.OpenRead(path);
         var counter = new CountingStream();
-        using (var gzip = GzipProcessStream.Compressor(input.Length, gzipProgram, counter, Level))
+        using (var gzip = GzipProcessStream.Compressor(input.Length, gzipProgram, counter, Level, outOfProcessBytes))
             input.CopyTo(gzip);
         return counter.BytesWritten;
     }

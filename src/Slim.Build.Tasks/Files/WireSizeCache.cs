@@ -15,7 +15,8 @@ namespace Slim.Build.Tasks.Files;
 /// before, by this project or another with the same runtime, compresses nothing again.
 /// </summary>
 /// <param name="sharedFile">e.g. ~/.cache/slim/wire-sizes.json; null: none. Several writers at once: the last whole file wins.</param>
-internal sealed class WireSizeCache(string? cacheFile, string? gzipProgram, string? sharedFile = null)
+/// <param name="outOfProcessBytes">From how many bytes <paramref name="gzipProgram"/> compresses a file.</param>
+internal sealed class WireSizeCache(string? cacheFile, string? gzipProgram, string? sharedFile = null, long outOfProcessBytes = GzipProcessStream.OutOfProcessBytes)
 {
     /// <summary>The sum of the files' gzipped sizes; the kept sizes are then those of exactly these files.</summary>
     public long Total(string directory, IEnumerable<string> relativePaths)
@@ -30,7 +31,7 @@ internal sealed class WireSizeCache(string? cacheFile, string? gzipProgram, stri
             var sha256 = Sha256Of(full);
             now[path] = kept.TryGetValue(path, out var size) && size.Sha256 == sha256 ? size
                 : shared.TryGetValue(sha256, out var wire) ? new KeptSize(sha256, wire)
-                : new KeptSize(sha256, WireSize.Gzip(full, gzipProgram));
+                : new KeptSize(sha256, WireSize.Gzip(full, gzipProgram, outOfProcessBytes));
             shared.TryAdd(sha256, now[path].Wire);
         }
         if (cacheFile is not null)

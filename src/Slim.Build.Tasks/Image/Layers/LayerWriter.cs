@@ -11,8 +11,9 @@ namespace Slim.Build.Tasks.Image.Layers;
 /// </summary>
 /// <param name="gzipProgram">Slim.Gzip, or null to compress every layer in this process.</param>
 /// <param name="cancellation">The build's cancellation: checked before each entry; the temp file goes, nothing lands.</param>
+/// <param name="outOfProcessBytes">From how many bytes the program compresses a layer.</param>
 internal sealed class LayerWriter(ImageEpoch epoch, int compressionLevel = LayerWriter.DefaultCompressionLevel, string? gzipProgram = null,
-    CancellationToken cancellation = default)
+    CancellationToken cancellation = default, long outOfProcessBytes = Files.GzipProcessStream.OutOfProcessBytes)
 {
     /// <summary>zlib's default: the level <c>Files/WireSize</c> estimates with, so the estimate and the layer agree.</summary>
     public const int DefaultCompressionLevel = 6;
@@ -59,7 +60,7 @@ internal sealed class LayerWriter(ImageEpoch epoch, int compressionLevel = Layer
     }
 
     private Stream Compressor(IReadOnlyList<LayerEntry> contents, Stream destination) =>
-        Files.GzipProcessStream.Compressor(contents.Sum(SizeOf), gzipProgram, destination, compressionLevel);
+        Files.GzipProcessStream.Compressor(contents.Sum(SizeOf), gzipProgram, destination, compressionLevel, outOfProcessBytes);
 
     private static long SizeOf(LayerEntry entry) =>
         entry.Content?.Length ?? (entry.SourceFile is { } source && entry.Kind == LayerEntryKind.File ? new FileInfo(source).Length : 0);
