@@ -27,7 +27,8 @@ internal static class SbomInputs
 
     /// <summary>The publish folder's own files and, for NativeAOT, the assemblies ILC's size map says it compiled in.</summary>
     /// <param name="mstatFile">obj/.../native/&lt;App&gt;.mstat; empty or unreadable: the compiled assemblies are unknown (the attribution step warns).</param>
-    public static PublishedContent Published(string publishDirectory, string? ownFilesList, string appHost, bool nativeAot, string mstatFile)
+    /// <param name="mstatMemo">Where the size map's assemblies are kept by its bytes (<see cref="Attribution.MstatAssemblies"/>); null: parse it.</param>
+    public static PublishedContent Published(string publishDirectory, string? ownFilesList, string appHost, bool nativeAot, string mstatFile, string? mstatMemo = null)
     {
         var files = Directory.Exists(publishDirectory) ? PublishFolder.RelativeFiles(publishDirectory, ownFilesList) : [];
         IEnumerable<string>? compiled = null;
@@ -35,7 +36,7 @@ internal static class SbomInputs
         {
             try
             {
-                compiled = MstatReader.Read(mstatFile).Assemblies.Keys;
+                compiled = mstatMemo is null ? MstatReader.Read(mstatFile).Assemblies.Keys : Attribution.MstatAssemblies.Read(mstatFile, mstatMemo);
             }
             catch (Exception e) when (e is BadImageFormatException or InvalidDataException or InvalidOperationException or IOException)
             {

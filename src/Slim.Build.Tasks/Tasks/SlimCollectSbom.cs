@@ -41,5 +41,6 @@ public sealed class SlimCollectSbom : SlimTask
 
     private protected override void Run(IDiagnostics diagnostics) =>
         SbomRequestFile.Save(RequestFile, SbomInputs.Request(new SbomApp(ProjectName, AppVersion, IsPackable, PackageId), AssetsFile, TargetFramework, RuntimeIdentifier,
-            SbomInputs.Published(PublishDirectory, OwnFilesList, AppAssembly, NativeAot, MstatFile), ImageEpoch.FromEnvironment().Time, diagnostics));
+            SbomInputs.Published(PublishDirectory, OwnFilesList, AppAssembly, NativeAot, MstatFile,
+                Path.Combine(Path.GetDirectoryName(Path.GetFullPath(RequestFile))!, "mstat-assemblies.json")), ImageEpoch.FromEnvironment().Time, diagnostics));
 }
