@@ -14,7 +14,7 @@ public sealed class PlainPublishFigureTests
     [TestMethod]
     public void The_plain_figure_is_a_real_plain_publish_within_one_percent()
     {
-        var slim = TestApp.Console("PlainAot", SlimForm.PackageReference, "<PublishAot>true</PublishAot>");
+        var slim = TestApp.Console("PlainAot", SlimForm.PackageReference, "<PublishAot>true</PublishAot><SlimMeasurePlainPublish>true</SlimMeasurePlainPublish>");
         var published = slim.Publish();
         Assert.AreEqual(0, published.ExitCode, published.Describe());
         var plain = TestApp.Console("PlainAot", SlimForm.None, "<PublishAot>true</PublishAot>", folder: Path.Combine("without-slim", "PlainAot"));

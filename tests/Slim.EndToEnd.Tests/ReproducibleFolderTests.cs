@@ -20,10 +20,9 @@ public sealed class ReproducibleFolderTests
     [DataRow("aot", "<PublishAot>true</PublishAot>")]
     [DataRow("trimmed", "<PublishTrimmed>true</PublishTrimmed><SelfContained>true</SelfContained><RuntimeIdentifier>linux-x64</RuntimeIdentifier>")]
     [DataRow("framework", "<SlimProfile>framework</SlimProfile><RuntimeIdentifier>linux-x64</RuntimeIdentifier>")]
-    // The plain publish beside Slim's (SlimMeasurePlainPublish) never enters the image: off, to save a compile.
     public void Another_folder_and_another_home_give_the_same_digest(string profile, string properties)
     {
-        var (here, there) = PublishTwice("Rep" + profile, properties + "<SlimMeasurePlainPublish>false</SlimMeasurePlainPublish>");
+        var (here, there) = PublishTwice("Rep" + profile, properties);
         Assert.AreEqual(profile, Report(here).GetProperty("project").GetProperty("profile").GetString());
         Assert.AreEqual(Digest(here), Digest(there),
             $"{profile}: the same app from {here.PublishDirectory} and {there.PublishDirectory} (another HOME) gives two images");
@@ -32,7 +31,7 @@ public sealed class ReproducibleFolderTests
     [TestMethod]
     public void Without_the_mapping_the_folder_leaks_into_the_image()
     {
-        var (here, there) = PublishTwice("RepUnmapped", "<SlimProfile>framework</SlimProfile><RuntimeIdentifier>linux-x64</RuntimeIdentifier><SlimMapSourcePaths>false</SlimMapSourcePaths><SlimMeasurePlainPublish>false</SlimMeasurePlainPublish>");
+        var (here, there) = PublishTwice("RepUnmapped", "<SlimProfile>framework</SlimProfile><RuntimeIdentifier>linux-x64</RuntimeIdentifier><SlimMapSourcePaths>false</SlimMapSourcePaths>");
         Assert.AreNotEqual(Digest(here), Digest(there), "the negative control: an unmapped folder should change the app's assembly");
     }
 
@@ -40,7 +39,7 @@ public sealed class ReproducibleFolderTests
     public void The_projects_own_path_map_comes_first()
     {
         var app = TestApp.Console("RepOwnMap", SlimForm.PackageReference,
-            "<SlimProfile>framework</SlimProfile><RuntimeIdentifier>linux-x64</RuntimeIdentifier><PathMap>$(MSBuildProjectDirectory)/=/src/</PathMap><SlimMeasurePlainPublish>false</SlimMeasurePlainPublish>", "",
+            "<SlimProfile>framework</SlimProfile><RuntimeIdentifier>linux-x64</RuntimeIdentifier><PathMap>$(MSBuildProjectDirectory)/=/src/</PathMap>", "",
             "Console.WriteLine(Where()); static string Where([System.Runtime.CompilerServices.CallerFilePath] string file = \"\") => file;");
         var publish = app.Publish();
         Assert.AreEqual(0, publish.ExitCode, publish.Describe());

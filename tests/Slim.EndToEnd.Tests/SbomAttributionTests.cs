@@ -33,8 +33,8 @@ public sealed class SbomAttributionTests
     [ClassInitialize]
     public static void PublishOnce(TestContext _)
     {
-        // No plain publish: its own ILC run (PlainPublishFigureTests covers it) would blur "ILC compiles once".
-        _app = TestApp.Web("SbomApp", SlimForm.PackageReference, "<PublishAot>true</PublishAot><SlimMeasurePlainPublish>false</SlimMeasurePlainPublish>",
+        // TestApp turns the plain publish off: its own ILC run would blur "ILC compiles once".
+        _app = TestApp.Web("SbomApp", SlimForm.PackageReference, "<PublishAot>true</PublishAot>",
             """<PackageReference Include="Humanizer.Core" Version="2.14.1" /><PackageReference Include="Newtonsoft.Json" Version="13.0.3" /><PackageReference Include="Newtonsoft.Json.Bson" Version="1.0.2" />""");
         _app.Write("Program.cs", Program);
         var first = _first = _app.Publish();

@@ -15,7 +15,7 @@ public sealed class TrimmedWebTests
     [ClassInitialize]
     public static void PublishOnce(TestContext _)
     {
-        _app = TestApp.Web("TrimmedWeb", SlimForm.SdkAdded, "<SlimProfile>trimmed</SlimProfile>");
+        _app = TestApp.Web("TrimmedWeb", SlimForm.SdkAdded, "<SlimProfile>trimmed</SlimProfile><SlimMeasurePlainPublish>true</SlimMeasurePlainPublish>");
         _result = _app.Publish();
     }
 
@@ -35,6 +35,10 @@ public sealed class TrimmedWebTests
         var report = Files.Json(Path.Combine(result.SlimDirectory, "report.json"));
         var prune = report.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "prune");
         Assert.IsTrue(prune.GetProperty("bytesSaved").GetInt64() > 5_000_000, $"prune saved only {prune}");
+        // The plain publish beside Slim's (ILLink run again without Slim's switches) ships more than Slim's.
+        var totals = report.GetProperty("totals");
+        Assert.IsTrue(totals.GetProperty("plainPublishMeasured").GetBoolean(), totals.ToString());
+        Assert.IsTrue(totals.GetProperty("plainPublishBytes").GetInt64() > total, totals.ToString());
         // A web app needs OpenSSL (data protection), the CA bundle, its port; CoreCLR needs libstdc++.
         var needs = report.GetProperty("needs");
         var needed = needs.GetProperty("needs").EnumerateArray().Where(n => n.GetProperty("needed").GetBoolean())

@@ -68,11 +68,15 @@ internal sealed class TestApp
             _ => "",
         };
         var outputType = properties.Contains("<OutputType>") ? "" : "<OutputType>Exe</OutputType>";
+        // The plain publish Slim makes beside its own costs one more ILC or ILLink run per app: only the tests that
+        // check its figure ask for it (PlainPublishFigureTests, TrimmedWebTests).
+        var plainFigure = form == SlimForm.None || properties.Contains("<SlimMeasurePlainPublish>") ? "" : "<SlimMeasurePlainPublish>false</SlimMeasurePlainPublish>";
         app.Write(name + ".csproj", $"""
             {head}
               {extra}
               <PropertyGroup>
                 {outputType}
+                {plainFigure}
                 <TargetFramework>net10.0</TargetFramework>
                 <ImplicitUsings>enable</ImplicitUsings>
                 <Nullable>enable</Nullable>
