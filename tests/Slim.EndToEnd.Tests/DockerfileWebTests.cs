@@ -15,7 +15,7 @@ public sealed class DockerfileWebTests
     public static void PublishOnce(TestContext _)
     {
         Podman.EnsureStandIns();
-        _app = TestApp.Web("DockerWeb", SlimForm.PackageReference, $"""
+        _app = TestApp.SlimBuilderWeb("DockerWeb", SlimForm.PackageReference, $"""
             <PublishAot>true</PublishAot>
             <SlimDockerBaseImage>{Podman.StandInBase}</SlimDockerBaseImage>
             """);

@@ -33,7 +33,7 @@ public sealed class MultiArchAotWebTests
     public static void PublishOnce(TestContext _)
     {
         RequireEmulator();
-        _app = TestApp.Web("MultiArchAotWeb", SlimForm.PackageReference,
+        _app = TestApp.SlimBuilderWeb("MultiArchAotWeb", SlimForm.PackageReference,
             "<PublishAot>true</PublishAot><ContainerRuntimeIdentifiers>linux-x64;linux-arm64</ContainerRuntimeIdentifiers>");
         _publish = _app.Publish("-p:SlimCacheDirectory=" + PackageCache);
         Assert.AreEqual(0, _publish.ExitCode, _publish.Describe());

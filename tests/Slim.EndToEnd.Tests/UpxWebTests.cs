@@ -16,7 +16,7 @@ public sealed class UpxWebTests
     [ClassInitialize]
     public static void PublishOnce(TestContext _)
     {
-        _app = TestApp.Web("UpxWeb", SlimForm.PackageReference, "<PublishAot>true</PublishAot><SlimUpx>true</SlimUpx>");
+        _app = TestApp.SlimBuilderWeb("UpxWeb", SlimForm.PackageReference, "<PublishAot>true</PublishAot><SlimUpx>true</SlimUpx>");
         _first = _app.Publish();
         Assert.AreEqual(0, _first.ExitCode, _first.Describe());
     }

@@ -48,6 +48,18 @@ internal sealed class TestApp
             app.Run();
             """, webSettings: true);
 
+    /// <summary>
+    /// A NativeAOT web app shaped like `dotnet new webapiaot` (CreateSlimBuilder): ILC compiles it in about 60% of the
+    /// time the full CreateBuilder app takes, for tests about what Slim does with any NativeAOT web app.
+    /// </summary>
+    public static TestApp SlimBuilderWeb(string name, SlimForm form, string properties = "") =>
+        Create(name, "Microsoft.NET.Sdk.Web", form, properties, "", """
+            var builder = WebApplication.CreateSlimBuilder(args);
+            var app = builder.Build();
+            app.MapGet("/", () => "Hello World!");
+            app.Run();
+            """, webSettings: true);
+
     public static TestApp Library(string name) =>
         Create(name, "Microsoft.NET.Sdk", SlimForm.PackageReference, "<OutputType>Library</OutputType>", "", "public static class Lib { public static int Answer => 42; }");
 
