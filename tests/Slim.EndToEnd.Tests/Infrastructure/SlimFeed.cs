@@ -62,10 +62,10 @@ internal static class SlimFeed
 
     /// <summary>
     /// The environment every dotnet command of the run gets: its own package cache and Slim cache ($XDG_CACHE_HOME:
-    /// layers and pulled bases, never the user's ~/.cache/slim), the tests' podman store for a smoke run, no
-    /// telemetry, no first-run noise.
+    /// layers and pulled bases, never the user's ~/.cache/slim), the tests' podman store for a smoke run, the run's
+    /// compiler server, no telemetry, no first-run noise.
     /// </summary>
-    public static Dictionary<string, string> Environment() => new(PodmanStore.ConfigurationEnvironment())
+    public static Dictionary<string, string> Environment() => new(PodmanStore.ConfigurationEnvironment().Concat(CompilerServer.Environment()))
     {
         ["NUGET_PACKAGES"] = PackagesCache,
         ["XDG_CACHE_HOME"] = Path.Combine(RunRoot, "cache"),
