@@ -8,7 +8,8 @@ namespace Slim.Build.Tasks.Image.Base.Packages;
 /// <summary>
 /// Reads a .deb (an ar archive of debian-binary "2.0", control.tar.{gz,xz,zst} and data.tar.{gz,xz,zst,}) into a
 /// folder of the cache: the control stanza, the data files' bytes under files/, and entries.tsv listing every data
-/// entry (path, kind, mode, link). entries.tsv is written last, by rename, so a folder that has it is whole.
+/// entry (path, kind, mode, link). entries.tsv is written last, by rename, so a folder that has it is whole, and a
+/// whole folder is never replaced: publishes running at once share it.
 /// Hard links become copies; device files and fifos are left out (no package a base takes ships one).
 /// </summary>
 internal static class DebUnpacker
@@ -49,10 +50,21 @@ internal static class DebUnpacker
             File.WriteAllText(Path.Combine(temp, ControlFile), control);
             File.WriteAllLines(Path.Combine(temp, EntriesFile), entries.Select(e =>
                 string.Join('\t', e.Path, e.Kind.ToString(), e.Mode.ToString(CultureInfo.InvariantCulture), e.LinkTarget ?? "")));
-            if (Directory.Exists(folder))
-                Directory.Delete(folder, recursive: true);
-            Directory.CreateDirectory(Path.GetDirectoryName(folder)!);
-            Directory.Move(temp, folder);
+            // Another publish may have unpacked the same .deb meanwhile and be reading its files: a whole folder stays.
+            if (TryRead(folder) is null)
+            {
+                if (Directory.Exists(folder))
+                    Directory.Delete(folder, recursive: true);
+                Directory.CreateDirectory(Path.GetDirectoryName(folder)!);
+                try
+                {
+                    Directory.Move(temp, folder);
+                }
+                catch (IOException) when (TryRead(folder) is not null)
+                {
+                    // Another publish renamed its copy into place first.
+                }
+            }
         }
         catch (Exception e) when (e is TarException or ICSharpCode.SharpZipLib.SharpZipBaseException or EndOfStreamException
                                       or SharpCompress.Common.ArchiveException or InvalidOperationException)

@@ -37,6 +37,32 @@ public sealed class DebUnpackerTests
                 Assert.AreEqual((int)File.GetUnixFileMode(Path.Combine(reference, file.Path)) & 0x1FF, file.Mode, file.Path);
     }
 
+    /// <summary>
+    /// Measured: two publishes at once unpacked base-files together, and the one that finished second deleted the
+    /// folder the first was reading (SLIM3002, etc/debian_version not found).
+    /// </summary>
+    [TestMethod]
+    public void Publishes_unpacking_the_same_package_at_once_never_take_away_a_folder_another_reads()
+    {
+        var (deb, _) = DebianArchiveFixture.Deb("zlib1g");
+        using var temp = new TempFolder();
+        for (var round = 0; round < 5; round++)
+        {
+            var folder = Path.Combine(temp.Path, "unpacked-" + round);
+            var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
+            Parallel.For(0, 6, new ParallelOptions { MaxDegreeOfParallelism = 6 }, _ =>
+            {
+                var contents = DebUnpacker.Unpack(deb, folder);
+                var file = contents.Entries.First(e => e.Kind == LayerEntryKind.File);
+                for (var read = 0; read < 200; read++)
+                    if (!File.Exists(contents.FileOf(file)))
+                        failures.Add($"round {round}: {contents.FileOf(file)} went away while it was read");
+            });
+            Assert.IsTrue(failures.IsEmpty, string.Join("\n", failures.Distinct().Take(3)));
+            Assert.AreEqual(0, Directory.GetDirectories(temp.Path, "*.slim-tmp").Length, "a copy was left behind");
+        }
+    }
+
     [TestMethod]
     public void A_cut_short_or_foreign_file_is_no_package()
     {
