@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Slim.Build.Tasks.IO;
 
 namespace Slim.Build.Tasks.Attribution;
@@ -14,9 +13,7 @@ internal sealed record MstatAssemblies(string Sha256, IReadOnlyList<string> Asse
     /// <exception cref="BadImageFormatException">and the others <see cref="MstatReader.Read"/> throws for a map it cannot read.</exception>
     public static IReadOnlyList<string> Read(string mstatFile, string memoFile)
     {
-        string sha256;
-        using (var stream = File.OpenRead(mstatFile))
-            sha256 = Convert.ToHexString(SHA256.HashData(stream));
+        var sha256 = FileSha256.Hex(mstatFile);
         if (StateFile.TryLoad(memoFile, AttributionStateJson.Default.MstatAssemblies) is { } kept && kept.Sha256 == sha256)
             return kept.Assemblies;
         var assemblies = MstatReader.Read(mstatFile).Assemblies.Keys.Order(StringComparer.Ordinal).ToList();

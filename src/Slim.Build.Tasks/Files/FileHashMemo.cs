@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Slim.Build.Tasks.IO;
@@ -28,9 +27,7 @@ internal sealed partial class FileHashMemo(string? memoFile)
         var known = Load();
         if (known.TryGetValue(full, out var entry) && entry.Length == info.Length && entry.WriteTicks == info.LastWriteTimeUtc.Ticks)
             return entry.Sha256;
-        string hash;
-        using (var stream = File.OpenRead(full))
-            hash = Convert.ToHexString(SHA256.HashData(stream));
+        var hash = FileSha256.Hex(full);
         // A file written while it was read gets a new write time: remember only what the bytes were under the time seen before.
         if (memoFile is not null && new FileInfo(full) is { } after && after.Length == info.Length && after.LastWriteTimeUtc == info.LastWriteTimeUtc)
         {

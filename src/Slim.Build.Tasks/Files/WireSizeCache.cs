@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using Slim.Build.Tasks.IO;
 
@@ -28,7 +27,7 @@ internal sealed class WireSizeCache(string? cacheFile, string? gzipProgram, stri
         foreach (var path in relativePaths)
         {
             var full = Path.Combine(directory, path);
-            var sha256 = Sha256Of(full);
+            var sha256 = FileSha256.Hex(full).ToLowerInvariant();
             now[path] = kept.TryGetValue(path, out var size) && size.Sha256 == sha256 ? size
                 : shared.TryGetValue(sha256, out var wire) ? new KeptSize(sha256, wire)
                 : new KeptSize(sha256, WireSize.Gzip(full, gzipProgram, outOfProcessBytes));
@@ -46,12 +45,6 @@ internal sealed class WireSizeCache(string? cacheFile, string? gzipProgram, stri
             {
             }
         return now.Values.Sum(s => s.Wire);
-    }
-
-    private static string Sha256Of(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexString(SHA256.HashData(stream)).ToLowerInvariant();
     }
 
     private static IReadOnlyDictionary<string, KeptSize> Load(string? file)

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Slim.Build.Tasks.IO;
 
 namespace Slim.Build.Tasks.Report;
 
@@ -30,13 +31,7 @@ internal static class PlainPublishKey
         return Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant();
     }
 
-    private static string ContentHash(string path)
-    {
-        if (!File.Exists(path))
-            return "missing";
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexString(SHA256.HashData(stream));
-    }
+    private static string ContentHash(string path) => File.Exists(path) ? FileSha256.Hex(path) : "missing";
 
     private static string Size(string path) => File.Exists(path) ? new FileInfo(path).Length.ToString() : "missing";
 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Slim.Build.Tasks.IO;
 
 namespace Slim.Build.Tasks.Image.Base.Packages;
 
@@ -64,9 +65,5 @@ internal sealed class PackageCache(string root)
     /// <summary>Where the files of the .deb with this hash are unpacked (see <see cref="DebUnpacker"/>).</summary>
     public string UnpackedFolder(string sha256) => Path.Combine(Root, "unpacked", sha256);
 
-    public static string Hash(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexString(SHA256.HashData(stream)).ToLowerInvariant();
-    }
+    public static string Hash(string path) => FileSha256.Hex(path).ToLowerInvariant();
 }
