@@ -22,12 +22,25 @@ internal sealed class ReproducibleTarWriter : IDisposable
 
     private static readonly Encoding Utf8 = new UTF8Encoding(false);
 
-    private readonly TarOutputStream _tar;
-    private readonly DateTime _modTime;
+    /// <summary>A tar block: every header, and the unit file contents are padded to.</summary>
+    private const int BlockSize = 512;
 
+    /// <summary>The stream ends padded to a whole record of 20 blocks, as GNU tar's default blocking factor (and SharpZipLib) write it.</summary>
+    private const int RecordSize = 20 * BlockSize;
+
+    private static readonly byte[] Zeros = new byte[RecordSize];
+
+    private readonly Stream _output;
+    private readonly DateTime _modTime;
+    private readonly byte[] _header = new byte[BlockSize];
+    private long _written;
+
+    // SharpZipLib's TarOutputStream copies every 512-byte block through its own buffers, one call each: for a 50 MB
+    // image archive that was half the image step. Headers are still SharpZipLib's (TarHeader.WriteHeader); the bytes
+    // between them go straight to the stream.
     public ReproducibleTarWriter(Stream output, ImageEpoch epoch)
     {
-        _tar = new TarOutputStream(output, Encoding.UTF8) { IsStreamOwner = false };
+        _output = output;
         _modTime = epoch.Time.UtcDateTime;
     }
 
@@ -42,24 +55,45 @@ internal sealed class ReproducibleTarWriter : IDisposable
     public void AddFile(string path, int mode, long size, Stream content, int userId = 0, int groupId = 0)
     {
         Put(Header(path, TarHeader.LF_NORMAL, mode, size, "", userId, groupId));
-        var buffer = new byte[81920];
+        var buffer = new byte[1 << 17];
         long copied = 0;
         int read;
         while (copied < size && (read = content.Read(buffer, 0, (int)Math.Min(buffer.Length, size - copied))) > 0)
         {
-            _tar.Write(buffer, 0, read);
+            Write(buffer.AsSpan(0, read));
             copied += read;
         }
         if (copied != size || content.ReadByte() != -1)
             throw new IOException($"'{path}' changed while it was written to the layer: expected {size} bytes.");
-        _tar.CloseEntry();
+        PadTo(BlockSize);
     }
 
-    public void AddFile(string path, int mode, byte[] content, int userId = 0, int groupId = 0) =>
-        AddFile(path, mode, content.Length, new MemoryStream(content, writable: false), userId, groupId);
+    public void AddFile(string path, int mode, byte[] content, int userId = 0, int groupId = 0)
+    {
+        Put(Header(path, TarHeader.LF_NORMAL, mode, content.Length, "", userId, groupId));
+        Write(content);
+        PadTo(BlockSize);
+    }
 
     /// <summary>Writes the two end blocks and pads to the record size; the stream beneath stays open.</summary>
-    public void Dispose() => _tar.Dispose();
+    public void Dispose()
+    {
+        Write(Zeros.AsSpan(0, 2 * BlockSize));
+        PadTo(RecordSize);
+        _output.Flush();
+    }
+
+    private void Write(ReadOnlySpan<byte> bytes)
+    {
+        _output.Write(bytes);
+        _written += bytes.Length;
+    }
+
+    private void PadTo(int unit)
+    {
+        if (_written % unit is var over and > 0)
+            Write(Zeros.AsSpan(0, unit - (int)over));
+    }
 
     private void Put(TarHeader header)
     {
@@ -68,18 +102,18 @@ internal sealed class ReproducibleTarWriter : IDisposable
             header.Name = WriteLongRecord(TarHeader.LF_GNU_LONGNAME, header.Name).TrimEnd('/');
         if (Utf8.GetByteCount(header.LinkName) > NameFieldBytes)
             header.LinkName = WriteLongRecord(TarHeader.LF_GNU_LONGLINK, header.LinkName);
-        _tar.PutNextEntry(new TarEntry(header));
-        if (header.TypeFlag != TarHeader.LF_NORMAL)
-            _tar.CloseEntry();
+        header.WriteHeader(_header, Utf8);
+        Write(_header);
     }
 
     /// <summary>Writes the full value as a GNU long-name record; returns what the header's own field keeps: its first 100 bytes, cut between characters.</summary>
     private string WriteLongRecord(byte type, string value)
     {
         var bytes = Utf8.GetBytes(value + "\0");
-        _tar.PutNextEntry(new TarEntry(Header("././@LongLink", type, FileMode, bytes.Length, "")));
-        _tar.Write(bytes, 0, bytes.Length);
-        _tar.CloseEntry();
+        Header("././@LongLink", type, FileMode, bytes.Length, "").WriteHeader(_header, Utf8);
+        Write(_header);
+        Write(bytes);
+        PadTo(BlockSize);
         var kept = new StringBuilder();
         var keptBytes = 0;
         foreach (var rune in value.EnumerateRunes())
