@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.Win32.SafeHandles;
 
 namespace Slim.Build.Tasks.IO;
 
@@ -10,5 +11,20 @@ internal static class FileSha256
     {
         using var stream = File.OpenRead(path);
         return Convert.ToHexString(SHA256.HashData(stream));
+    }
+
+    /// <summary>The hash of an open file from its start, read at offsets: whoever else reads the handle keeps its position.</summary>
+    public static byte[] Of(SafeFileHandle file)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[1 << 17];
+        long offset = 0;
+        int read;
+        while ((read = RandomAccess.Read(file, buffer, offset)) > 0)
+        {
+            hash.AppendData(buffer, 0, read);
+            offset += read;
+        }
+        return hash.GetHashAndReset();
     }
 }

@@ -19,4 +19,17 @@ public sealed class FileSha256Tests
         foreach (var path in new[] { file, empty })
             Assert.AreEqual(HostMachine.Run("sha256sum", path).Split(' ')[0].ToUpperInvariant(), FileSha256.Hex(path), path);
     }
+
+    [TestMethod]
+    public void An_open_files_hash_is_its_whole_content_and_leaves_the_readers_position_alone()
+    {
+        using var temp = new TempFolder();
+        var bytes = new byte[300_007];
+        new Random(31).NextBytes(bytes);
+        using var file = File.OpenRead(temp.File("data.bin", bytes));
+        file.Position = 1234;
+
+        Assert.AreEqual(HostMachine.Run("sha256sum", file.Name).Split(' ')[0].ToUpperInvariant(), Convert.ToHexString(FileSha256.Of(file.SafeFileHandle)));
+        Assert.AreEqual(1234, file.Position);
+    }
 }
