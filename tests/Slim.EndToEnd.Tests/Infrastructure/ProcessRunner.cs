@@ -22,6 +22,7 @@ internal static class ProcessRunner
             start.ArgumentList.Add(argument);
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
             start.Environment[key] = value;
+        using var serverLease = BuildServers.Lease(start.Environment);
 
         var output = new StringBuilder();
         using var process = new Process { StartInfo = start };

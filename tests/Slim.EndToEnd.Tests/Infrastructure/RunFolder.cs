@@ -32,11 +32,11 @@ public sealed class RunFolder
         context.WriteLine($"The run's folder is kept for its binlogs and apps: {SlimFeed.RunRoot}");
     }
 
-    /// <summary>Stops the run's compiler server, then removes the folder if every test passed.</summary>
+    /// <summary>Stops the run's build servers, then removes the folder if every test passed.</summary>
     [AssemblyCleanup]
     public static void EndTheRun()
     {
-        CompilerServer.Stop();
+        BuildServers.Stop();
         if (!Directory.Exists(SlimFeed.RunRoot))
             return;
         if (_failures > 0 || _finished == 0)

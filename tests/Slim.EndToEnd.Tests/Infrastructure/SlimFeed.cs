@@ -65,7 +65,7 @@ internal static class SlimFeed
     /// layers and pulled bases, never the user's ~/.cache/slim), the tests' podman store for a smoke run, the run's
     /// compiler server, no telemetry, no first-run noise.
     /// </summary>
-    public static Dictionary<string, string> Environment() => new(PodmanStore.ConfigurationEnvironment().Concat(CompilerServer.Environment()))
+    public static Dictionary<string, string> Environment() => new(PodmanStore.ConfigurationEnvironment().Concat(BuildServers.Environment()))
     {
         ["NUGET_PACKAGES"] = PackagesCache,
         ["XDG_CACHE_HOME"] = Path.Combine(RunRoot, "cache"),
