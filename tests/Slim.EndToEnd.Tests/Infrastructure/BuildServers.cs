@@ -32,6 +32,15 @@ internal static class BuildServers
         new("MSBUILDENSURESTDOUTFORTASKPROCESSES", ""),
     ];
 
+    /// <summary>What a command gets on top of <see cref="Environment"/> to build as this machine's shell does: no server, a cold compiler and MSBuild in its own process.</summary>
+    public static IEnumerable<KeyValuePair<string, string>> Off() =>
+    [
+        new("UseSharedCompilation", "false"),
+        new(ServerVariable, "0"),
+        new("MSBUILDUSESERVER", "0"),
+        new("MSBUILDDISABLENODEREUSE", "1"),
+    ];
+
     /// <summary>
     /// For a command that asks for the MSBuild server and names no salt: a salt of the run's that no running command
     /// holds, in <paramref name="environment"/> until the lease is disposed.
@@ -66,7 +75,11 @@ internal static class BuildServers
         }
     }
 
-    /// <summary>Stops the run's servers, if any started: the compiler whose command line names the run's pipe, the MSBuild nodes whose environment holds a salt of the run's.</summary>
+    /// <summary>
+    /// Stops what the run's commands left running: its compiler (the pipe named after the run) and every process whose
+    /// environment carries the run's compiler or MSBuild salt (its MSBuild servers and nodes, and a compiler a tool
+    /// started on the default pipe from inside the run's build).
+    /// </summary>
     public static void Stop()
     {
         foreach (var process in System.Diagnostics.Process.GetProcesses())
@@ -75,11 +88,7 @@ internal static class BuildServers
             {
                 try
                 {
-                    var arguments = File.ReadAllText($"/proc/{process.Id}/cmdline").Split('\0');
-                    var ours = arguments.Contains("-pipename:" + RunId)
-                        || arguments.Any(a => a.Contains("/nodemode:", StringComparison.Ordinal))
-                        && File.ReadAllText($"/proc/{process.Id}/environ").Split('\0').Any(v => v.StartsWith($"{SaltVariable}={RunId}-", StringComparison.Ordinal));
-                    if (ours)
+                    if (process.Id != System.Environment.ProcessId && IsTheRuns(process.Id))
                         process.Kill();
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or System.ComponentModel.Win32Exception)
@@ -89,4 +98,9 @@ internal static class BuildServers
             }
         }
     }
+
+    private static bool IsTheRuns(int processId) =>
+        File.ReadAllText($"/proc/{processId}/cmdline").Split('\0').Contains("-pipename:" + RunId)
+        || File.ReadAllText($"/proc/{processId}/environ").Split('\0')
+            .Any(v => v == "SharedCompilationId=" + RunId || v.StartsWith($"{SaltVariable}={RunId}-", StringComparison.Ordinal));
 }
