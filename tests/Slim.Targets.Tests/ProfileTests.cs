@@ -158,7 +158,27 @@ public sealed class ProfileTests
         using var project = new SlimProject("<PublishAot>true</PublishAot>");
         var log = project["_SlimAnalysisLog"];
         StringAssert.EndsWith(log, "slim-analysis.sarif");
-        StringAssert.StartsWith(project["ErrorLog"], log);
-        CollectionAssert.Contains(project.Project.GetItems("CustomAdditionalCompileOutputs").Select(i => i.EvaluatedInclude).ToList(), log);
+        var run = project.Execute("_SlimAskForAnalysisLog");
+        Assert.IsTrue(run.Passed, run.Output);
+        StringAssert.StartsWith(run["ErrorLog"], log);
+        CollectionAssert.Contains(run.Instance.GetItems("CustomAdditionalCompileOutputs").Select(i => i.EvaluatedInclude).ToList(), log);
+    }
+
+    [TestMethod]
+    public void Without_a_trim_aot_or_single_file_analyzer_no_log_is_asked_for_and_an_old_one_is_removed()
+    {
+        using var project = new SlimProject("<SlimProfile>framework</SlimProfile><RuntimeIdentifier>linux-x64</RuntimeIdentifier>");
+        var log = project["_SlimAnalysisLog"];
+        Directory.CreateDirectory(Path.GetDirectoryName(log)!);
+        File.WriteAllText(log, "{}");
+        var run = project.Execute("_SlimAskForAnalysisLog");
+        Assert.IsTrue(run.Passed, run.Output);
+        Assert.AreEqual("", run["ErrorLog"]);
+        CollectionAssert.DoesNotContain(run.Instance.GetItems("CustomAdditionalCompileOutputs").Select(i => i.EvaluatedInclude).ToList(), log);
+        Assert.IsFalse(File.Exists(log), "a log from a compile with the analyzers on would count warnings this compile cannot have");
+
+        using var trimmable = new SlimProject("<SlimProfile>framework</SlimProfile><RuntimeIdentifier>linux-x64</RuntimeIdentifier><EnableTrimAnalyzer>true</EnableTrimAnalyzer>");
+        var asked = trimmable.Execute("_SlimAskForAnalysisLog");
+        StringAssert.StartsWith(asked["ErrorLog"], trimmable["_SlimAnalysisLog"], "the project's own EnableTrimAnalyzer asks for the log");
     }
 }
