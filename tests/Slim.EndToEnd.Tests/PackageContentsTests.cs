@@ -66,7 +66,23 @@ public sealed class PackageContentsTests
             var cor = pe.PEHeaders.CorHeader!;
             Assert.AreEqual(readyToRun, cor.ManagedNativeHeaderDirectory.Size > 0, $"{name}: ReadyToRun code expected: {readyToRun}");
             Assert.IsTrue(pe.HasMetadata && cor.MetadataDirectory.Size > 0, $"{name} lost its metadata and IL");
+            if (readyToRun)
+                Assert.AreNotEqual(0u, ReadyToRunFlags(pe) & UnrelatedReadyToRunCode,
+                    $"{name}: no code for the framework's generics it instantiates (crossgen2 --non-local-generics-module): the JIT compiles them in every publish");
         }
+    }
+
+    /// <summary>READYTORUN_FLAG_UNRELATED_R2R_CODE: the image holds code for generic instantiations whose definitions live in other assemblies.</summary>
+    private const uint UnrelatedReadyToRunCode = 0x80;
+
+    /// <summary>The Flags of the READYTORUN_HEADER the CLI header's managed native header points at (after the signature and the version).</summary>
+    private static uint ReadyToRunFlags(System.Reflection.PortableExecutable.PEReader pe)
+    {
+        var header = pe.GetSectionData(pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.RelativeVirtualAddress).GetReader();
+        Assert.AreEqual(0x00525452u, header.ReadUInt32(), "not a ReadyToRun header ('RTR')");
+        header.ReadUInt16();
+        header.ReadUInt16();
+        return header.ReadUInt32();
     }
 
     /// <summary>
