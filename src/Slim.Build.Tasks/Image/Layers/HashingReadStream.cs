@@ -4,9 +4,8 @@ using System.Security.Cryptography;
 namespace Slim.Build.Tasks.Image.Layers;
 
 /// <summary>
-/// A read-only stream that hashes (SHA-256) and counts what is read through it: a blob copied into the archive is
-/// checked against its digest in the same pass that copies it, and a base layer's diffID and unpacked size come
-/// from the same pass that checks its entries.
+/// A read-only stream that hashes (SHA-256) and counts what is read through it: a base layer's diffID and unpacked
+/// size come from the same pass that checks its entries.
 /// </summary>
 internal sealed class HashingReadStream(Stream inner) : Stream
 {
