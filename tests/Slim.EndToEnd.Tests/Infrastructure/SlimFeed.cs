@@ -63,7 +63,7 @@ internal static class SlimFeed
     /// <summary>
     /// The environment every dotnet command of the run gets: its own package cache and Slim cache ($XDG_CACHE_HOME:
     /// layers and pulled bases, never the user's ~/.cache/slim), the tests' podman store for a smoke run, the run's
-    /// compiler server, no telemetry, no first-run noise.
+    /// build servers (BuildServers), no telemetry, no first-run noise.
     /// </summary>
     public static Dictionary<string, string> Environment() => new(PodmanStore.ConfigurationEnvironment().Concat(BuildServers.Environment()))
     {
