@@ -65,6 +65,11 @@ public sealed class PackageBaseTests
         var layers = Layers(PublishedImage());
         StringAssert.Matches(layers[0], new System.Text.RegularExpressions.Regex(@"^base: glibc, openssl, ca-certificates, icu, tzdata \(\d+ Debian 12 packages\)$"));
         Assert.AreEqual(MachineAddedCas, layers.Any(l => l.StartsWith("trust: ", StringComparison.Ordinal)), string.Join(" / ", layers));
+        // The trust layer holds the added CAs alone, beside Debian's bundle (not the bundle again): the HTTPS call above
+        // passes this machine's intercepting proxy only when .NET in the image reads that file.
+        if (MachineAddedCas)
+            CollectionAssert.AreEqual(new[] { "etc/ssl/certs/slim-added-cas.pem" },
+                LayerFiles(Path.Combine(_publish.SlimDirectory, "image.tar"), Array.FindIndex(layers, l => l.StartsWith("trust: ", StringComparison.Ordinal))).Keys.ToArray());
     }
 
     /// <summary>
@@ -219,8 +224,12 @@ public sealed class PackageBaseTests
         Assert.AreEqual("1.234,50|09:00:00", run.Output.Trim());
     }
 
-    /// <summary>A file of the image's first layer (the base), read as a client would: index, manifest, gzip, tar.</summary>
-    private static byte[] BaseLayerFile(string archive, string path)
+    /// <summary>A file of the image's first layer (the base).</summary>
+    private static byte[] BaseLayerFile(string archive, string path) =>
+        LayerFiles(archive, 0).TryGetValue(path, out var bytes) ? bytes : throw new AssertFailedException($"no {path} in the base layer");
+
+    /// <summary>The files of one of the image's layers, read as a client would: index, manifest, gzip, tar.</summary>
+    private static Dictionary<string, byte[]> LayerFiles(string archive, int layerIndex)
     {
         using var tar = new System.Formats.Tar.TarReader(File.OpenRead(archive));
         var blobs = new Dictionary<string, byte[]>(StringComparer.Ordinal);
@@ -234,15 +243,16 @@ public sealed class PackageBaseTests
         string Digest(JsonElement descriptor) => "blobs/" + descriptor.GetProperty("digest").GetString()!.Replace(':', '/');
         var index = JsonDocument.Parse(blobs["index.json"]).RootElement;
         var manifest = JsonDocument.Parse(blobs[Digest(index.GetProperty("manifests")[0])]).RootElement;
-        using var layer = new System.IO.Compression.GZipStream(new MemoryStream(blobs[Digest(manifest.GetProperty("layers")[0])]), System.IO.Compression.CompressionMode.Decompress);
+        using var layer = new System.IO.Compression.GZipStream(new MemoryStream(blobs[Digest(manifest.GetProperty("layers")[layerIndex])]), System.IO.Compression.CompressionMode.Decompress);
         using var files = new System.Formats.Tar.TarReader(layer);
+        var found = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         for (var entry = files.GetNextEntry(); entry is not null; entry = files.GetNextEntry())
-            if (entry.Name.TrimStart('.', '/') == path && entry.DataStream is { } data)
+            if (entry.DataStream is { } data)
             {
                 using var copy = new MemoryStream();
                 data.CopyTo(copy);
-                return copy.ToArray();
+                found[entry.Name.TrimStart('.', '/')] = copy.ToArray();
             }
-        throw new AssertFailedException($"no {path} in the base layer");
+        return found;
     }
 }

@@ -53,7 +53,10 @@ internal static class ImageBuilder
             request.Container.Project.ProjectName,
             RuntimeConfig: Path.Combine(request.PublishDirectory, request.Container.Project.AppName + ".runtimeconfig.json"),
             RunsDotnet: entrypoint.Count > 0 && entrypoint[0].Split('/')[^1] == "dotnet",
-            request.PruneRuntimePieces, request.MachineLayerCache, request.WorkDirectory, request.CacheDirectory, request.InsecureRegistries) { Cancellation = request.Cancellation, Packages = request.Packages, NuGetPackageRoot = request.NuGetPackageRoot };
+            request.PruneRuntimePieces, request.MachineLayerCache, request.WorkDirectory, request.CacheDirectory, request.InsecureRegistries) {
+                Cancellation = request.Cancellation, Packages = request.Packages, NuGetPackageRoot = request.NuGetPackageRoot,
+                AppNamesCertificateStore = request.Container.Spec.Environment.Any(e => e.Name is "SSL_CERT_FILE" or "SSL_CERT_DIR"),
+            };
         if (BaseSources.For(reference, request.BaseSource).Resolve(baseRequest, diagnostics) is not { } baseImage)
             return null;
 

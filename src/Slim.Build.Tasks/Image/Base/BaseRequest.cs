@@ -33,6 +33,9 @@ internal sealed record BaseRequest(
     /// <summary>The package base's settings (SlimBaseSource=packages): the lock, the archive, the keyring, locked mode.</summary>
     public Packages.PackageSettings? Packages { get; init; }
 
+    /// <summary>The container's environment sets SSL_CERT_FILE or SSL_CERT_DIR: .NET in the image reads that store alone.</summary>
+    public bool AppNamesCertificateStore { get; init; }
+
     /// <summary>$(NuGetPackageRoot): where a framework app's shared runtime for another architecture comes from (its runtime packs).</summary>
     public string? NuGetPackageRoot { get; init; }
 }

@@ -32,7 +32,7 @@ internal sealed class PackageBaseSource : IBaseSource
         if (built is null || built.Glibc is { } glibc && !GlibcCheck.Check(request.Shipped, glibc, $"Debian {DebianRelease.Version} packages", diagnostics))
             return null;
         var planned = new List<PlannedLayer> { new(BaseLayerName.For(request.Needs, $"{built.Packages.Count} Debian {DebianRelease.Version} packages"), built.Entries, MachineWide: true) };
-        var trust = TrustLayer.Plan(built.Entries, settings.CaCertificates);
+        var trust = TrustLayer.Plan(built.Entries, settings.CaCertificates, request.AppNamesCertificateStore);
         if (trust is not null)
             planned.Add(trust);
         if (runtime is not null)

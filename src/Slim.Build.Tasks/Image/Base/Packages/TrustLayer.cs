@@ -8,13 +8,21 @@ namespace Slim.Build.Tasks.Image.Base.Packages;
 /// <summary>
 /// The CA certificates SlimCaCertificates adds to Debian's bundle, in a layer of their own above the package base:
 /// the base layer stays the same on every machine, and this small layer says what this one trusts besides. It holds
-/// the whole bundle again (Debian's, then the added certificates), because OpenSSL and .NET read one file.
+/// the added certificates alone, in a file of their own beside Debian's bundle: the package base has no OpenSSL
+/// configuration folder (/usr/lib/ssl), so .NET finds no certificates where OpenSSL's defaults point and reads every
+/// file of /etc/ssl/certs instead (dotnet/runtime#52925). Where the app's environment names its own store
+/// (SSL_CERT_FILE, SSL_CERT_DIR), .NET reads that and nothing else, so the layer then holds the whole bundle again
+/// with the added certificates after Debian's, as that one file would need.
 /// </summary>
 internal static class TrustLayer
 {
+    /// <summary>The file of the added certificates, beside Debian's bundle.</summary>
+    public const string AddedPath = "etc/ssl/certs/slim-added-cas.pem";
+
     /// <param name="baseEntries">The package base's entries, holding Debian's bundle when the app needs one.</param>
+    /// <param name="appNamesStore">The container's environment sets SSL_CERT_FILE or SSL_CERT_DIR.</param>
     /// <returns>Null when the app needs no CA bundle or nothing is added to it.</returns>
-    public static PlannedLayer? Plan(IReadOnlyList<LayerEntry> baseEntries, CaCertificateSetting setting)
+    public static PlannedLayer? Plan(IReadOnlyList<LayerEntry> baseEntries, CaCertificateSetting setting, bool appNamesStore = false)
     {
         if (baseEntries.FirstOrDefault(e => e.Path == PackageSlices.CaBundlePath)?.Content is not { } debian)
             return null;
@@ -36,8 +44,10 @@ internal static class TrustLayer
         }
         if (sources.Count == 0)
             return null;
-        var bundle = LayerEntry.FromText(PackageSlices.CaBundlePath, Encoding.UTF8.GetString(debian).TrimEnd('\n') + "\n" + added);
-        return new PlannedLayer($"trust: {sources.Count} CA certificate(s) beyond Debian's ({string.Join(", ", sources.Distinct())})", [bundle], MachineWide: true);
+        var trusted = appNamesStore
+            ? LayerEntry.FromText(PackageSlices.CaBundlePath, Encoding.UTF8.GetString(debian).TrimEnd('\n') + "\n" + added)
+            : LayerEntry.FromText(AddedPath, added.ToString());
+        return new PlannedLayer($"trust: {sources.Count} CA certificate(s) beyond Debian's ({string.Join(", ", sources.Distinct())})", [trusted], MachineWide: true);
     }
 
     /// <summary>The certificates of a PEM file (several may follow each other), else of a DER file; none when it is neither.</summary>

@@ -6,7 +6,7 @@ using Slim.Build.Tasks.Tests.TestSupport;
 
 namespace Slim.Build.Tasks.Tests.Image.Base.Packages;
 
-/// <summary>SlimCaCertificates on the package base: the added CAs in a layer of their own, after Debian's bundle.</summary>
+/// <summary>SlimCaCertificates on the package base: the added CAs in a layer of their own, in a file beside Debian's bundle.</summary>
 [TestClass]
 public sealed class TrustLayerTests
 {
@@ -14,7 +14,7 @@ public sealed class TrustLayerTests
     private static readonly IReadOnlyList<LayerEntry> BaseWithBundle = [LayerEntry.FromText(PackageSlices.CaBundlePath, DebianRoot)];
 
     [TestMethod]
-    public void Added_certificates_follow_debians_bundle_once_each_in_a_layer_that_names_them()
+    public void Added_certificates_sit_once_each_in_a_file_beside_debians_bundle_in_a_layer_that_names_them()
     {
         using var temp = new TempFolder();
         var corporate = TestCertificates.Pem("CN=Corp Proxy Root");
@@ -26,11 +26,30 @@ public sealed class TrustLayerTests
 
         Assert.IsNotNull(layer);
         Assert.AreEqual("trust: 1 CA certificate(s) beyond Debian's (corp.crt)", layer.Holds);
-        var bundle = layer.Entries.Single();
+        var added = layer.Entries.Single();
+        Assert.AreEqual("etc/ssl/certs/slim-added-cas.pem", added.Path, "beside Debian's bundle, in the folder .NET reads every file of");
+        CollectionAssert.AreEqual(new[] { "CN=Corp Proxy Root" }, Subjects(added));
+    }
+
+    /// <summary>SSL_CERT_FILE or SSL_CERT_DIR in the app's environment: .NET reads that store alone, so the layer gives the one file it would read.</summary>
+    [TestMethod]
+    public void When_the_app_names_its_store_the_layer_holds_debians_bundle_again_with_the_added_certificates_after_it()
+    {
+        using var temp = new TempFolder();
+        var file = temp.File("corp.crt", Encoding.UTF8.GetBytes(TestCertificates.Pem("CN=Corp Proxy Root")));
+
+        var layer = TrustLayer.Plan(BaseWithBundle, new CaCertificateSetting(false, [file]), appNamesStore: true);
+
+        var bundle = layer!.Entries.Single();
         Assert.AreEqual(PackageSlices.CaBundlePath, bundle.Path);
+        CollectionAssert.AreEqual(new[] { "CN=Debian Listed Root", "CN=Corp Proxy Root" }, Subjects(bundle));
+    }
+
+    private static string[] Subjects(LayerEntry entry)
+    {
         var certificates = new X509Certificate2Collection();
-        certificates.ImportFromPem(Encoding.UTF8.GetString(bundle.Content!));
-        CollectionAssert.AreEqual(new[] { "CN=Debian Listed Root", "CN=Corp Proxy Root" }, certificates.Select(c => c.Subject).ToArray());
+        certificates.ImportFromPem(Encoding.UTF8.GetString(entry.Content!));
+        return [.. certificates.Select(c => c.Subject)];
     }
 
     [TestMethod]
