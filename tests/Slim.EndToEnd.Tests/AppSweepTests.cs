@@ -66,6 +66,21 @@ public sealed class AppSweepTests
         CollectionAssert.AreEqual(Lines(host.Output), Lines(image.Output), "the image (TZ from ContainerEnvironmentVariable) prints otherwise:\n" + image.Output);
     }
 
+    /// <summary>
+    /// The image holds the runtimes/ folders its host loads (linux-x64's), not the other platforms' the RID-less publish
+    /// ships (kept in the publish folder), and says so: the SQLite call above runs on what is left.
+    /// </summary>
+    [TestMethod]
+    public void The_image_leaves_out_other_platforms_native_assets_and_says_so()
+    {
+        Assert.AreEqual(0, _publish.ExitCode, _publish.Describe());
+        var files = ImageArchive.AllFiles(Path.Combine(_publish.SlimDirectory, "image.tar"));
+        Assert.IsTrue(files.Contains("app/runtimes/linux-x64/native/libe_sqlite3.so"), string.Join("\n", files.Where(f => f.Contains("runtimes/"))));
+        Assert.IsFalse(files.Any(f => f.StartsWith("app/runtimes/", StringComparison.Ordinal) && !f.StartsWith("app/runtimes/linux-x64/", StringComparison.Ordinal)),
+            string.Join("\n", files.Where(f => f.Contains("runtimes/"))));
+        StringAssert.Matches(_publish.Output, new System.Text.RegularExpressions.Regex(@"the image leaves out \d+ file\(s\) \([0-9.]+ [KM]B\) under runtimes/ for platforms other than linux-x64"));
+    }
+
     private static string[] Lines(string output) => output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static string Resx(string hello) => $"""

@@ -69,7 +69,7 @@ public sealed class PackageBaseTests
         // passes this machine's intercepting proxy only when .NET in the image reads that file.
         if (MachineAddedCas)
             CollectionAssert.AreEqual(new[] { "etc/ssl/certs/slim-added-cas.pem" },
-                LayerFiles(Path.Combine(_publish.SlimDirectory, "image.tar"), Array.FindIndex(layers, l => l.StartsWith("trust: ", StringComparison.Ordinal))).Keys.ToArray());
+                ImageArchive.LayerFiles(Path.Combine(_publish.SlimDirectory, "image.tar"), Array.FindIndex(layers, l => l.StartsWith("trust: ", StringComparison.Ordinal))).Keys.ToArray());
     }
 
     /// <summary>
@@ -226,33 +226,5 @@ public sealed class PackageBaseTests
 
     /// <summary>A file of the image's first layer (the base).</summary>
     private static byte[] BaseLayerFile(string archive, string path) =>
-        LayerFiles(archive, 0).TryGetValue(path, out var bytes) ? bytes : throw new AssertFailedException($"no {path} in the base layer");
-
-    /// <summary>The files of one of the image's layers, read as a client would: index, manifest, gzip, tar.</summary>
-    private static Dictionary<string, byte[]> LayerFiles(string archive, int layerIndex)
-    {
-        using var tar = new System.Formats.Tar.TarReader(File.OpenRead(archive));
-        var blobs = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        for (var entry = tar.GetNextEntry(); entry is not null; entry = tar.GetNextEntry())
-            if (entry.DataStream is { } data)
-            {
-                using var copy = new MemoryStream();
-                data.CopyTo(copy);
-                blobs[entry.Name.TrimStart('.', '/')] = copy.ToArray();
-            }
-        string Digest(JsonElement descriptor) => "blobs/" + descriptor.GetProperty("digest").GetString()!.Replace(':', '/');
-        var index = JsonDocument.Parse(blobs["index.json"]).RootElement;
-        var manifest = JsonDocument.Parse(blobs[Digest(index.GetProperty("manifests")[0])]).RootElement;
-        using var layer = new System.IO.Compression.GZipStream(new MemoryStream(blobs[Digest(manifest.GetProperty("layers")[layerIndex])]), System.IO.Compression.CompressionMode.Decompress);
-        using var files = new System.Formats.Tar.TarReader(layer);
-        var found = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        for (var entry = files.GetNextEntry(); entry is not null; entry = files.GetNextEntry())
-            if (entry.DataStream is { } data)
-            {
-                using var copy = new MemoryStream();
-                data.CopyTo(copy);
-                found[entry.Name.TrimStart('.', '/')] = copy.ToArray();
-            }
-        return found;
-    }
+        ImageArchive.LayerFiles(archive, 0).TryGetValue(path, out var bytes) ? bytes : throw new AssertFailedException($"no {path} in the base layer");
 }

@@ -19,6 +19,27 @@ internal static class RuntimeAssetFolders
         return !chain.Contains(parts[runtimes + 1], StringComparer.OrdinalIgnoreCase);
     }
 
+    /// <summary>
+    /// Whether the app's runtimeconfig.json turns on the host's old RID graph (System.Runtime.Loader.UseRidGraph):
+    /// then the host also probes distribution RIDs (debian.12-x64, ...), and every runtimes/ folder may be one it loads.
+    /// </summary>
+    public static bool HostUsesRidGraph(string runtimeConfigFile)
+    {
+        try
+        {
+            using var config = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(runtimeConfigFile));
+            return config.RootElement.TryGetProperty("runtimeOptions", out var options)
+                   && options.TryGetProperty("configProperties", out var properties)
+                   && properties.TryGetProperty("System.Runtime.Loader.UseRidGraph", out var value)
+                   && (value.ValueKind == System.Text.Json.JsonValueKind.True
+                       || value.ValueKind == System.Text.Json.JsonValueKind.String && bool.TryParse(value.GetString(), out var on) && on);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        {
+            return File.Exists(runtimeConfigFile);
+        }
+    }
+
     /// <summary>The portable RIDs the host probes for <paramref name="runtimeIdentifier"/>, or null for one it does not know.</summary>
     public static IReadOnlyList<string>? FallbackChain(string runtimeIdentifier)
     {

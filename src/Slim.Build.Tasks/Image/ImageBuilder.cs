@@ -61,7 +61,11 @@ internal static class ImageBuilder
             return null;
 
         var planned = new List<PlannedLayer>(baseImage.Planned);
-        planned.AddRange(AppLayers.Plan(request.PublishDirectory, request.Origins, request.Container.Spec.WorkingDirectory, request.OwnFilesList));
+        var leftOut = AppLayers.OtherPlatformFiles(request.PublishDirectory, request.OwnFilesList, request.RuntimeIdentifier, baseRequest.RuntimeConfig);
+        if (leftOut.Count > 0)
+            diagnostics.Info($"Slim: the image leaves out {leftOut.Count} file(s) ({Files.ByteSize.Human(leftOut.Sum(f => new FileInfo(Path.Combine(request.PublishDirectory, f)).Length))}) "
+                + $"under runtimes/ for platforms other than {request.RuntimeIdentifier}: its host never loads them (the publish folder keeps them)");
+        planned.AddRange(AppLayers.Plan(request.PublishDirectory, request.Origins, request.Container.Spec.WorkingDirectory, request.OwnFilesList, leftOut));
         var sbom = request.Sbom is { } sbomRequest ? ImageSbom.AddTo(planned, sbomRequest, baseImage.Packages, baseImage.OsRelease, request.Container.Spec.WorkingDirectory) : null;
 
         var cache = new LayerCache(Path.Combine(request.WorkDirectory, "layers"), new LayerWriter(request.Epoch, gzipProgram: Files.GzipProcessStream.FindProgram(), cancellation: request.Cancellation), request.MachineLayerCache);

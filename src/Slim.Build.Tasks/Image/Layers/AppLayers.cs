@@ -17,11 +17,15 @@ internal static class AppLayers
     /// <param name="origins">Each published file's origin (the ledger's publish step); files not in it count as the app's.</param>
     /// <param name="workingDirectory">Where the files go in the image, e.g. /app.</param>
     /// <param name="ownFilesList">obj/.../slim/own-files.txt when the publish folder is shared by several projects (<see cref="PublishFolder"/>).</param>
-    public static IReadOnlyList<PlannedLayer> Plan(string publishDirectory, IReadOnlyDictionary<string, FileOrigin> origins, string workingDirectory, string? ownFilesList = null)
+    /// <param name="leftOut">The files the image leaves out (<see cref="OtherPlatformFiles"/>); null: none.</param>
+    public static IReadOnlyList<PlannedLayer> Plan(string publishDirectory, IReadOnlyDictionary<string, FileOrigin> origins, string workingDirectory, string? ownFilesList = null,
+        IReadOnlySet<string>? leftOut = null)
     {
         var groups = new Dictionary<string, List<LayerEntry>> { ["runtime"] = [], ["packages"] = [], ["app"] = [] };
         foreach (var relative in PublishFolder.RelativeFiles(publishDirectory, ownFilesList))
         {
+            if (leftOut?.Contains(relative) == true)
+                continue;
             var file = Path.Combine(publishDirectory, relative);
             var origin = origins.TryGetValue(relative, out var known) ? known : FileOrigin.App;
             var layer = origin switch { FileOrigin.Runtime => "runtime", FileOrigin.Package => "packages", _ => "app" };
@@ -29,6 +33,18 @@ internal static class AppLayers
         }
         return groups.Where(g => g.Value.Count > 0).Select(g => new PlannedLayer(g.Key, g.Value)).ToList();
     }
+
+    /// <summary>
+    /// A publish without a runtime identifier ships every platform's runtimes/&lt;rid&gt;/ folder; the image's host
+    /// loads only those of its own RID's fallback chain (<see cref="RuntimeAssetFolders"/>), so the others are left out
+    /// of the image (the publish folder keeps them). None are when the app turns on the old RID graph, whose
+    /// distribution RIDs may name any folder.
+    /// </summary>
+    /// <param name="runtimeConfigFile">publish/&lt;App&gt;.runtimeconfig.json; a self-contained or NativeAOT app's may not exist.</param>
+    public static IReadOnlySet<string> OtherPlatformFiles(string publishDirectory, string? ownFilesList, string runtimeIdentifier, string runtimeConfigFile) =>
+        RuntimeAssetFolders.HostUsesRidGraph(runtimeConfigFile)
+            ? new HashSet<string>()
+            : PublishFolder.RelativeFiles(publishDirectory, ownFilesList).Where(f => RuntimeAssetFolders.IsForOtherPlatform(f, runtimeIdentifier)).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Programs keep 0755 (an ELF with an interpreter, or a file the SDK marked executable); everything else is 0644.</summary>
     private static bool IsExecutable(string file)
