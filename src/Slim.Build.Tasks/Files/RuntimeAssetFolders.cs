@@ -40,14 +40,17 @@ internal static class RuntimeAssetFolders
         }
     }
 
-    /// <summary>The portable RIDs the host probes for <paramref name="runtimeIdentifier"/>, or null for one it does not know.</summary>
+    /// <summary>
+    /// The portable RIDs the host probes for <paramref name="runtimeIdentifier"/> (the SDK's PortableRuntimeIdentifierGraph.json:
+    /// linux-x64 imports linux and unix-x64, linux-musl-x64 imports linux-musl and linux-x64), or null for one it does not know.
+    /// </summary>
     public static IReadOnlyList<string>? FallbackChain(string runtimeIdentifier)
     {
         var parts = runtimeIdentifier.ToLowerInvariant().Split('-');
         return parts switch
         {
-            ["linux", _] => [runtimeIdentifier, "linux", "unix", "any"],
-            ["linux", "musl", var arch] => [runtimeIdentifier, "linux-musl", $"linux-{arch}", "linux", "unix", "any"],
+            ["linux", var arch] => [runtimeIdentifier, "linux", $"unix-{arch}", "unix", "any"],
+            ["linux", "musl", var arch] => [runtimeIdentifier, "linux-musl", $"linux-{arch}", "linux", $"unix-{arch}", "unix", "any"],
             _ => null,
         };
     }
