@@ -32,7 +32,7 @@ internal static class ImageBuilder
                 return BuildOnce(request, diagnostics);
             }
             catch (SlimException damaged) when (damaged.Diagnostic == SlimDiagnostics.ArchiveBlobDamaged && damaged.Args[0] is string file
-                && discarded.Add(file) && LayerCache.TryDiscard(file, Path.Combine(request.WorkDirectory, "layers"), request.MachineLayerCache))
+                && discarded.Add(file) && LayerCache.TryDiscard(file, Path.Combine(request.WorkDirectory, "layers"), request.MachineLayerCache, LayerCache.ProjectFolder(request.MachineLayerCache)))
             {
                 diagnostics.Notice(SlimDiagnostics.CachedLayerRemade, damaged.Args);
             }
@@ -70,7 +70,7 @@ internal static class ImageBuilder
 
         var cache = new LayerCache(Path.Combine(request.WorkDirectory, "layers"), new LayerWriter(request.Epoch, gzipProgram: Files.GzipProcessStream.FindProgram(), cancellation: request.Cancellation), request.MachineLayerCache);
         // One layer after the other: each is compressed on every core already (ParallelGzipStream).
-        var blobs = planned.Select(p => cache.Write(p.Entries, request.Epoch.Rfc3339, p.MachineWide)).ToArray();
+        var blobs = planned.Select(p => cache.Write(p.Entries, request.Epoch.Rfc3339, p.MachineWide, p.KeptPerUser)).ToArray();
         var layers = baseImage.Layers.Select(b => new ImageLayer(b, "base", FromBase: true))
             .Concat(planned.Select((p, i) => new ImageLayer(blobs[i], "slim: " + p.Holds))).ToList();
         var holds = baseImage.Layers.Select(_ => baseImage.LayerHolds).Concat(planned.Select(p => p.Holds)).ToList();

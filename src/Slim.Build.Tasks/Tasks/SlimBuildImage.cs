@@ -153,7 +153,10 @@ public sealed class SlimBuildImage : SlimTask
         if (folder is null || LayerCache.WhyNotWritable(folder) is not { } why)
         {
             if (folder is not null)
+            {
                 AtomicFile.RemoveAbandoned(folder);
+                AtomicFile.RemoveAbandoned(LayerCache.ProjectFolder(folder)!);
+            }
             return folder;
         }
         diagnostics.Warning(SlimDiagnostics.LayerCacheUnwritable, folder, why);

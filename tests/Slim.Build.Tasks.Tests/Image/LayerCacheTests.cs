@@ -3,7 +3,7 @@ using Slim.Build.Tasks.Tests.TestSupport;
 
 namespace Slim.Build.Tasks.Tests.Image;
 
-/// <summary>Layers made from this machine's files are shared by every project; the app's stay in the project.</summary>
+/// <summary>Layers made from this machine's files are shared by every project; a project's rarely changing ones are kept per user; the app's stay in the project.</summary>
 [TestClass]
 public sealed class LayerCacheTests
 {
@@ -32,6 +32,47 @@ public sealed class LayerCacheTests
         var app = second.Write(entries, Epoch.Rfc3339);
         StringAssert.StartsWith(app.Path, Path.Combine(temp.Path, "two", "layers"));
         Assert.AreEqual(written.Digest, app.Digest, "the same entries gave other bytes");
+    }
+
+    /// <summary>
+    /// A project's packages layer survives a clean publish (obj/ removed): kept per user, found again by its bytes, marked
+    /// used on every hit; one of another project with other bytes is not taken, and one unused for 30 days goes when a
+    /// new one is written.
+    /// </summary>
+    [TestMethod]
+    public void A_projects_rarely_changing_layer_is_kept_per_user_found_again_after_a_clean_publish_and_goes_when_long_unused()
+    {
+        using var temp = new TempFolder();
+        var package = temp.File("publish/Humanizer.dll", Enumerable.Range(0, 40_000).Select(i => (byte)(i * 3)).ToArray());
+        IReadOnlyList<LayerEntry> entries = [LayerEntry.FromFile("app/Humanizer.dll", package, executable: false)];
+        var machine = Path.Combine(temp.Path, "user-cache");
+        var obj = Path.Combine(temp.Path, "obj", "layers");
+
+        var written = new LayerCache(obj, new LayerWriter(Epoch), machine).Write(entries, Epoch.Rfc3339, keptPerUser: true);
+        StringAssert.StartsWith(written.Path, Path.Combine(machine, "projects"));
+        var record = Path.ChangeExtension(Path.ChangeExtension(written.Path, null), ".json");
+        File.SetLastWriteTimeUtc(record, DateTime.UtcNow.AddDays(-3));
+        var writtenAt = File.GetLastWriteTimeUtc(written.Path);
+
+        Assert.IsFalse(Directory.Exists(obj), "a copy went to obj/");
+        var again = new LayerCache(obj, new LayerWriter(Epoch), machine).Write(entries, Epoch.Rfc3339, keptPerUser: true);
+
+        Assert.AreEqual(written, again);
+        Assert.AreEqual(writtenAt, File.GetLastWriteTimeUtc(again.Path), "compressed again after the clean publish");
+        Assert.IsTrue(File.GetLastWriteTimeUtc(record) > DateTime.UtcNow.AddMinutes(-5), "the hit was not marked");
+
+        // Another project's package with other bytes: a blob of its own; the first, unused for 31 days, goes.
+        File.SetLastWriteTimeUtc(record, DateTime.UtcNow.AddDays(-31));
+        var other = temp.File("other/Humanizer.dll", Enumerable.Range(0, 40_000).Select(i => (byte)(i * 5)).ToArray());
+        var second = new LayerCache(Path.Combine(temp.Path, "two"), new LayerWriter(Epoch), machine)
+            .Write([LayerEntry.FromFile("app/Humanizer.dll", other, executable: false)], Epoch.Rfc3339, keptPerUser: true);
+        Assert.AreNotEqual(written.Digest, second.Digest);
+        Assert.IsTrue(File.Exists(second.Path));
+        Assert.IsFalse(File.Exists(written.Path) || File.Exists(record), "a layer unused for 31 days stayed");
+
+        // Without a per-user folder it stays under obj/, as before.
+        var alone = new LayerCache(obj, new LayerWriter(Epoch)).Write(entries, Epoch.Rfc3339, keptPerUser: true);
+        StringAssert.StartsWith(alone.Path, obj);
     }
 
     [TestMethod]

@@ -5,7 +5,9 @@ namespace Slim.Build.Tasks.Image.Layers;
 
 /// <summary>One layer's worth of entries and what it holds, for the config's history and the report.</summary>
 /// <param name="MachineWide">Made from this machine's files only (the auto base, the shared runtime): its blob may be shared by every project.</param>
-internal sealed record PlannedLayer(string Holds, IReadOnlyList<LayerEntry> Entries, bool MachineWide = false);
+/// <param name="KeptPerUser">The project's files that change rarely (its runtime, its NuGet packages): its blob is kept in the per-user
+/// cache too, so a clean publish does not compress it again (<see cref="LayerCache"/>).</param>
+internal sealed record PlannedLayer(string Holds, IReadOnlyList<LayerEntry> Entries, bool MachineWide = false, bool KeptPerUser = false);
 
 /// <summary>
 /// Splits the publish folder into layers that cache the way Jib's do: what changes rarely first (the runtime,
@@ -31,7 +33,7 @@ internal static class AppLayers
             var layer = origin switch { FileOrigin.Runtime => "runtime", FileOrigin.Package => "packages", _ => "app" };
             groups[layer].Add(LayerEntry.FromFile(workingDirectory.TrimEnd('/') + "/" + relative, file, IsExecutable(file)));
         }
-        return groups.Where(g => g.Value.Count > 0).Select(g => new PlannedLayer(g.Key, g.Value)).ToList();
+        return groups.Where(g => g.Value.Count > 0).Select(g => new PlannedLayer(g.Key, g.Value, KeptPerUser: g.Key != "app")).ToList();
     }
 
     /// <summary>

@@ -14,6 +14,11 @@ namespace Slim.Build.Tasks.Image.Layers;
 /// whose size and write time are unchanged, are not even read again: <see cref="Files.FileHashMemo"/>). A hit gives the very same blob.
 /// Layers made from this machine's files only (the auto base, the shared runtime) go to a folder every
 /// project shares, when one is given, so a second project with the same needs reuses the first one's blob.
+/// A project's layers that change rarely (a self-contained app's runtime, its NuGet packages) go to a subfolder of
+/// it, <see cref="ProjectLayersFolder"/>: a clean publish (obj/ removed, as in CI) finds them there instead of
+/// compressing them again. Their key holds every byte, so a blob found is the one the project's files make,
+/// whichever project wrote it. Each publish that uses one marks it; one not used for <see cref="UnusedDays"/>
+/// days is deleted when a new one is written. The app's own layer, new on every code change, stays under obj/.
 /// Safe for several writers at once: each writes its own temporary file and renames it into place.
 /// </summary>
 /// <param name="machineDirectory">The per-user folder for machine-wide layers, e.g. ~/.cache/slim/layers; null: none.</param>
@@ -29,6 +34,15 @@ internal sealed partial class LayerCache(string directory, LayerWriter writer, s
 
     // Not *.json: the push step reads every *.json of a layer folder as a blob's record.
     public const string HashMemoFile = "file-hashes.memo";
+
+    /// <summary>The per-user folder's subfolder for projects' rarely changing layers.</summary>
+    public const string ProjectLayersFolder = "projects";
+
+    /// <summary>A project layer's blob not used by any publish for this many days is deleted when another is written.</summary>
+    public const int UnusedDays = 30;
+
+    /// <returns>Null when there is no per-user folder.</returns>
+    public static string? ProjectFolder(string? machineDirectory) => machineDirectory is null ? null : Path.Combine(machineDirectory, ProjectLayersFolder);
 
     /// <summary>$XDG_CACHE_HOME/slim/layers, else ~/.cache/slim/layers; null when neither is known.</summary>
     public static string? UserDirectory()
@@ -60,22 +74,61 @@ internal sealed partial class LayerCache(string directory, LayerWriter writer, s
     }
 
     /// <param name="machineWide">The entries come from this machine's files only, so the blob may live in the shared folder.</param>
-    public LayerBlob Write(IReadOnlyList<LayerEntry> entries, string epochKey, bool machineWide = false)
+    /// <param name="keptPerUser">The project's own files that change rarely: the blob lives in <see cref="ProjectFolder"/>.</param>
+    public LayerBlob Write(IReadOnlyList<LayerEntry> entries, string epochKey, bool machineWide = false, bool keptPerUser = false)
     {
         var shared = machineWide && machineDirectory is not null;
         var hashes = shared ? _machineHashes : _projectHashes;
         var key = Key(entries, writer.Format + "\n" + epochKey, hashes);
         hashes.Save();
-        var folder = shared ? machineDirectory! : directory;
+        var perUser = !shared && keptPerUser && machineDirectory is not null;
+        var folder = shared ? machineDirectory! : perUser ? ProjectFolder(machineDirectory)! : directory;
         var blobPath = Path.Combine(folder, key + ".tar.gz");
         var recordPath = Path.Combine(folder, key + ".json");
         if (TryRead(blobPath, recordPath) is { } cached)
+        {
+            if (perUser)
+                MarkUsed(recordPath);
             return cached;
+        }
+        Directory.CreateDirectory(folder);
         var blob = writer.Write(entries, blobPath);
         var temp = $"{recordPath}.{Environment.ProcessId}-{Environment.CurrentManagedThreadId}.slim-tmp";
         File.WriteAllText(temp, JsonSerializer.Serialize(blob, LayerCacheJson.Default.LayerBlob));
         File.Move(temp, recordPath, overwrite: true);
+        if (perUser)
+            DeleteUnused(folder, DateTime.UtcNow.AddDays(-UnusedDays));
         return blob;
+    }
+
+    /// <summary>A record's write time is when a publish last used its blob; a cache that cannot be written is still read.</summary>
+    private static void MarkUsed(string recordPath)
+    {
+        try
+        {
+            File.SetLastWriteTimeUtc(recordPath, DateTime.UtcNow);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+    }
+
+    /// <summary>Deletes the project layers no publish used since <paramref name="usedBefore"/>: the record first, so no reader takes a blob going away.</summary>
+    internal static void DeleteUnused(string folder, DateTime usedBefore)
+    {
+        foreach (var record in Directory.EnumerateFiles(folder, "*.json"))
+        {
+            try
+            {
+                if (File.GetLastWriteTimeUtc(record) >= usedBefore)
+                    continue;
+                File.Delete(record);
+                File.Delete(record[..^".json".Length] + ".tar.gz");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+            }
+        }
     }
 
     /// <summary>Deletes a blob found damaged, and its record, when it is one of this cache's (under one of the folders).</summary>
