@@ -114,7 +114,7 @@ internal sealed partial class LayerCache(string directory, LayerWriter writer, s
     }
 
     /// <summary>Deletes the project layers no publish used since <paramref name="usedBefore"/>: the record first, so no reader takes a blob going away.</summary>
-    internal static void DeleteUnused(string folder, DateTime usedBefore)
+    private static void DeleteUnused(string folder, DateTime usedBefore)
     {
         foreach (var record in Directory.EnumerateFiles(folder, "*.json"))
         {
