@@ -31,6 +31,7 @@ public abstract class SlimTask : Microsoft.Build.Utilities.Task, ICancelableTask
 
     public override bool Execute()
     {
+        IO.StateJsonWarmup.Start();
         var diagnostics = new TaskDiagnostics(Log, ProjectFile);
         try
         {
