@@ -74,7 +74,7 @@ public sealed class AppSweepTests
     public void The_image_leaves_out_other_platforms_native_assets_and_says_so()
     {
         Assert.AreEqual(0, _publish.ExitCode, _publish.Describe());
-        var files = ImageArchive.AllFiles(Path.Combine(_publish.SlimDirectory, "image.tar"));
+        var files = OciArchive.AllFiles(Path.Combine(_publish.SlimDirectory, "image.tar"));
         Assert.IsTrue(files.Contains("app/runtimes/linux-x64/native/libe_sqlite3.so"), string.Join("\n", files.Where(f => f.Contains("runtimes/"))));
         Assert.IsFalse(files.Any(f => f.StartsWith("app/runtimes/", StringComparison.Ordinal) && !f.StartsWith("app/runtimes/linux-x64/", StringComparison.Ordinal)),
             string.Join("\n", files.Where(f => f.Contains("runtimes/"))));

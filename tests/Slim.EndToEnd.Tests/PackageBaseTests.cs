@@ -69,7 +69,7 @@ public sealed class PackageBaseTests
         // passes this machine's intercepting proxy only when .NET in the image reads that file.
         if (MachineAddedCas)
             CollectionAssert.AreEqual(new[] { "etc/ssl/certs/slim-added-cas.pem" },
-                ImageArchive.LayerFiles(Path.Combine(_publish.SlimDirectory, "image.tar"), Array.FindIndex(layers, l => l.StartsWith("trust: ", StringComparison.Ordinal))).Keys.ToArray());
+                OciArchive.LayerFiles(Path.Combine(_publish.SlimDirectory, "image.tar"), Array.FindIndex(layers, l => l.StartsWith("trust: ", StringComparison.Ordinal))).Keys.ToArray());
     }
 
     /// <summary>
@@ -226,5 +226,5 @@ public sealed class PackageBaseTests
 
     /// <summary>A file of the image's first layer (the base).</summary>
     private static byte[] BaseLayerFile(string archive, string path) =>
-        ImageArchive.LayerFiles(archive, 0).TryGetValue(path, out var bytes) ? bytes : throw new AssertFailedException($"no {path} in the base layer");
+        OciArchive.LayerFiles(archive, 0).TryGetValue(path, out var bytes) ? bytes : throw new AssertFailedException($"no {path} in the base layer");
 }

@@ -27,7 +27,9 @@ internal static class RuntimeAssetFolders
     {
         try
         {
-            using var config = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(runtimeConfigFile));
+            // Read as the host and Image/Base/Runtime/FrameworkReference read it: comments and trailing commas allowed.
+            using var config = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(runtimeConfigFile),
+                new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true });
             return config.RootElement.TryGetProperty("runtimeOptions", out var options)
                    && options.TryGetProperty("configProperties", out var properties)
                    && properties.TryGetProperty("System.Runtime.Loader.UseRidGraph", out var value)

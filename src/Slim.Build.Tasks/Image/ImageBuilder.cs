@@ -32,7 +32,7 @@ internal static class ImageBuilder
                 return BuildOnce(request, diagnostics);
             }
             catch (SlimException damaged) when (damaged.Diagnostic == SlimDiagnostics.ArchiveBlobDamaged && damaged.Args[0] is string file
-                && discarded.Add(file) && LayerCache.TryDiscard(file, Path.Combine(request.WorkDirectory, "layers"), request.MachineLayerCache, LayerCache.ProjectFolder(request.MachineLayerCache)))
+                && discarded.Add(file) && LayerCache.TryDiscard(file, Path.Combine(request.WorkDirectory, "layers"), request.MachineLayerCache))
             {
                 diagnostics.Notice(SlimDiagnostics.CachedLayerRemade, damaged.Args);
             }

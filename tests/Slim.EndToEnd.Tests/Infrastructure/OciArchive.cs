@@ -1,43 +1,61 @@
 using System.Formats.Tar;
 using System.IO.Compression;
+using System.Text.Json;
 
 namespace Slim.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
-/// An image's size read from its OCI archive the way a registry and a runtime see it, not from Slim's report:
-/// the compressed layers the manifest lists (what a pull transfers) and those layers gunzipped.
+/// An image read from its OCI archive the way a registry and a runtime see it, not from Slim's report: index, manifest,
+/// then the compressed layers the manifest lists (what a pull transfers), gunzipped into their files.
 /// </summary>
 internal sealed record OciArchive(long WireBytes, long UnpackedBytes, int Layers)
 {
+    /// <summary>The image's sizes: its layers as the manifest lists them, and those layers gunzipped.</summary>
     public static OciArchive Read(string archive)
     {
-        var folder = Path.Combine(SlimFeed.RunRoot, "oci-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(folder);
-        try
+        var layers = CompressedLayers(archive);
+        long wire = 0, unpacked = 0;
+        foreach (var (size, bytes) in layers)
         {
-            using (var stream = File.OpenRead(archive))
-                TarFile.ExtractToDirectory(stream, folder, overwriteFiles: false);
-            var index = Files.Json(Path.Combine(folder, "index.json"));
-            var manifest = Files.Json(Blob(folder, index.GetProperty("manifests")[0].GetProperty("digest").GetString()!));
-            var layers = manifest.GetProperty("layers").EnumerateArray().ToList();
-            long wire = 0, unpacked = 0;
-            foreach (var layer in layers)
-            {
-                var path = Blob(folder, layer.GetProperty("digest").GetString()!);
-                Assert.AreEqual(layer.GetProperty("size").GetInt64(), Files.Size(path), "the manifest's size of " + layer);
-                wire += Files.Size(path);
-                using var gunzip = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
-                unpacked += Count(gunzip);
-            }
-            return new OciArchive(wire, unpacked, layers.Count);
+            Assert.AreEqual(size, bytes.LongLength, "the manifest's size of a layer");
+            wire += bytes.LongLength;
+            using var gunzip = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
+            unpacked += Count(gunzip);
         }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        return new OciArchive(wire, unpacked, layers.Count);
     }
 
-    private static string Blob(string folder, string digest) => Path.Combine(folder, "blobs", "sha256", digest["sha256:".Length..]);
+    /// <summary>The files of one of the image's layers, by path without a leading '/'.</summary>
+    public static Dictionary<string, byte[]> LayerFiles(string archive, int layerIndex) => TarFiles(CompressedLayers(archive)[layerIndex].Bytes, compressed: true);
+
+    /// <summary>Every file path of every layer.</summary>
+    public static IReadOnlySet<string> AllFiles(string archive) =>
+        CompressedLayers(archive).SelectMany(layer => TarFiles(layer.Bytes, compressed: true).Keys).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Each layer the manifest lists: the size it gives, and the blob's bytes.</summary>
+    private static List<(long Size, byte[] Bytes)> CompressedLayers(string archive)
+    {
+        var blobs = TarFiles(File.ReadAllBytes(archive), compressed: false);
+        string Blob(JsonElement descriptor) => "blobs/" + descriptor.GetProperty("digest").GetString()!.Replace(':', '/');
+        var index = JsonDocument.Parse(blobs["index.json"]).RootElement;
+        var manifest = JsonDocument.Parse(blobs[Blob(index.GetProperty("manifests")[0])]).RootElement;
+        return [.. manifest.GetProperty("layers").EnumerateArray().Select(layer => (layer.GetProperty("size").GetInt64(), blobs[Blob(layer)]))];
+    }
+
+    private static Dictionary<string, byte[]> TarFiles(byte[] tarBytes, bool compressed)
+    {
+        using Stream stream = compressed ? new GZipStream(new MemoryStream(tarBytes), CompressionMode.Decompress) : new MemoryStream(tarBytes);
+        using var tar = new TarReader(stream);
+        var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        for (var entry = tar.GetNextEntry(); entry is not null; entry = tar.GetNextEntry())
+            if (entry.DataStream is { } data)
+            {
+                using var copy = new MemoryStream();
+                data.CopyTo(copy);
+                files[entry.Name.TrimStart('.', '/')] = copy.ToArray();
+            }
+        return files;
+    }
 
     private static long Count(Stream stream)
     {

@@ -131,13 +131,16 @@ internal sealed partial class LayerCache(string directory, LayerWriter writer, s
         }
     }
 
-    /// <summary>Deletes a blob found damaged, and its record, when it is one of this cache's (under one of the folders).</summary>
+    /// <summary>
+    /// Deletes a blob found damaged, and its record, when it is one of the cache's with these folders (the project's,
+    /// the per-user one, its <see cref="ProjectLayersFolder"/>).
+    /// </summary>
     /// <returns>False for any other file, which is not the cache's to delete.</returns>
-    public static bool TryDiscard(string blobPath, params string?[] folders)
+    public static bool TryDiscard(string blobPath, string directory, string? machineDirectory)
     {
         var full = Path.GetFullPath(blobPath);
         if (!full.EndsWith(".tar.gz", StringComparison.Ordinal)
-            || !folders.OfType<string>().Any(f => string.Equals(Path.GetDirectoryName(full), Path.GetFullPath(f).TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal)))
+            || !new[] { directory, machineDirectory, ProjectFolder(machineDirectory) }.OfType<string>().Any(f => string.Equals(Path.GetDirectoryName(full), Path.GetFullPath(f).TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal)))
             return false;
         File.Delete(full);
         File.Delete(full[..^".tar.gz".Length] + ".json");

@@ -34,6 +34,15 @@ public sealed class AppLayersTests
         Assert.AreEqual(0, AppLayers.OtherPlatformFiles(publish.Path, null, "linux-x64", Path.Combine(publish.Path, RuntimeConfig)).Count);
     }
 
+    /// <summary>The host reads a runtimeconfig.json with comments and trailing commas: so does the rule, and leaves the others out.</summary>
+    [TestMethod]
+    public void A_runtimeconfig_with_comments_is_read_as_the_host_reads_it()
+    {
+        using var publish = RidLessPublish("""{ "runtimeOptions": { /* written by hand */ "tfm": "net10.0", }, }""");
+
+        Assert.AreEqual(3, AppLayers.OtherPlatformFiles(publish.Path, null, "linux-x64", Path.Combine(publish.Path, RuntimeConfig)).Count);
+    }
+
     [TestMethod]
     public void A_runtimeconfig_that_cannot_be_read_leaves_nothing_out_and_a_missing_one_reads_as_the_new_graph()
     {
