@@ -66,6 +66,63 @@ public sealed class SettingTargetTests
         Assert.IsTrue(File.Exists(Path.Combine(project.Folder, "bin", "slim", "report.json")));
     }
 
+    /// <summary>The CI variables a project is judged by, cleared: the test process may run in CI itself (.ci/run exports CI=true).</summary>
+    private const string NoCiServer = "<CI></CI><TF_BUILD></TF_BUILD><GITHUB_ACTIONS></GITHUB_ACTIONS><GITLAB_CI></GITLAB_CI><JENKINS_URL></JENKINS_URL>"
+        + "<TEAMCITY_VERSION></TEAMCITY_VERSION><CODEBUILD_BUILD_ID></CODEBUILD_BUILD_ID><ContinuousIntegrationBuild></ContinuousIntegrationBuild>";
+
+    /// <summary>SlimProject turns the measurement off for every other test; this empties it again so Slim's default decides.</summary>
+    private const string DefaultMeasurement = "<SlimMeasurePlainPublish></SlimMeasurePlainPublish>";
+
+    [TestMethod]
+    [DataRow("<CI>true</CI>", "CI=true")]
+    [DataRow("<CI>1</CI>", "CI=1")]
+    [DataRow("<TF_BUILD>True</TF_BUILD>", "TF_BUILD=True")]
+    [DataRow("<GITHUB_ACTIONS>true</GITHUB_ACTIONS>", "GITHUB_ACTIONS=true")]
+    [DataRow("<GITLAB_CI>true</GITLAB_CI>", "GITLAB_CI=true")]
+    [DataRow("<JENKINS_URL>https://ci.example/</JENKINS_URL>", "JENKINS_URL set")]
+    [DataRow("<ContinuousIntegrationBuild>true</ContinuousIntegrationBuild>", "ContinuousIntegrationBuild=true")]
+    public void SlimMeasurePlainPublish_defaults_to_false_on_a_ci_server_and_the_report_is_told_why(string server, string named)
+    {
+        using var ci = new SlimProject(DefaultMeasurement + NoCiServer + server);
+        Assert.AreEqual("false", ci["SlimMeasurePlainPublish"]);
+        Assert.AreEqual($"a CI build ({named}), where SlimMeasurePlainPublish defaults to false; true measures it", ci["_SlimPlainPublishNotMeasured"]);
+
+        // Asked for on the CI server: measured, with nothing to excuse.
+        using var asked = new SlimProject(NoCiServer + server + "<SlimMeasurePlainPublish>true</SlimMeasurePlainPublish>");
+        Assert.AreEqual("true", asked["SlimMeasurePlainPublish"]);
+        Assert.AreEqual("", asked["_SlimPlainPublishNotMeasured"]);
+    }
+
+    [TestMethod]
+    public void SlimMeasurePlainPublish_defaults_to_true_off_a_ci_server_and_false_says_so()
+    {
+        using var desk = new SlimProject(DefaultMeasurement + NoCiServer + "<CI>false</CI>");
+        Assert.AreEqual("true", desk["SlimMeasurePlainPublish"]);
+        Assert.AreEqual("", desk["_SlimPlainPublishNotMeasured"]);
+
+        using var off = new SlimProject(NoCiServer + "<SlimMeasurePlainPublish>false</SlimMeasurePlainPublish>");
+        Assert.AreEqual("SlimMeasurePlainPublish=false", off["_SlimPlainPublishNotMeasured"]);
+    }
+
+    [TestMethod]
+    public void A_ci_build_report_says_why_no_plain_publish_was_measured()
+    {
+        // NativeAOT: Slim's switches change what ILC emits, so no figure stands without a measurement.
+        using var project = new SlimProject(DefaultMeasurement + NoCiServer + "<GITHUB_ACTIONS>true</GITHUB_ACTIONS><PublishAot>true</PublishAot>"
+            + "<SlimDockerfile>false</SlimDockerfile><SlimImage>false</SlimImage>");
+        Directory.CreateDirectory(Path.Combine(project.Folder, "bin", "publish"));
+        File.WriteAllBytes(Path.Combine(project.Folder, "bin", "publish", "App"), new byte[10]);
+        project.Project.SetProperty("PublishDir", "bin/publish/");
+
+        var after = project.Execute("SlimAfterPublish", "SlimMeasurePlainPublish");
+        Assert.IsTrue(after.Passed, after.Output);
+        Assert.AreEqual(TargetResultCode.Skipped, after.Targets["SlimMeasurePlainPublish"]);
+        var report = File.ReadAllText(Path.Combine(project.Folder, "bin", "slim", "report.json"));
+        StringAssert.Contains(report, "\"plainPublishBytes\": null");
+        StringAssert.Contains(report, "\"plainPublishNotMeasured\": \"a CI build (GITHUB_ACTIONS=true), where SlimMeasurePlainPublish defaults to false; true measures it\"");
+        StringAssert.Contains(after.Output, "plain publish not measured: a CI build (GITHUB_ACTIONS=true)");
+    }
+
     [TestMethod]
     [DataRow(true)]
     [DataRow(false)]

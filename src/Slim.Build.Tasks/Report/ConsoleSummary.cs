@@ -27,5 +27,5 @@ internal static class ConsoleSummary
 
     private static string PlainPublish(Totals t) => t.PlainPublishBytes is { } plain
         ? $"plain publish: {ByteSize.Human(plain)}"
-        : $"before Slim's steps: {ByteSize.Human(t.BeforeStepsBytes)} (plain publish not measured)";
+        : $"before Slim's steps: {ByteSize.Human(t.BeforeStepsBytes)} (plain publish not measured{(t.PlainPublishNotMeasured is { } why ? ": " + why : "")})";
 }

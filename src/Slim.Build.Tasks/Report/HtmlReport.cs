@@ -53,7 +53,7 @@ internal static class HtmlReport
         var parts = new List<string> { $"profile {Str(report, "project", "profile")} ({Str(report, "project", "sizeLevel")})", Str(report, "project", "targetFramework") };
         if (Str(report, "project", "runtimeIdentifier") is { Length: > 0 } rid)
             parts.Add(rid);
-        parts.Add($"publish folder {ByteSize.Human(Number(report, "totals", "publishBytes") ?? 0)}, {(Number(report, "totals", "plainPublishBytes") is { } plain ? $"plain dotnet publish {ByteSize.Human(plain)}" : "plain dotnet publish not measured")}");
+        parts.Add($"publish folder {ByteSize.Human(Number(report, "totals", "publishBytes") ?? 0)}, {(Number(report, "totals", "plainPublishBytes") is { } plain ? $"plain dotnet publish {ByteSize.Human(plain)}" : "plain dotnet publish not measured" + (Str(report, "totals", "plainPublishNotMeasured") is { Length: > 0 } why ? $" ({why})" : ""))}");
         parts.Add($"{Str(report, "tool", "name")} {Str(report, "tool", "version")}");
         return string.Join(" · ", parts);
     }

@@ -23,6 +23,8 @@ internal static class MarkdownReport
         md.AppendLine($"| Before Slim's steps (the SDK's publish with Slim's switches) | {t.BeforeStepsBytes:N0} | {ByteSize.Human(t.BeforeStepsBytes)} |");
         if (t.PlainPublishBytes is { } plain)
             md.AppendLine($"| Plain `dotnet publish`, without Slim{(t.PlainPublishMeasured ? " (measured)" : "")} | {plain:N0} | {ByteSize.Human(plain)} |");
+        else
+            md.AppendLine($"| Plain `dotnet publish`, without Slim: not measured{(t.PlainPublishNotMeasured is { } why ? $" ({Cell(why)})" : "")} | | |");
         md.AppendLine();
 
         BaselineSummary.AppendMarkdown(md, baseline);

@@ -24,7 +24,8 @@ internal static class ReportBuilder
         IReadOnlyList<CheckResult>? checks = null,
         WireSizeCache? wireSizes = null,
         string? ownFilesList = null,
-        long? measuredPlainPublish = null)
+        long? measuredPlainPublish = null,
+        string? plainPublishNotMeasured = null)
     {
         var origins = ledgers.FirstOrDefault(l => l.Step == LedgerStep.Publish)?.Entries
             .ToDictionary(e => e.Path, e => e.Origin, StringComparer.Ordinal) ?? [];
@@ -39,6 +40,7 @@ internal static class ReportBuilder
         {
             BeforeStepsBytes = beforeSteps,
             PlainPublishMeasured = measuredPlainPublish is not null,
+            PlainPublishNotMeasured = plain is null && !string.IsNullOrWhiteSpace(plainPublishNotMeasured) ? plainPublishNotMeasured.Trim() : null,
         };
         return new SizeReport(SizeReport.CurrentSchemaVersion, tool, project, publishDirectory, totals, switches, needs, warnings,
             files, steps, BudgetEvaluator.Evaluate(files, budgets, image?.Layers.Select(l => (l.Holds, l.WireBytes, l.UnpackedBytes)).ToList()), checks ?? [], image);

@@ -51,6 +51,10 @@ internal sealed record Totals(long PublishBytes, int FileCount, long GzipBytes, 
 
     /// <summary>True when <see cref="PlainPublishBytes"/> comes from a plain publish Slim really made.</summary>
     public bool PlainPublishMeasured { get; init; }
+
+    /// <summary>Why <see cref="PlainPublishBytes"/> is null, when Slim was told not to measure it ("SlimMeasurePlainPublish=false", a CI build).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? PlainPublishNotMeasured { get; init; }
 }
 
 /// <summary>An MSBuild property Slim set because the project had not.</summary>

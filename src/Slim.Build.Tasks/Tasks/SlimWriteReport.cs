@@ -52,6 +52,9 @@ public sealed class SlimWriteReport : SlimTask
     /// </summary>
     public string PlainPublishSizeFile { get; set; } = "";
 
+    /// <summary>Why no plain publish was measured, when Slim was told not to (SlimMeasurePlainPublish=false, a CI build); the report says it.</summary>
+    public string PlainPublishNotMeasured { get; set; } = "";
+
     /// <summary>False: write the files only, without the console summary and GITHUB_STEP_SUMMARY (the report written again after the push).</summary>
     public bool Announce { get; set; } = true;
 
@@ -64,7 +67,7 @@ public sealed class SlimWriteReport : SlimTask
         var version = ToolVersion();
         string[] reportFiles = [.. new[] { ReportWriter.JsonFileName, ReportWriter.MarkdownFileName, ReportWriter.HtmlFileName }.Select(f => Path.Combine(ReportDirectory, f))];
         var plainPublish = PlainPublishSize.Load(PlainPublishSizeFile);
-        string[] settings = [version, ProjectName, Profile, SizeLevel, TargetFramework, RuntimeIdentifier, PublishDirectory, $"plain {plainPublish}", .. Switches.Select(s => s.ItemSpec)];
+        string[] settings = [version, ProjectName, Profile, SizeLevel, TargetFramework, RuntimeIdentifier, PublishDirectory, $"plain {plainPublish}", $"not measured {PlainPublishNotMeasured}", .. Switches.Select(s => s.ItemSpec)];
         var budgets = BudgetSettingsFile.Load(BudgetsFile);
         var baselineFile = budgets.Baseline?.Path ?? "";
         // A baseline that is this very report.json (the previous publish's) would change the key on every publish.
@@ -87,7 +90,7 @@ public sealed class SlimWriteReport : SlimTask
                 switches, RuntimeNeeds.TryLoad(NeedsFile), Analysis.AnalysisWarningsFile.Load(AnalysisWarningsFile), budgets, ImageSection.TryLoad(ImageFile),
                 Checks.ChecksFile.TryLoad(ChecksFile), new WireSizeCache(Path.Combine(StateDirectory, "wire-sizes.json"), GzipProcessStream.FindProgram(),
                     Image.Layers.LayerCache.UserDirectory() is { } layers ? Path.Combine(Path.GetDirectoryName(layers)!, "wire-sizes.json") : null),
-                OwnFilesList, plainPublish);
+                OwnFilesList, plainPublish, PlainPublishNotMeasured);
             report = report with { Attribution = Attribution.AttributionFile.TryLoad(AttributionFile) };
             ReportWriter.Write(report, ReportDirectory, BaselineComparison.TryRead(baselineFile, report));
             state.Record(key, reportFiles);

@@ -11,7 +11,8 @@ namespace Slim.Build.Tasks.Tests.Report;
 [TestClass]
 public sealed class ReportTests
 {
-    private static SizeReport BuildSample(TempFolder temp, BudgetSettings budgets, IReadOnlyList<SwitchSetting>? switches = null, long? measuredPlain = null)
+    private static SizeReport BuildSample(TempFolder temp, BudgetSettings budgets, IReadOnlyList<SwitchSetting>? switches = null, long? measuredPlain = null,
+        string? notMeasured = null)
     {
         var publish = Path.Combine(temp.Path, "publish");
         temp.File("publish/App", 5000);
@@ -25,7 +26,8 @@ public sealed class ReportTests
             new(LedgerStep.Strip, []),
         };
         return ReportBuilder.Build(publish, ledgers, new ToolInfo("Slim", "1.0.0"), new ProjectInfo("App", "aot", "safe", "net10.0", "linux-x64"),
-            switches ?? [new SwitchSetting("InvariantGlobalization", "true")], null, new AnalysisWarnings(0, [], "none"), budgets, measuredPlainPublish: measuredPlain);
+            switches ?? [new SwitchSetting("InvariantGlobalization", "true")], null, new AnalysisWarnings(0, [], "none"), budgets, measuredPlainPublish: measuredPlain,
+            plainPublishNotMeasured: notMeasured);
     }
 
     [TestMethod]
@@ -48,6 +50,25 @@ public sealed class ReportTests
         var sizeMapOnly = BuildSample(temp, BudgetSettings.None, [new SwitchSetting("IlcGenerateMstatFile", "true")]);
         Assert.AreEqual(sizeMapOnly.Totals.BeforeStepsBytes, sizeMapOnly.Totals.PlainPublishBytes);
         Assert.IsFalse(sizeMapOnly.Totals.PlainPublishMeasured);
+    }
+
+    [TestMethod]
+    public void Says_why_the_plain_publish_was_not_measured_only_where_no_figure_stands()
+    {
+        using var temp = new TempFolder();
+        const string why = "a CI build (CI=true), where SlimMeasurePlainPublish defaults to false; true measures it";
+        var skipped = BuildSample(temp, BudgetSettings.None, notMeasured: why);
+        Assert.IsNull(skipped.Totals.PlainPublishBytes);
+        Assert.AreEqual(why, skipped.Totals.PlainPublishNotMeasured);
+        StringAssert.Contains(ConsoleSummary.Lines(skipped, "report.md")[0], "plain publish not measured: " + why);
+        StringAssert.Contains(MarkdownReport.Render(skipped), "not measured (" + why + ")");
+        StringAssert.Contains(JsonSerializer.Serialize(skipped, ReportWriter.Json), "\"plainPublishNotMeasured\": \"a CI build (CI=true)");
+
+        // A figure that stands (no switch changed the output) needs no excuse, and neither does a measured one.
+        var standing = BuildSample(temp, BudgetSettings.None, [new SwitchSetting("IlcGenerateMstatFile", "true")], notMeasured: why);
+        Assert.IsNotNull(standing.Totals.PlainPublishBytes);
+        Assert.IsNull(standing.Totals.PlainPublishNotMeasured);
+        Assert.IsNull(BuildSample(temp, BudgetSettings.None, measuredPlain: 15_123, notMeasured: why).Totals.PlainPublishNotMeasured);
     }
 
     [TestMethod]
