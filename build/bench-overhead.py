@@ -6,8 +6,10 @@ app, each a fresh `dotnet new`), publishes the same project with Slim (PackageRe
 (the reference removed), from clean (bin/ and obj/Release removed; restore, the package cache and Slim's layer
 cache warm), in turn, after one warm-up pair. Prints the medians, the ratio (median of the pairs' ratios),
 where Slim's time goes (MSBuild's target summary, and what no target holds: loading and JIT-compiling Slim's
-task assembly, its extra evaluation), then an unchanged republish's time in Slim's targets, and rewrites
-docs/overhead.md. Needs nothing beyond the SDK (no farm-bench, no registry).
+task assembly, its extra evaluation), then an unchanged republish's time in Slim's targets, then the same pairs
+after a change to the app's code before each one, as a CI server publishes every commit (CI=true, so Slim's
+CI defaults apply: no second, plain publish for the report), and rewrites docs/overhead.md. Needs nothing
+beyond the SDK (no farm-bench, no registry).
 
     build/bench-overhead.py [--runs N] [--apps web-framework,web-trimmed,console-aot,web-aot] [--no-docs]
 
@@ -41,14 +43,14 @@ class Runner:
         # The user's own package cache: warm, as on a developer's machine (each pack has a fresh Slim version).
         self.env = dict(os.environ, DOTNET_CLI_TELEMETRY_OPTOUT="1", DOTNET_NOLOGO="1", MSBUILDTERMINALLOGGER="off")
 
-    def run(self, cmd, cwd, locked=False):
-        """(seconds, output); with locked, the clock starts once the lock is held."""
+    def run(self, cmd, cwd, locked=False, ci=False):
+        """(seconds, output); with locked, the clock starts once the lock is held; with ci, as a CI server runs it (CI=true)."""
         lock_file = open(self.lock, "a") if locked and self.lock else None
         if lock_file:
             fcntl.flock(lock_file, fcntl.LOCK_EX)
         try:
             start = time.monotonic()
-            result = subprocess.run(cmd, cwd=cwd, env=self.env, text=True, capture_output=True)
+            result = subprocess.run(cmd, cwd=cwd, env=dict(self.env, CI="true") if ci else self.env, text=True, capture_output=True)
             elapsed = time.monotonic() - start
         finally:
             if lock_file:
@@ -75,13 +77,18 @@ def make_project(folder, app, version, with_slim):
     csproj.write_text(csproj.read_text().replace("</Project>", f"{reference}<PropertyGroup>{settings}</PropertyGroup></Project>"))
 
 
-def publish(runner, folder, app, clean):
+def publish(runner, folder, app, clean, ci=False):
     if clean:
         for sub in ("bin", "obj/Release"):
             shutil.rmtree(folder / sub, ignore_errors=True)
     seconds, output = runner.run(["dotnet", "publish", "-c", "Release", "--no-restore", "-nodeReuse:false", "-clp:PerformanceSummary", "-v:m"],
-                                 folder, locked=is_aot(app))
+                                 folder, locked=is_aot(app), ci=ci)
     return seconds, slim_targets(target_times(output))
+
+
+def change_code(folder, stamp):
+    """A change to the app's code, as each commit brings: a new constant, so the compiled assembly differs."""
+    (folder / "BenchChange.cs").write_text(f'internal static class BenchChange {{ public const string Stamp = "{stamp}"; }}\n')
 
 
 def measure(runner, work, app, version, runs):
@@ -101,12 +108,24 @@ def measure(runner, work, app, version, runs):
         for name, ms in targets.items():
             per_target.setdefault(name, []).append(ms)
     unchanged_seconds, unchanged_targets = publish(runner, slim_dir, app, False)
+    changed_ratios, changed_withs, changed_withouts = [], [], []
+    for run in range(runs):
+        stamp = f"{run}-{time.time_ns()}"
+        change_code(slim_dir, stamp)
+        change_code(plain_dir, stamp)
+        with_seconds, _ = publish(runner, slim_dir, app, True, ci=True)
+        without_seconds, _ = publish(runner, plain_dir, app, True, ci=True)
+        changed_withs.append(with_seconds)
+        changed_withouts.append(without_seconds)
+        changed_ratios.append(with_seconds / without_seconds)
     targets = {name: statistics.median(ms + [0] * (runs - len(ms))) for name, ms in per_target.items()}
     return {
         "app": app, "with": statistics.median(withs), "without": statistics.median(withouts), "ratio": statistics.median(ratios),
         "targets": targets, "slim": sum(targets.values()) / 1000,
         "unchanged": unchanged_seconds, "unchanged_slim": sum(unchanged_targets.values()) / 1000,
         "unchanged_targets": {n: ms for n, ms in unchanged_targets.items() if ms >= 20},
+        "changed_with": statistics.median(changed_withs), "changed_without": statistics.median(changed_withouts),
+        "changed_ratio": statistics.median(changed_ratios),
     }
 
 
@@ -122,16 +141,18 @@ def render(rows, runs, version, command):
         f"{runs} pairs, medians (the ratio is the median of the pairs' ratios). `-nodeReuse:false`: every publish starts",
         "a fresh MSBuild, as a CI job does. Slim's targets come from MSBuild's target summary (`-clp:PerformanceSummary`);",
         "\"outside targets\" is the rest of the difference: evaluating Slim's props and targets, and loading and",
-        "JIT-compiling its task assembly and dependencies. On a shared 2-core machine a single figure moves by 10-20%:",
-        "compare runs made in the same conditions.",
+        "JIT-compiling its task assembly and dependencies. \"Code changed, CI\": the same pairs with a new constant in the",
+        "app's code before each pair and `CI=true`, as a CI server publishes each commit (Slim's CI defaults apply: no",
+        "second, plain publish for the report). On a shared 2-core machine a single figure moves by 10-20%: compare",
+        "runs made in the same conditions.",
         "",
-        "| App | Without Slim | With Slim | Ratio | Slim's targets | Outside targets | Unchanged republish: Slim's targets |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| App | Without Slim | With Slim | Ratio | Slim's targets | Outside targets | Unchanged republish: Slim's targets | Code changed, CI: without / with Slim | Ratio |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         outside = r["with"] - r["without"] - r["slim"]
         lines.append(f"| {r['app']} | {r['without']:.2f} s | {r['with']:.2f} s | {r['ratio']:.2f} | {r['slim']:.2f} s | "
-                     f"{outside:.2f} s | {r['unchanged_slim']:.2f} s |")
+                     f"{outside:.2f} s | {r['unchanged_slim']:.2f} s | {r['changed_without']:.2f} / {r['changed_with']:.2f} s | {r['changed_ratio']:.2f} |")
     lines += ["", "## Where Slim's time goes (clean publish, medians, targets of 50 ms or more)", ""]
     for r in rows:
         big = sorted(((ms, n) for n, ms in r["targets"].items() if ms >= 50), reverse=True)
@@ -165,7 +186,8 @@ def main():
         rows.append(row)
         print(f"{app}: without {row['without']:.2f} s, with {row['with']:.2f} s, ratio {row['ratio']:.2f}; Slim's targets "
               f"{row['slim']:.2f} s; unchanged republish: Slim's targets {row['unchanged_slim']:.2f} s "
-              f"({', '.join(f'{n} {ms} ms' for n, ms in row['unchanged_targets'].items()) or 'none over 20 ms'})", flush=True)
+              f"({', '.join(f'{n} {ms} ms' for n, ms in row['unchanged_targets'].items()) or 'none over 20 ms'}); code changed, CI: "
+              f"without {row['changed_without']:.2f} s, with {row['changed_with']:.2f} s, ratio {row['changed_ratio']:.2f}", flush=True)
         top = sorted(((ms, n) for n, ms in row["targets"].items()), reverse=True)[:6]
         print("  " + ", ".join(f"{n} {ms:.0f} ms" for ms, n in top), flush=True)
         # After each app: a run stopped early still leaves the figures it has.
