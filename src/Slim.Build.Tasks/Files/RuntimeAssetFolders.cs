@@ -27,9 +27,7 @@ internal static class RuntimeAssetFolders
     {
         try
         {
-            // Read as the host and Image/Base/Runtime/FrameworkReference read it: comments and trailing commas allowed.
-            using var config = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(runtimeConfigFile),
-                new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            using var config = RuntimeConfigJson.Parse(File.ReadAllText(runtimeConfigFile));
             return config.RootElement.TryGetProperty("runtimeOptions", out var options)
                    && options.TryGetProperty("configProperties", out var properties)
                    && properties.TryGetProperty("System.Runtime.Loader.UseRidGraph", out var value)

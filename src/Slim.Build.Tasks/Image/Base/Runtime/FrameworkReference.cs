@@ -12,7 +12,7 @@ internal sealed record FrameworkReference(string Name, FrameworkVersion Version,
     /// <exception cref="FormatException">A framework entry without a name or with a version that is not one.</exception>
     public static IReadOnlyList<FrameworkReference> Read(string runtimeConfigJson)
     {
-        using var document = JsonDocument.Parse(runtimeConfigJson, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        using var document = Files.RuntimeConfigJson.Parse(runtimeConfigJson);
         if (!document.RootElement.TryGetProperty("runtimeOptions", out var options) || options.ValueKind != JsonValueKind.Object)
             return [];
         var policy = Policy(options) ?? RollForwardPolicy.Minor;
